@@ -1,0 +1,18 @@
+package dev.jcompose.cli;
+
+import picocli.CommandLine;
+
+/** Entry point of the {@code jcompose} command. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the CLI and returns its exit code (for tests and the launcher). */
+    public static int run(String... args) {
+        return new CommandLine(new JcomposeCommand()).execute(args);
+    }
+}
