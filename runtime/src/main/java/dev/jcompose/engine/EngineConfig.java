@@ -1,0 +1,38 @@
+package dev.jcompose.engine;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Where an engine keeps its state: {@code root} (images, layers, containers, volumes, networks;
+ * default {@code /var/lib/jcompose}) and {@code runDir} (socket, pid file, runtime state; default
+ * {@code /run/jcompose}). Both can be moved so tests run isolated engines side by side.
+ */
+public record EngineConfig(Path root, Path runDir) {
+    public static final Path DEFAULT_ROOT = Path.of("/var/lib/jcompose");
+    public static final Path DEFAULT_RUN_DIR = Path.of("/run/jcompose");
+
+    public EngineConfig {
+        root = root.toAbsolutePath().normalize();
+        runDir = runDir.toAbsolutePath().normalize();
+    }
+
+    /** From {@code JCOMPOSE_ROOT} and {@code JCOMPOSE_RUN_DIR}, else the defaults. */
+    public static EngineConfig fromEnvironment(Map<String, String> env) {
+        return new EngineConfig(
+                Path.of(env.getOrDefault("JCOMPOSE_ROOT", DEFAULT_ROOT.toString())),
+                Path.of(env.getOrDefault("JCOMPOSE_RUN_DIR", DEFAULT_RUN_DIR.toString())));
+    }
+
+    public Path socket() {
+        return runDir.resolve("jcompose.sock");
+    }
+
+    public Path pidFile() {
+        return runDir.resolve("jcompose.pid");
+    }
+
+    public Path logFile() {
+        return root.resolve("engine.log");
+    }
+}
