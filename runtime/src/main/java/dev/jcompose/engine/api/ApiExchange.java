@@ -88,7 +88,7 @@ public final class ApiExchange {
         byte[] bytes = json.writeValueAsBytes(value);
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length + 1);
         try (OutputStream out = Content.Sink.asOutputStream(response)) {
             out.write(bytes);
             out.write('\n');

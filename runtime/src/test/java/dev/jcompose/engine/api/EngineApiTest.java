@@ -63,6 +63,9 @@ class EngineApiTest {
             assertEquals(200, ping.getStatus());
             assertEquals("OK", ping.getContentAsString());
             assertEquals(SystemRoutes.API_VERSION, ping.getHeaders().get("Api-Version"));
+            ContentResponse version = client.GET("http://localhost/v1.47/version");
+            assertEquals(200, version.getStatus());
+            assertTrue(version.getContentAsString().endsWith("}\n"), "the whole JSON body arrives: " + version.getContentAsString());
             ContentResponse missing = client.GET("http://localhost/v1.47/nothing/here");
             assertEquals(404, missing.getStatus());
             assertTrue(missing.getContentAsString().contains("\"message\":\"page not found\""), missing.getContentAsString());

@@ -1,0 +1,38 @@
+package dev.jcompose.cli;
+
+import dev.jcompose.engine.Engine;
+import dev.jcompose.engine.EngineConfig;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code jcompose engine}: runs the engine in the foreground (for systemd or debugging) until SIGTERM/SIGINT. */
+@Command(name = "engine", description = "Run the jcompose engine in the foreground")
+final class EngineCommand implements Callable<Integer> {
+
+    @Option(names = "--root", paramLabel = "DIR", description = "State directory (default $JCOMPOSE_ROOT or /var/lib/jcompose)")
+    Path root;
+
+    @Option(names = "--run-dir", paramLabel = "DIR", description = "Runtime directory for the socket and pid file (default $JCOMPOSE_RUN_DIR or /run/jcompose)")
+    Path runDir;
+
+    @Override
+    public Integer call() throws Exception {
+        EngineConfig dflt = EngineConfig.fromEnvironment(System.getenv());
+        EngineConfig config = new EngineConfig(root != null ? root : dflt.root(), runDir != null ? runDir : dflt.runDir());
+        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+        System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
+        Engine engine = new Engine(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            engine.close();
+            stopped.countDown();
+        }, "engine-shutdown"));
+        engine.start();
+        System.err.println("jcompose engine " + Engine.VERSION + " listening on unix://" + config.socket());
+        stopped.await();
+        return 0;
+    }
+}
