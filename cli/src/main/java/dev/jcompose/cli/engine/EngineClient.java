@@ -1,0 +1,109 @@
+package dev.jcompose.cli.engine;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.client.ContentResponse;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.StringRequestContent;
+import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.io.ClientConnector;
+
+/**
+ * A Docker-Engine-API client over a Unix socket: jcompose's own engine, or a real Docker engine at
+ * {@code /var/run/docker.sock}. Errors carry the engine's {@code message}.
+ */
+public final class EngineClient implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private final Path socket;
+    private final HttpClient http;
+
+    private EngineClient(Path socket, HttpClient http) {
+        this.socket = socket;
+        this.http = http;
+    }
+
+    public static EngineClient open(Path socket) {
+        HttpClient http = new HttpClient(new HttpClientTransportOverHTTP(ClientConnector.forUnixDomain(socket)));
+        http.setName("engine-client");
+        try {
+            http.start();
+        } catch (Exception e) {
+            throw new EngineException("starting the HTTP client for " + socket + ": " + e.getMessage(), e);
+        }
+        return new EngineClient(socket, http);
+    }
+
+    public Path socket() {
+        return socket;
+    }
+
+    /** True when the engine answers {@code /_ping} within {@code timeoutMillis}. */
+    public boolean ping(long timeoutMillis) {
+        try {
+            return http.newRequest("http://localhost/_ping").timeout(timeoutMillis, TimeUnit.MILLISECONDS).send().getStatus() == 200;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        }
+    }
+
+    public JsonNode get(String path) {
+        return call(HttpMethod.GET, path, null);
+    }
+
+    public JsonNode post(String path, Object body) {
+        return call(HttpMethod.POST, path, body);
+    }
+
+    public JsonNode delete(String path) {
+        return call(HttpMethod.DELETE, path, null);
+    }
+
+    private JsonNode call(HttpMethod method, String path, Object body) {
+        try {
+            var req = http.newRequest("http://localhost" + path).method(method).timeout(5, TimeUnit.MINUTES);
+            if (body != null) {
+                req.body(new StringRequestContent("application/json", JSON.writeValueAsString(body)));
+            }
+            ContentResponse resp = req.send();
+            String text = resp.getContentAsString();
+            if (resp.getStatus() >= 400) {
+                throw new EngineException(resp.getStatus(), messageOf(text));
+            }
+            return text.isBlank() ? JSON.nullNode() : JSON.readTree(text);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineException(method + " " + path + ": interrupted", e);
+        } catch (ExecutionException | TimeoutException | IOException e) {
+            throw new EngineException(method + " " + path + " on " + socket + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String messageOf(String body) {
+        try {
+            JsonNode n = JSON.readTree(body);
+            return n.path("message").asText(body);
+        } catch (IOException e) {
+            return body;
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            http.stop();
+        } catch (Exception e) {
+            // closing a client we are done with; nothing to report
+        }
+    }
+}
