@@ -132,14 +132,26 @@ class CgroupRootTest {
     }
 
     @Test
-    void deviceRulesOnV1ReplaceTheAllowList() throws Exception {
+    void deviceRulesOnV1AreWhatTheKernelListsAndEnforces() throws Exception {
         Assumptions.assumeTrue(factory.layout().v1For("devices").isPresent(), "needs the v1 devices controller (v2 needs eBPF, not done)");
+        var disk = RootSupport.aDiskNode();
+        Assumptions.assumeTrue(disk.isPresent(), "needs a block device node under /dev");
         CgroupManager m = manager("devices");
         m.create();
-        m.apply(Resources.none().withDevices(List.of(DeviceRule.denyAll(), DeviceRule.allowChar(1, 3, "rwm"),
-                DeviceRule.allowChar(1, 5, "r"))));
+        m.apply(Resources.none().withDevices(DeviceRule.containerDefaults()));
 
-        assertEquals(List.of("c 1:3 rwm", "c 1:5 r"), Files.readAllLines(dirFor(m, "devices").resolve("devices.list")));
+        List<String> allowed = DeviceRule.containerDefaults().stream().filter(DeviceRule::allow).map(DeviceRule::toV1Line).toList();
+        assertEquals(java.util.Set.copyOf(allowed), java.util.Set.copyOf(Files.readAllLines(dirFor(m, "devices").resolve("devices.list"))));
+
+        // inside the cgroup, /dev/zero opens and the disk does not
+        String script = "read go; dd if=/dev/zero of=/dev/null bs=1 count=1 2>/dev/null && echo zero-ok; "
+                + "dd if=" + disk.get() + " of=/dev/null bs=1 count=1 2>&1 | grep -o 'Operation not permitted'";
+        Process p = start("sh", "-c", script);
+        m.addProcess(p.pid());
+        p.getOutputStream().write('\n');
+        p.getOutputStream().flush();
+        assertTrue(p.waitFor(10, TimeUnit.SECONDS));
+        assertEquals("zero-ok\nOperation not permitted\n", new String(p.getInputStream().readAllBytes()));
     }
 
     @Test

@@ -92,6 +92,15 @@ final class RootSupport {
         }
     }
 
+    /** The /dev node of a real disk, if there is one. */
+    static Optional<Path> aDiskNode() throws IOException {
+        try (Stream<Path> s = Files.list(Path.of("/sys/block"))) {
+            return s.map(d -> d.getFileName().toString())
+                    .filter(n -> !n.startsWith("loop") && !n.startsWith("zram") && !n.startsWith("ram"))
+                    .map(n -> Path.of("/dev", n)).filter(Files::exists).sorted().findFirst();
+        }
+    }
+
     static String read(Path file) throws IOException {
         return Files.readString(file).trim();
     }
