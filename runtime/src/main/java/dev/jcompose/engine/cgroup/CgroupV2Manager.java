@@ -23,19 +23,23 @@ public final class CgroupV2Manager implements CgroupManager {
     private final Path mountPoint;
     private final String path;
     private final Set<String> controllers;
+    private final DeviceFilter deviceFilter;
     private final Path dir;
 
     /**
      * @param mountPoint  where cgroup2 is mounted
      * @param path        the cgroup below it, e.g. {@code jcompose/abc}
-     * @param controllers the controllers to enable down the path (on a hybrid host only those cgroup2 holds)
+     * @param controllers  the controllers to enable down the path (on a hybrid host only those cgroup2 holds)
+     * @param deviceFilter what puts device rules in force ({@link BpfDeviceFilter} on a real host)
      */
-    public CgroupV2Manager(CgroupFs fs, ProcessKiller killer, Path mountPoint, String path, Set<String> controllers) {
+    public CgroupV2Manager(CgroupFs fs, ProcessKiller killer, Path mountPoint, String path, Set<String> controllers,
+                           DeviceFilter deviceFilter) {
         this.fs = fs;
         this.killer = killer;
         this.mountPoint = mountPoint;
         this.path = CgroupPaths.normalize(path);
         this.controllers = Set.copyOf(controllers);
+        this.deviceFilter = deviceFilter;
         this.dir = mountPoint.resolve(this.path);
     }
 
@@ -90,7 +94,7 @@ public final class CgroupV2Manager implements CgroupManager {
     @Override
     public List<String> apply(Resources resources) throws CgroupException {
         Set<String> here = words(fs.read(dir, "cgroup.controllers"));
-        return new V2ResourceWriter(fs, dir, here).apply(resources);
+        return new V2ResourceWriter(fs, dir, here, deviceFilter).apply(resources);
     }
 
     @Override

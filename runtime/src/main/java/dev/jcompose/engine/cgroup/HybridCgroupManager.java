@@ -9,23 +9,27 @@ import java.util.List;
  * A container's cgroup on a hybrid host: the v1 hierarchies carry the controllers, and the
  * cgroup2 mount (often {@code /sys/fs/cgroup/unified}) carries the few that are not bound to a v1
  * hierarchy (on these machines: hugetlb). Processes join both trees, as runc does, so the unified
- * tree accounts for them too; the freezer is v1's when mounted, cgroup2's otherwise.
+ * tree accounts for them too; the freezer is v1's when mounted, cgroup2's otherwise, and device rules
+ * go to v1's devices controller when mounted, to an eBPF filter on the cgroup2 half otherwise.
  */
 public final class HybridCgroupManager implements CgroupManager {
     private final CgroupV1Manager v1;
     private final CgroupV2Manager v2;
     private final boolean hugetlbOnV2;
+    private final boolean devicesOnV1;
 
     /**
      * @param hugetlbOnV2 whether huge page limits go to cgroup2 (hugetlb is not bound to a v1 hierarchy)
+     * @param devicesOnV1 whether a v1 devices hierarchy is mounted (else device rules become an eBPF filter on cgroup2)
      */
-    public HybridCgroupManager(CgroupV1Manager v1, CgroupV2Manager v2, boolean hugetlbOnV2) {
+    public HybridCgroupManager(CgroupV1Manager v1, CgroupV2Manager v2, boolean hugetlbOnV2, boolean devicesOnV1) {
         if (!v1.path().equals(v2.path())) {
             throw new IllegalArgumentException("hybrid cgroup halves disagree on the path: " + v1.path() + " vs " + v2.path());
         }
         this.v1 = v1;
         this.v2 = v2;
         this.hugetlbOnV2 = hugetlbOnV2;
+        this.devicesOnV1 = devicesOnV1;
     }
 
     @Override
@@ -53,11 +57,20 @@ public final class HybridCgroupManager implements CgroupManager {
 
     @Override
     public List<String> apply(Resources resources) throws CgroupException {
-        if (!hugetlbOnV2 || resources.hugepages().isEmpty()) {
-            return v1.apply(resources);
+        Resources forV1 = resources;
+        Resources forV2 = Resources.none();
+        if (hugetlbOnV2 && !resources.hugepages().isEmpty()) {
+            forV1 = forV1.withHugepages(List.of());
+            forV2 = forV2.withHugepages(resources.hugepages());
         }
-        List<String> warnings = new ArrayList<>(v1.apply(resources.withHugepages(List.of())));
-        warnings.addAll(v2.apply(Resources.none().withHugepages(resources.hugepages())));
+        if (!devicesOnV1 && !resources.devices().isEmpty()) {
+            forV1 = forV1.withDevices(List.of());
+            forV2 = forV2.withDevices(resources.devices());
+        }
+        List<String> warnings = new ArrayList<>(v1.apply(forV1));
+        if (!forV2.equals(Resources.none())) {
+            warnings.addAll(v2.apply(forV2));
+        }
         return warnings;
     }
 

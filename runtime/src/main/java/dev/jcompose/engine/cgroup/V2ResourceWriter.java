@@ -11,24 +11,25 @@ import java.util.Set;
  * {@code memory.swap.max}, {@code cpu.weight}, {@code cpu.max}, {@code cpuset.*}, {@code pids.max},
  * {@code io.weight}/{@code io.bfq.weight}, {@code io.max}, {@code hugetlb.<size>.max}.
  *
- * <p>Device rules are not written: cgroup v2 has no devices files; it filters devices with an eBPF
- * program ({@code BPF_PROG_TYPE_CGROUP_DEVICE}) attached to the cgroup, which is left for later,
- * so rules are reported as a warning. Swappiness and oom_kill_disable have no v2 equivalent and are
- * reported too.
+ * <p>Device rules go to the {@link DeviceFilter} (an eBPF program attached to the cgroup, as v2
+ * has no devices files). Swappiness and oom_kill_disable have no v2 equivalent and are reported as
+ * discarded.
  */
 final class V2ResourceWriter {
     private final CgroupFs fs;
     private final Path dir;
     private final Set<String> controllers;
+    private final DeviceFilter deviceFilter;
     private final List<String> warnings = new ArrayList<>();
 
     /**
      * @param controllers the controllers enabled in {@code dir} (its {@code cgroup.controllers})
      */
-    V2ResourceWriter(CgroupFs fs, Path dir, Set<String> controllers) {
+    V2ResourceWriter(CgroupFs fs, Path dir, Set<String> controllers, DeviceFilter deviceFilter) {
         this.fs = fs;
         this.dir = dir;
         this.controllers = controllers;
+        this.deviceFilter = deviceFilter;
     }
 
     /** Writes everything set in {@code r}; returns the warnings for what was discarded. */
@@ -40,7 +41,7 @@ final class V2ResourceWriter {
         }
         io(r.blkio());
         if (!r.devices().isEmpty()) {
-            warnings.add("device rules discarded: cgroup v2 needs an eBPF device filter, which jcompose does not install yet");
+            deviceFilter.install(dir, r.devices());
         }
         for (HugepageLimit h : r.hugepages()) {
             if (available("hugetlb", "huge page limit")) {

@@ -18,10 +18,12 @@
  *       does) and return warnings for what the host cannot enforce, as Docker's create warnings.</li>
  * </ul>
  *
- * <p>Not done yet: device rules on cgroup v2 need an eBPF program ({@code BPF_PROG_TYPE_CGROUP_DEVICE},
- * attached with {@code BPF_CGROUP_DEVICE}); {@code apply} reports them as discarded there. The systemd
- * cgroup driver (transient scopes over D-Bus) is not implemented: cgroups are managed on the filesystem
- * directly, like Docker's {@code cgroupfs} driver.
+ * <p>Device rules: v1 writes {@code devices.deny}/{@code devices.allow}; cgroup v2 has no devices
+ * files, so {@link dev.jcompose.engine.cgroup.BpfDeviceProgram} compiles the rules to an eBPF program
+ * and {@link dev.jcompose.engine.cgroup.BpfDeviceFilter} loads and attaches it (bpf(2) through jnr-ffi).
+ *
+ * <p>Not done: the systemd cgroup driver (transient scopes over D-Bus); cgroups are managed on the
+ * filesystem directly, like Docker's {@code cgroupfs} driver.
  *
  * <p>All file access goes through {@link dev.jcompose.engine.cgroup.CgroupFs}, so unit tests run the
  * backends against a fake cgroupfs in a temporary directory; signals go through

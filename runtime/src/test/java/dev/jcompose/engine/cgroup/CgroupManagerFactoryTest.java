@@ -21,6 +21,8 @@ class CgroupManagerFactoryTest {
     @TempDir
     Path tmp;
     final List<Long> killed = new ArrayList<>();
+    final List<Path> filtered = new ArrayList<>();
+    final DeviceFilter recording = (dir, rules) -> filtered.add(dir);
 
     /** A fake hybrid host like this machine: v1 hierarchies under tmp/v1, cgroup2 with hugetlb under tmp/unified. */
     private record Hybrid(FakeCgroupFsV1 v1, FakeCgroupFsV2 unified, CgroupLayout layout) {
@@ -64,12 +66,13 @@ class CgroupManagerFactoryTest {
     @Test
     void hybridSendsHugetlbToCgroup2AndEverythingElseToV1() throws Exception {
         Hybrid h = hybrid();
-        CgroupManager m = new CgroupManagerFactory(h.layout(), routing(h), killed::add).forPath("jcompose/abc");
+        CgroupManager m = new CgroupManagerFactory(h.layout(), routing(h), killed::add, recording).forPath("jcompose/abc");
         assertInstanceOf(HybridCgroupManager.class, m);
 
         m.create();
         List<String> warnings = m.apply(Resources.none().withMemory(MemoryLimits.limit(64L << 20))
-                .withHugepages(List.of(new HugepageLimit("2MB", 2L << 20))));
+                .withHugepages(List.of(new HugepageLimit("2MB", 2L << 20)))
+                .withDevices(List.of(DeviceRule.denyAll())));
         m.addProcess(99);
 
         assertEquals(List.of(), warnings);
@@ -77,6 +80,8 @@ class CgroupManagerFactoryTest {
         assertEquals(Long.toString(2L << 20), FakeCgroupFs.content(unifiedLeaf.resolve("hugetlb.2MB.max")));
         assertEquals(Long.toString(64L << 20), FakeCgroupFs.content(tmp.resolve("v1/memory/jcompose/abc/memory.limit_in_bytes")));
         assertFalse(Files.exists(unifiedLeaf.resolve("memory.max")));
+        assertEquals(List.of(), filtered, "v1's devices controller enforces the rules");
+        assertEquals("a *:* rwm", FakeCgroupFs.content(tmp.resolve("v1/devices/jcompose/abc/devices.deny")));
         assertEquals("99", FakeCgroupFs.content(unifiedLeaf.resolve("cgroup.procs")).trim(), "the process joins the unified tree too");
         assertEquals("99", FakeCgroupFs.content(tmp.resolve("v1/pids/jcompose/abc/cgroup.procs")).trim());
         assertEquals(10, m.directories().size(), "9 v1 hierarchies and the unified one");
@@ -93,14 +98,29 @@ class CgroupManagerFactoryTest {
     }
 
     @Test
+    void hybridWithoutV1DevicesFiltersDevicesOnCgroup2() throws Exception {
+        FakeCgroupFsV1 v1 = new FakeCgroupFsV1(tmp.resolve("v1"), Map.of("memory", Set.of("memory")), true);
+        FakeCgroupFsV2 v2 = new FakeCgroupFsV2(tmp.resolve("unified"), Set.of(), false);
+        CgroupLayout layout = new CgroupLayout(CgroupLayout.Mode.HYBRID, v1.layoutHierarchies(),
+                Optional.of(new CgroupLayout.UnifiedHierarchy(tmp.resolve("unified"), "/", Set.of())), Set.of(), true);
+        CgroupManager m = new CgroupManagerFactory(layout, routing(new Hybrid(v1, v2, layout)), killed::add, recording)
+                .forPath("c");
+        m.create();
+
+        m.apply(Resources.none().withDevices(DeviceRule.containerDefaults()));
+
+        assertEquals(List.of(tmp.resolve("unified/c")), filtered);
+    }
+
+    @Test
     void unifiedAndLegacyGetTheirBackends() throws Exception {
         CgroupLayout unified = new CgroupLayout(CgroupLayout.Mode.UNIFIED, List.of(),
                 Optional.of(new CgroupLayout.UnifiedHierarchy(tmp, "/", Set.of("memory"))), Set.of(), true);
-        assertInstanceOf(CgroupV2Manager.class, new CgroupManagerFactory(unified, new CgroupFs(), killed::add).forPath("a/b"));
+        assertInstanceOf(CgroupV2Manager.class, new CgroupManagerFactory(unified, new CgroupFs(), killed::add, recording).forPath("a/b"));
 
         CgroupLayout legacy = new CgroupLayout(CgroupLayout.Mode.LEGACY,
                 List.of(new CgroupLayout.V1Hierarchy(Set.of("memory"), tmp.resolve("memory"), "/")), Optional.empty(), Set.of(), false);
-        CgroupManager m = new CgroupManagerFactory(legacy, new CgroupFs(), killed::add).forPath("/a/b/");
+        CgroupManager m = new CgroupManagerFactory(legacy, new CgroupFs(), killed::add, recording).forPath("/a/b/");
         assertInstanceOf(CgroupV1Manager.class, m);
         assertEquals("a/b", m.path());
         assertEquals(List.of(tmp.resolve("memory/a/b")), m.directories());

@@ -134,8 +134,8 @@ class CgroupRootTest {
     @Test
     void deviceRulesOnV1AreWhatTheKernelListsAndEnforces() throws Exception {
         Assumptions.assumeTrue(factory.layout().v1For("devices").isPresent(), "needs the v1 devices controller (v2 needs eBPF, not done)");
-        var disk = RootSupport.aDiskNode();
-        Assumptions.assumeTrue(disk.isPresent(), "needs a block device node under /dev");
+        var disk = RootSupport.anOpenableBlockDevice();
+        Assumptions.assumeTrue(disk.isPresent(), "needs a block device node this process can open");
         CgroupManager m = manager("devices");
         m.create();
         m.apply(Resources.none().withDevices(DeviceRule.containerDefaults()));
@@ -145,7 +145,7 @@ class CgroupRootTest {
 
         // inside the cgroup, /dev/zero opens and the disk does not
         String script = "read go; dd if=/dev/zero of=/dev/null bs=1 count=1 2>/dev/null && echo zero-ok; "
-                + "dd if=" + disk.get() + " of=/dev/null bs=1 count=1 2>&1 | grep -o 'Operation not permitted'";
+                + "dd if=" + disk.get() + " of=/dev/null count=1 2>&1 | grep -o 'Operation not permitted'";
         Process p = start("sh", "-c", script);
         m.addProcess(p.pid());
         p.getOutputStream().write('\n');

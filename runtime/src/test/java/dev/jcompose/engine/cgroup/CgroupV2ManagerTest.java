@@ -23,13 +23,16 @@ class CgroupV2ManagerTest {
     Path tmp;
     FakeCgroupFsV2 fs;
     final List<Long> killed = new ArrayList<>();
+    /** The device rules each install call got, by cgroup directory. */
+    final Map<Path, List<DeviceRule>> filters = new java.util.LinkedHashMap<>();
+    final DeviceFilter recording = filters::put;
     CgroupV2Manager manager;
     Path leaf;
 
     @BeforeEach
     void setUp() throws Exception {
         fs = new FakeCgroupFsV2(tmp, ALL, true);
-        manager = new CgroupV2Manager(fs, killed::add, tmp, "/jcompose/abc", ALL);
+        manager = new CgroupV2Manager(fs, killed::add, tmp, "/jcompose/abc", ALL, recording);
         leaf = tmp.resolve("jcompose/abc");
     }
 
@@ -53,7 +56,7 @@ class CgroupV2ManagerTest {
 
     @Test
     void createEnablesOnlyTheControllersItWasGiven() throws Exception {
-        CgroupV2Manager hugetlbOnly = new CgroupV2Manager(fs, killed::add, tmp, "jcompose/h", Set.of("hugetlb", "rdma"));
+        CgroupV2Manager hugetlbOnly = new CgroupV2Manager(fs, killed::add, tmp, "jcompose/h", Set.of("hugetlb", "rdma"), recording);
         hugetlbOnly.create();
 
         assertEquals(List.of("hugetlb"), fs.subtreeControl(tmp), "rdma is not offered by the root, memory was not asked");
@@ -65,7 +68,7 @@ class CgroupV2ManagerTest {
     void createTwiceWritesSubtreeControlOnce() throws Exception {
         manager.create();
         int writes = fs.writes.size();
-        new CgroupV2Manager(fs, killed::add, tmp, "jcompose/other", ALL).create();
+        new CgroupV2Manager(fs, killed::add, tmp, "jcompose/other", ALL, recording).create();
         assertEquals(writes, fs.writes.size(), "controllers already enabled are not enabled again");
     }
 
@@ -124,21 +127,30 @@ class CgroupV2ManagerTest {
     void whatV2CannotDoIsReportedNotWritten() throws Exception {
         manager.create();
         int before = fs.writes.size();
-        List<String> warnings = manager.apply(Resources.none()
-                .withMemory(new MemoryLimits(null, null, null, 30, true))
-                .withDevices(List.of(DeviceRule.denyAll(), DeviceRule.allowChar(1, 3, "rwm"))));
+        List<String> warnings = manager.apply(Resources.none().withMemory(new MemoryLimits(null, null, null, 30, true)));
 
-        assertEquals(3, warnings.size(), warnings.toString());
+        assertEquals(2, warnings.size(), warnings.toString());
         assertTrue(warnings.get(0).startsWith("memory swappiness discarded"));
         assertTrue(warnings.get(1).startsWith("oom_kill_disable discarded"));
-        assertTrue(warnings.get(2).startsWith("device rules discarded: cgroup v2 needs an eBPF device filter"));
+        assertEquals(before, fs.writes.size());
+    }
+
+    @Test
+    void deviceRulesGoToTheDeviceFilterNotToFiles() throws Exception {
+        manager.create();
+        int before = fs.writes.size();
+        List<DeviceRule> rules = DeviceRule.containerDefaults();
+
+        assertEquals(List.of(), manager.apply(Resources.none().withDevices(rules)));
+
+        assertEquals(Map.of(leaf, rules), filters);
         assertEquals(before, fs.writes.size());
     }
 
     @Test
     void missingControllerIsAWarning() throws Exception {
         FakeCgroupFsV2 noIo = new FakeCgroupFsV2(tmp.resolve("noio"), Set.of("memory", "pids"), true);
-        CgroupV2Manager m = new CgroupV2Manager(noIo, killed::add, tmp.resolve("noio"), "c", ALL);
+        CgroupV2Manager m = new CgroupV2Manager(noIo, killed::add, tmp.resolve("noio"), "c", ALL, recording);
         m.create();
 
         List<String> warnings = m.apply(Resources.none().withBlkio(new BlkioLimits(500, Map.of(), Map.of(), Map.of(), Map.of(), Map.of())));
@@ -200,7 +212,7 @@ class CgroupV2ManagerTest {
     @Test
     void killAllWithoutCgroupKillFreezesSignalsEachAndThaws() throws Exception {
         FakeCgroupFsV2 old = new FakeCgroupFsV2(tmp.resolve("old"), ALL, false);
-        CgroupV2Manager m = new CgroupV2Manager(old, killed::add, tmp.resolve("old"), "jcompose/k", ALL);
+        CgroupV2Manager m = new CgroupV2Manager(old, killed::add, tmp.resolve("old"), "jcompose/k", ALL, recording);
         m.create();
         m.addProcess(41);
         m.addProcess(43);
@@ -248,9 +260,9 @@ class CgroupV2ManagerTest {
 
     @Test
     void theRootCgroupAndDotDotAreRefused() {
-        assertThrows(IllegalArgumentException.class, () -> new CgroupV2Manager(fs, killed::add, tmp, "/", ALL));
+        assertThrows(IllegalArgumentException.class, () -> new CgroupV2Manager(fs, killed::add, tmp, "/", ALL, recording));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new CgroupV2Manager(fs, killed::add, tmp, "jcompose/../etc", ALL));
+                () -> new CgroupV2Manager(fs, killed::add, tmp, "jcompose/../etc", ALL, recording));
         assertEquals("invalid cgroup path \"jcompose/../etc\": bad segment \"..\"", e.getMessage());
     }
 }

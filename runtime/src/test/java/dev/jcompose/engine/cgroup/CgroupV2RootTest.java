@@ -40,7 +40,7 @@ class CgroupV2RootTest {
         parent = RootSupport.uniqueParent();
         rootSubtreeBefore = RootSupport.rootSubtreeControl(layout);
         manager = new CgroupV2Manager(new CgroupFs(), ProcessKiller.sigkill(), unified.mountPoint(), parent + "/c",
-                unified.controllers());
+                unified.controllers(), new BpfDeviceFilter());
     }
 
     @AfterEach
@@ -52,7 +52,7 @@ class CgroupV2RootTest {
             process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
         }
         manager.remove(Duration.ofSeconds(5));
-        new CgroupV2Manager(new CgroupFs(), pid -> { }, unified.mountPoint(), parent, unified.controllers())
+        new CgroupV2Manager(new CgroupFs(), pid -> { }, unified.mountPoint(), parent, unified.controllers(), null)
                 .remove(Duration.ofSeconds(5));
         assertFalse(Files.exists(unified.mountPoint().resolve(parent)), "cgroup left behind");
         RootSupport.restoreRootSubtreeControl(layout, rootSubtreeBefore);
@@ -85,6 +85,37 @@ class CgroupV2RootTest {
         assertEquals(128 + 9, process.exitValue());
         manager.remove(Duration.ofSeconds(5));
         assertFalse(manager.exists());
+    }
+
+    @Test
+    void theEbpfDeviceFilterIsEnforcedByTheKernel() throws Exception {
+        var disk = RootSupport.anOpenableBlockDevice();
+        Assumptions.assumeTrue(disk.isPresent(), "needs a block device node this process can open");
+        manager.create();
+        assertEquals(List.of(), manager.apply(Resources.none().withDevices(DeviceRule.containerDefaults())));
+
+        String script = "read go; dd if=/dev/zero of=/dev/null bs=1 count=1 2>/dev/null && echo zero-ok; "
+                + "dd if=" + disk.get() + " of=/dev/null count=1 2>&1 | grep -o 'Operation not permitted'";
+        process = new ProcessBuilder("sh", "-c", script).redirectErrorStream(true).start();
+        manager.addProcess(process.pid());
+        process.getOutputStream().write('\n');
+        process.getOutputStream().flush();
+        assertTrue(process.waitFor(10, TimeUnit.SECONDS));
+        assertEquals("zero-ok\nOperation not permitted\n", new String(process.getInputStream().readAllBytes()));
+
+        // installing again replaces the filter: now the disk may be read
+        manager.apply(Resources.none().withDevices(List.of(new DeviceRule(true, 'a', -1, -1, "rwm"))));
+        Process reader = new ProcessBuilder("sh", "-c", "read go; dd if=" + disk.get() + " of=/dev/null count=1 2>/dev/null && echo disk-ok")
+                .redirectErrorStream(true).start();
+        try {
+            manager.addProcess(reader.pid());
+            reader.getOutputStream().write('\n');
+            reader.getOutputStream().flush();
+            assertTrue(reader.waitFor(10, TimeUnit.SECONDS));
+            assertEquals("disk-ok\n", new String(reader.getInputStream().readAllBytes()));
+        } finally {
+            reader.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        }
     }
 
     @Test

@@ -92,13 +92,21 @@ final class RootSupport {
         }
     }
 
-    /** The /dev node of a real disk, if there is one. */
-    static Optional<Path> aDiskNode() throws IOException {
+    /**
+     * A block device node this process can open for reading outside any test cgroup (loop devices
+     * count), so that a refusal inside the cgroup can only come from the cgroup's rules.
+     */
+    static Optional<Path> anOpenableBlockDevice() throws IOException {
         try (Stream<Path> s = Files.list(Path.of("/sys/block"))) {
-            return s.map(d -> d.getFileName().toString())
-                    .filter(n -> !n.startsWith("loop") && !n.startsWith("zram") && !n.startsWith("ram"))
-                    .map(n -> Path.of("/dev", n)).filter(Files::exists).sorted().findFirst();
+            for (Path node : s.map(d -> Path.of("/dev", d.getFileName().toString())).filter(Files::exists).sorted().toList()) {
+                try (var in = Files.newInputStream(node)) {
+                    return Optional.of(node);
+                } catch (IOException e) {
+                    // not openable here (e.g. the host's own rules); try the next one
+                }
+            }
         }
+        return Optional.empty();
     }
 
     static String read(Path file) throws IOException {
