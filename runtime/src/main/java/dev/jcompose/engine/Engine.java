@@ -3,6 +3,7 @@ package dev.jcompose.engine;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jcompose.engine.api.ApiServer;
+import dev.jcompose.engine.api.EngineInfo;
 import dev.jcompose.engine.api.Router;
 import dev.jcompose.engine.api.SystemRoutes;
 import java.io.IOException;

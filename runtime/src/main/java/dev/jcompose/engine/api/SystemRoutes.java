@@ -1,7 +1,6 @@
 package dev.jcompose.engine.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.jcompose.engine.EngineInfo;
 import java.util.List;
 import java.util.Map;
 

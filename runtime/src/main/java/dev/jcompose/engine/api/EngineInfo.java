@@ -1,4 +1,4 @@
-package dev.jcompose.engine;
+package dev.jcompose.engine.api;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
