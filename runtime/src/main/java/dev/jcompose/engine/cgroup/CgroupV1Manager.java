@@ -158,6 +158,9 @@ public final class CgroupV1Manager implements CgroupManager {
         Path mem = dirsByController.get("memory");
         Path cpuacct = dirsByController.get("cpuacct");
         Path pids = dirsByController.get("pids");
+        Path blkio = dirsByController.get("blkio");
+        long[] io = blkio == null ? new long[2]
+                : CgroupStats.parseV1IoServiceBytes(fs.readIfPresent(blkio, "blkio.throttle.io_service_bytes_recursive").orElse(""));
         return new CgroupStats(
                 mem == null ? 0 : Long.parseLong(fs.read(mem, "memory.usage_in_bytes")),
                 mem == null ? CgroupStats.UNLIMITED : ResourceConversions.parseV1Limit(fs.read(mem, "memory.limit_in_bytes")),
@@ -165,7 +168,8 @@ public final class CgroupV1Manager implements CgroupManager {
                 mem == null ? 0 : CgroupStats.parseFlatKeyed(fs.read(mem, "memory.oom_control")).getOrDefault("oom_kill", 0L),
                 cpuacct == null ? 0 : Long.parseLong(fs.read(cpuacct, "cpuacct.usage")),
                 pids == null ? 0 : Long.parseLong(fs.read(pids, "pids.current")),
-                pids == null ? CgroupStats.UNLIMITED : ResourceConversions.parseV1Limit(fs.read(pids, "pids.max")));
+                pids == null ? CgroupStats.UNLIMITED : ResourceConversions.parseV1Limit(fs.read(pids, "pids.max")),
+                io[0], io[1]);
     }
 
     @Override

@@ -147,6 +147,7 @@ public final class CgroupV2Manager implements CgroupManager {
         Map<String, Long> memoryStat = CgroupStats.parseFlatKeyed(fs.readIfPresent(dir, "memory.stat").orElse(""));
         Map<String, Long> events = CgroupStats.parseFlatKeyed(fs.readIfPresent(dir, "memory.events").orElse(""));
         Map<String, Long> cpu = CgroupStats.parseFlatKeyed(fs.readIfPresent(dir, "cpu.stat").orElse(""));
+        long[] io = CgroupStats.parseV2IoStat(fs.readIfPresent(dir, "io.stat").orElse(""));
         return new CgroupStats(
                 number(fs.readIfPresent(dir, "memory.current").orElse("0")),
                 ResourceConversions.parseV2Limit(fs.readIfPresent(dir, "memory.max").orElse("max")),
@@ -154,7 +155,8 @@ public final class CgroupV2Manager implements CgroupManager {
                 events.getOrDefault("oom_kill", 0L),
                 cpu.getOrDefault("usage_usec", 0L) * 1000,
                 number(fs.readIfPresent(dir, "pids.current").orElse("0")),
-                ResourceConversions.parseV2Limit(fs.readIfPresent(dir, "pids.max").orElse("max")));
+                ResourceConversions.parseV2Limit(fs.readIfPresent(dir, "pids.max").orElse("max")),
+                io[0], io[1]);
     }
 
     @Override

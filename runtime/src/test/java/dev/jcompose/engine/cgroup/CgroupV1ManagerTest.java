@@ -207,6 +207,9 @@ class CgroupV1ManagerTest {
         assertEquals(123_456_789L, s.cpuUsageNanos());
         assertEquals(1, s.pidsCurrent());
         assertEquals(CgroupStats.UNLIMITED, s.pidsLimit());
+        assertEquals(4096, s.ioReadBytes());
+        assertEquals(512, s.ioWriteBytes());
+        assertEquals(8192 - 1024, s.memoryUsageWithoutCache(), "docker stats leaves out total_inactive_file");
     }
 
     @Test

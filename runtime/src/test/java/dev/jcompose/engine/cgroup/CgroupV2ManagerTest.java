@@ -238,6 +238,9 @@ class CgroupV2ManagerTest {
         assertEquals(2_500_000_000L, s.cpuUsageNanos());
         assertEquals(2, s.pidsCurrent());
         assertEquals(10, s.pidsLimit());
+        assertEquals(1024, s.ioReadBytes(), "summed over devices");
+        assertEquals(200, s.ioWriteBytes());
+        assertEquals(4096 - 512, s.memoryUsageWithoutCache(), "docker stats leaves out inactive_file");
     }
 
     @Test

@@ -85,6 +85,8 @@ final class FakeCgroupFsV1 extends FakeCgroupFs {
                 case "blkio" -> {
                     files.put("blkio.bfq.weight", "100");
                     files.put("blkio.bfq.weight_device", "");
+                    files.put("blkio.throttle.io_service_bytes_recursive",
+                            "8:0 Read 4096\n8:0 Write 512\n8:0 Sync 4608\n8:0 Async 0\n8:0 Discard 0\n8:0 Total 4608\nTotal 4608\n");
                     for (String t : List.of("read_bps", "write_bps", "read_iops", "write_iops")) {
                         files.put("blkio.throttle." + t + "_device", "");
                     }

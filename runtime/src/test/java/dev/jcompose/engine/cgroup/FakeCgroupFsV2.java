@@ -24,7 +24,8 @@ final class FakeCgroupFsV2 extends FakeCgroupFs {
                     "memory.events", "low 0\nhigh 0\nmax 3\noom 1\noom_kill 1\n"),
             "cpu", Map.of("cpu.max", "max 100000", "cpu.weight", "100"),
             "cpuset", Map.of("cpuset.cpus", "", "cpuset.mems", ""),
-            "io", Map.of("io.weight", "default 100", "io.max", ""),
+            "io", Map.of("io.weight", "default 100", "io.max", "",
+                    "io.stat", "8:0 rbytes=1000 wbytes=200 rios=3 wios=4 dbytes=0 dios=0\n8:16 rbytes=24 wbytes=0 rios=1 wios=0\n"),
             "pids", Map.of("pids.max", "max", "pids.current", "2"),
             "hugetlb", Map.of("hugetlb.2MB.max", "max", "hugetlb.1GB.max", "max"));
 
