@@ -2,6 +2,7 @@ package dev.jcompose.engine.cgroup;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -71,14 +72,18 @@ public class CgroupFs {
         for (Path p = dir; p != null && !Files.isDirectory(p); p = p.getParent()) {
             missing.add(0, p);
         }
+        List<Path> created = new ArrayList<>();
         for (Path p : missing) {
             try {
                 mkdir(p);
+                created.add(p);
+            } catch (FileAlreadyExistsException e) {
+                // another container made the shared parent meanwhile: fine
             } catch (IOException e) {
                 throw new CgroupException("creating cgroup " + p + ": " + reason(e), e);
             }
         }
-        return missing;
+        return created;
     }
 
     /** Removes one empty cgroup directory (rmdir(2)). */

@@ -120,10 +120,21 @@ public final class HybridCgroupManager implements CgroupManager {
 
     @Override
     public void remove(Duration timeout) throws CgroupException {
+        CgroupException first = null;
         try {
             v1.remove(timeout);
-        } finally {
+        } catch (CgroupException e) {
+            first = e;
+        }
+        try {
             v2.remove(timeout);
+        } catch (CgroupException e) {
+            if (first == null) {
+                first = e;
+            }
+        }
+        if (first != null) {
+            throw first; // both halves were attempted; the first failure is reported
         }
     }
 
