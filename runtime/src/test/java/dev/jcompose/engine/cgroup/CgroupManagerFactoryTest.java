@@ -108,8 +108,14 @@ class CgroupManagerFactoryTest {
         m.create();
 
         m.apply(Resources.none().withDevices(DeviceRule.containerDefaults()));
-
         assertEquals(List.of(tmp.resolve("unified/c")), filtered);
+
+        // no v1 freezer either: pause goes through cgroup2's cgroup.freeze
+        m.freeze();
+        assertEquals(FreezerState.FROZEN, m.freezerState());
+        assertEquals("1", FakeCgroupFs.content(tmp.resolve("unified/c/cgroup.freeze")));
+        m.thaw();
+        assertEquals(FreezerState.THAWED, m.freezerState());
     }
 
     @Test

@@ -150,6 +150,19 @@ class CgroupV1ManagerTest {
     }
 
     @Test
+    void coMountedCpuAndCpuacctShareOneDirectory() throws Exception {
+        FakeCgroupFsV1 ubuntu = new FakeCgroupFsV1(tmp.resolve("u"), Map.of("cpu,cpuacct", Set.of("cpu", "cpuacct")), true);
+        CgroupV1Manager m = new CgroupV1Manager(ubuntu, killed::add, ubuntu.layoutHierarchies(), "jcompose/x");
+        m.create();
+        m.apply(Resources.none().withCpu(new CpuLimits(256L, null, null, null, null, null)));
+
+        Path dir = tmp.resolve("u/cpu,cpuacct/jcompose/x");
+        assertEquals(List.of(dir), m.directories());
+        assertEquals("256", read(dir.resolve("cpu.shares")));
+        assertEquals(123_456_789L, m.stats().cpuUsageNanos());
+    }
+
+    @Test
     void missingHierarchyIsAWarning() throws Exception {
         FakeCgroupFsV1 small = new FakeCgroupFsV1(tmp.resolve("s"), Map.of("memory", Set.of("memory")), true);
         CgroupV1Manager m = new CgroupV1Manager(small, killed::add, small.layoutHierarchies(), "c");
