@@ -132,6 +132,18 @@ class CgroupRootTest {
     }
 
     @Test
+    void aKernelRefusalIsOneLineNamingFileValueDirectoryAndErrno() throws Exception {
+        CgroupManager m = manager("refused");
+        m.create();
+        CgroupException e = org.junit.jupiter.api.Assertions.assertThrows(CgroupException.class,
+                () -> m.apply(Resources.none().withCpu(new CpuLimits(null, null, null, null, "4095", null))));
+        // the errno varies by kernel (EINVAL, ERANGE); the shape does not: what, where, then the errno's own words
+        String prefix = "setting cpuset.cpus=4095 in " + dirFor(m, "cpuset") + ": ";
+        assertTrue(e.getMessage().startsWith(prefix), e.getMessage());
+        assertTrue(e.getMessage().substring(prefix.length()).matches("[A-Z][a-z ]+"), e.getMessage());
+    }
+
+    @Test
     void deviceRulesOnV1AreWhatTheKernelListsAndEnforces() throws Exception {
         Assumptions.assumeTrue(factory.layout().v1For("devices").isPresent(), "needs the v1 devices controller (v2 needs eBPF, not done)");
         var disk = RootSupport.anOpenableBlockDevice();
