@@ -109,15 +109,20 @@ final class V2ResourceWriter {
         if (b.isEmpty() || !available("io", "block I/O limits")) {
             return;
         }
-        // BFQ's io.bfq.weight takes blkio's own 1..1000 scale; the generic io.weight takes 1..10000.
+        // BFQ's io.bfq.weight takes blkio's own 1..1000 scale; the generic io.weight (io cost) takes 1..10000
         boolean bfq = fs.has(dir, "io.bfq.weight");
-        String weightFile = bfq ? "io.bfq.weight" : "io.weight";
-        if (b.weight() != null && b.weight() != 0) {
-            fs.write(dir, weightFile, "default " + (bfq ? b.weight() : ResourceConversions.blkioWeightToIoWeight(b.weight())));
-        }
-        for (Map.Entry<BlockDevice, Integer> e : BlockDevice.inOrder(b.weightDevices())) {
-            long w = bfq ? e.getValue() : ResourceConversions.blkioWeightToIoWeight(e.getValue());
-            fs.write(dir, weightFile, e.getKey() + " " + w);
+        String weightFile = bfq ? "io.bfq.weight" : fs.has(dir, "io.weight") ? "io.weight" : null;
+        boolean wantWeight = (b.weight() != null && b.weight() != 0) || !b.weightDevices().isEmpty();
+        if (wantWeight && weightFile == null) {
+            warnings.add("blkio weight discarded: no proportional I/O control (io.weight, io.bfq.weight) in " + dir);
+        } else if (wantWeight) {
+            if (b.weight() != null && b.weight() != 0) {
+                fs.write(dir, weightFile, "default " + (bfq ? b.weight() : ResourceConversions.blkioWeightToIoWeight(b.weight())));
+            }
+            for (Map.Entry<BlockDevice, Integer> e : BlockDevice.inOrder(b.weightDevices())) {
+                long w = bfq ? e.getValue() : ResourceConversions.blkioWeightToIoWeight(e.getValue());
+                fs.write(dir, weightFile, e.getKey() + " " + w);
+            }
         }
         String[] keys = {"rbps", "wbps", "riops", "wiops"};
         List<Map.Entry<String, Map<BlockDevice, Long>>> throttles = b.throttles();

@@ -124,6 +124,19 @@ class CgroupV2ManagerTest {
     }
 
     @Test
+    void withoutAProportionalIoControllerTheWeightIsAWarningButThrottlesApply() throws Exception {
+        manager.create();
+        java.nio.file.Files.delete(leaf.resolve("io.weight"));
+        BlockDevice sda = new BlockDevice(8, 0);
+
+        List<String> warnings = manager.apply(Resources.none().withBlkio(
+                new BlkioLimits(500, Map.of(), Map.of(), Map.of(sda, 4096L), Map.of(), Map.of())));
+
+        assertEquals(List.of("blkio weight discarded: no proportional I/O control (io.weight, io.bfq.weight) in " + leaf), warnings);
+        assertTrue(fs.writes.contains("jcompose/abc/io.max=8:0 wbps=4096"));
+    }
+
+    @Test
     void whatV2CannotDoIsReportedNotWritten() throws Exception {
         manager.create();
         int before = fs.writes.size();
