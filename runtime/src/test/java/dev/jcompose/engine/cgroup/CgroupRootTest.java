@@ -132,6 +132,22 @@ class CgroupRootTest {
     }
 
     @Test
+    void blkioWeightGoesToWhicheverProportionalFileTheKernelHas() throws Exception {
+        CgroupManager m = manager("weight");
+        m.create();
+        Path d = dirFor(m, unified() ? "io" : "blkio");
+        String file = Files.exists(d.resolve(unified() ? "io.bfq.weight" : "blkio.bfq.weight"))
+                ? (unified() ? "io.bfq.weight" : "blkio.bfq.weight")
+                : (unified() ? "io.weight" : "blkio.weight");
+        Assumptions.assumeTrue(Files.exists(d.resolve(file)), "needs a proportional I/O weight file in " + d);
+
+        assertEquals(List.of(), m.apply(Resources.none().withBlkio(new BlkioLimits(300, Map.of(), Map.of(), Map.of(), Map.of(), Map.of()))));
+
+        String expected = file.equals("io.weight") ? Long.toString(ResourceConversions.blkioWeightToIoWeight(300)) : "300";
+        assertTrue(RootSupport.read(d.resolve(file)).matches("(default )?" + expected), file + ": " + RootSupport.read(d.resolve(file)));
+    }
+
+    @Test
     void aKernelRefusalIsOneLineNamingFileValueDirectoryAndErrno() throws Exception {
         CgroupManager m = manager("refused");
         m.create();
