@@ -65,6 +65,18 @@ class CgroupV2ManagerTest {
     }
 
     @Test
+    void aRefusedControllerDoesNotStopTheOthers() throws Exception {
+        fs.refused.add("cpuset");
+        manager.create();
+
+        assertEquals(Set.of("cpu", "hugetlb", "io", "memory", "pids"), Set.copyOf(fs.subtreeControl(tmp)));
+        List<String> warnings = manager.apply(Resources.none().withMemory(MemoryLimits.limit(1L << 20))
+                .withCpu(new CpuLimits(null, null, null, null, "0", null)));
+        assertEquals(List.of("cpuset cpus discarded: the cpuset controller is not enabled in " + leaf), warnings);
+        assertEquals(Long.toString(1L << 20), read(leaf.resolve("memory.max")));
+    }
+
+    @Test
     void createTwiceWritesSubtreeControlOnce() throws Exception {
         manager.create();
         int writes = fs.writes.size();

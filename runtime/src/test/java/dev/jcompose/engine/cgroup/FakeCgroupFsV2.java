@@ -30,6 +30,8 @@ final class FakeCgroupFsV2 extends FakeCgroupFs {
             "hugetlb", Map.of("hugetlb.2MB.max", "max", "hugetlb.1GB.max", "max"));
 
     private final boolean hasKill;
+    /** Controllers the kernel refuses to enable (as for a threaded subtree or a busy parent). */
+    final Set<String> refused = new LinkedHashSet<>();
     /** What cgroup.subtree_control holds once the write being made lands. */
     private Set<String> pendingSubtree = Set.of();
 
@@ -81,6 +83,9 @@ final class FakeCgroupFsV2 extends FakeCgroupFs {
             for (String w : words(value)) {
                 if (!available.contains(w.substring(1))) {
                     throw new FileSystemException(dir.toString(), null, "No such file or directory");
+                }
+                if (refused.contains(w.substring(1))) {
+                    throw new FileSystemException(dir.toString(), null, "Device or resource busy");
                 }
             }
             Set<String> next = words(content(dir.resolve("cgroup.subtree_control")));
