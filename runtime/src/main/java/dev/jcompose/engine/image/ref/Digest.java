@@ -1,5 +1,7 @@
 package dev.jcompose.engine.image.ref;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,6 +23,7 @@ public record Digest(String value) implements Comparable<Digest> {
         }
     }
 
+    @JsonCreator
     public static Digest parse(String value) {
         return new Digest(value);
     }
@@ -70,6 +73,7 @@ public record Digest(String value) implements Comparable<Digest> {
         return value.compareTo(o.value);
     }
 
+    @JsonValue
     @Override
     public String toString() {
         return value;
