@@ -1,6 +1,5 @@
 package dev.jcompose.model;
 
-import dev.jcompose.model.load.Mark;
 
 /**
  * The one error type the model raises for bad input: a compose file, an env file, a flag.

@@ -1,5 +1,6 @@
 package dev.jcompose.model.load;
 
+import dev.jcompose.model.Mark;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package dev.jcompose.model.load;
 
+import dev.jcompose.model.Mark;
+
 /**
  * A YAML value as the loader sees it: an immutable tree of mappings, sequences and scalars, each
  * node remembering where it was written. Anchors, aliases and {@code <<} merge keys are already

@@ -1,5 +1,7 @@
 package dev.jcompose.model.load;
 
+import dev.jcompose.model.Mark;
+
 /**
  * A YAML scalar: its text as written and the type the YAML 1.2 core schema gives it (quoted scalars
  * are always strings). Interpolation rewrites {@code text}; {@link #retyped(String)} resolves the

@@ -1,5 +1,6 @@
 package dev.jcompose.model.load;
 
+import dev.jcompose.model.Mark;
 import java.util.List;
 
 /** A YAML sequence. */

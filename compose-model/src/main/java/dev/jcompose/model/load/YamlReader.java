@@ -1,5 +1,6 @@
 package dev.jcompose.model.load;
 
+import dev.jcompose.model.Mark;
 import dev.jcompose.model.ComposeException;
 import java.io.StringReader;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.jcompose.model.load;
 
+import dev.jcompose.model.Mark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;

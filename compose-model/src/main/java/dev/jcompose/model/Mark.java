@@ -1,4 +1,4 @@
-package dev.jcompose.model.load;
+package dev.jcompose.model;
 
 /**
  * A place in a source file: the file as the user named it (or {@code -} for stdin), and 1-based line
