@@ -1,0 +1,156 @@
+package dev.jcompose.engine.container;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+/**
+ * The engine's containers, one directory each under {@code root} ({@code <id>/container.json}),
+ * loaded at open and written atomically (temp file + rename) on every change. Names are unique;
+ * lookups accept a full ID, a name (with or without Docker's leading slash) or an unambiguous ID
+ * prefix, in that order, as Docker resolves them.
+ */
+public final class ContainerStore {
+    private static final String FILE = "container.json";
+
+    private final Path root;
+    private final ObjectMapper json;
+    private final Map<String, ContainerRecord> byId = new HashMap<>();
+    private final Map<String, String> idByName = new HashMap<>();
+
+    public ContainerStore(Path root) throws IOException {
+        this.root = root;
+        this.json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        Files.createDirectories(root);
+        try (Stream<Path> dirs = Files.list(root)) {
+            for (Path dir : dirs.toList()) {
+                Path file = dir.resolve(FILE);
+                if (Files.isRegularFile(file)) {
+                    ContainerRecord r = json.readValue(file.toFile(), ContainerRecord.class);
+                    byId.put(r.id(), r);
+                    idByName.put(r.shortName(), r.id());
+                }
+            }
+        }
+    }
+
+    /** The directory holding a container's files (record, log, hosts, resolv.conf, rootfs dirs). */
+    public Path directory(String id) {
+        return root.resolve(id);
+    }
+
+    /** Adds a new container; fails with {@link ContainerException.Conflict} when its name is taken. */
+    public synchronized void add(ContainerRecord record) {
+        String taken = idByName.get(record.shortName());
+        if (taken != null) {
+            throw ContainerException.nameInUse(record.shortName(), taken);
+        }
+        write(record);
+        byId.put(record.id(), record);
+        idByName.put(record.shortName(), record.id());
+    }
+
+    /** Applies {@code change} to the current record of {@code id} and persists the result. */
+    public synchronized ContainerRecord update(String id, UnaryOperator<ContainerRecord> change) {
+        ContainerRecord current = byId.get(id);
+        if (current == null) {
+            throw ContainerException.notFound(id);
+        }
+        ContainerRecord next = change.apply(current);
+        if (!next.shortName().equals(current.shortName())) {
+            String taken = idByName.get(next.shortName());
+            if (taken != null && !taken.equals(id)) {
+                throw ContainerException.nameInUse(next.shortName(), taken);
+            }
+            idByName.remove(current.shortName());
+            idByName.put(next.shortName(), id);
+        }
+        write(next);
+        byId.put(id, next);
+        return next;
+    }
+
+    public synchronized Optional<ContainerRecord> get(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    /** Resolves a full ID, name or unique ID prefix; {@code No such container: x} otherwise. */
+    public synchronized ContainerRecord find(String idOrName) {
+        ContainerRecord exact = byId.get(idOrName);
+        if (exact != null) {
+            return exact;
+        }
+        String name = idOrName.startsWith("/") ? idOrName.substring(1) : idOrName;
+        String byName = idByName.get(name);
+        if (byName != null) {
+            return byId.get(byName);
+        }
+        List<ContainerRecord> prefixed = byId.values().stream().filter(r -> r.id().startsWith(idOrName)).toList();
+        if (prefixed.size() > 1) {
+            throw ContainerException.ambiguous(idOrName);
+        }
+        if (prefixed.isEmpty() || idOrName.isEmpty()) {
+            throw ContainerException.notFound(idOrName);
+        }
+        return prefixed.get(0);
+    }
+
+    /** All containers, newest first (Docker's list order). */
+    public synchronized List<ContainerRecord> list() {
+        List<ContainerRecord> all = new ArrayList<>(byId.values());
+        all.sort(Comparator.comparing(ContainerRecord::created).reversed());
+        return all;
+    }
+
+    public synchronized boolean nameTaken(String name) {
+        return idByName.containsKey(name);
+    }
+
+    /** Forgets a container and deletes its directory (the caller has unmounted everything in it). */
+    public synchronized void remove(String id) {
+        ContainerRecord r = byId.remove(id);
+        if (r != null) {
+            idByName.remove(r.shortName());
+        }
+        try {
+            deleteTree(directory(id));
+        } catch (IOException e) {
+            throw new UncheckedIOException("removing the state directory of container " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void write(ContainerRecord record) {
+        Path dir = directory(record.id());
+        try {
+            Files.createDirectories(dir);
+            Path tmp = dir.resolve(FILE + ".tmp");
+            json.writeValue(tmp.toFile(), record);
+            Files.move(tmp, dir.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing the record of container " + record.id() + " to " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package dev.jcompose.engine.container;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Docker's {@code HostConfig}: how the container is placed on the host (mounts, ports, network mode,
+ * restart policy, security, resources), as sent by {@code POST /containers/create}.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record HostConfig(
+        @JsonProperty("Binds") List<String> binds,
+        @JsonProperty("ContainerIDFile") String containerIdFile,
+        @JsonProperty("LogConfig") LogConfig logConfig,
+        @JsonProperty("NetworkMode") String networkMode,
+        @JsonProperty("PortBindings") Map<String, List<PortBinding>> portBindings,
+        @JsonProperty("RestartPolicy") RestartPolicy restartPolicy,
+        @JsonProperty("AutoRemove") Boolean autoRemove,
+        @JsonProperty("VolumesFrom") List<String> volumesFrom,
+        @JsonProperty("Mounts") List<Mount> mounts,
+        @JsonProperty("CapAdd") List<String> capAdd,
+        @JsonProperty("CapDrop") List<String> capDrop,
+        @JsonProperty("CgroupnsMode") String cgroupnsMode,
+        @JsonProperty("Dns") List<String> dns,
+        @JsonProperty("DnsOptions") List<String> dnsOptions,
+        @JsonProperty("DnsSearch") List<String> dnsSearch,
+        @JsonProperty("ExtraHosts") List<String> extraHosts,
+        @JsonProperty("GroupAdd") List<String> groupAdd,
+        @JsonProperty("IpcMode") String ipcMode,
+        @JsonProperty("Links") List<String> links,
+        @JsonProperty("OomScoreAdj") Integer oomScoreAdj,
+        @JsonProperty("PidMode") String pidMode,
+        @JsonProperty("Privileged") Boolean privileged,
+        @JsonProperty("PublishAllPorts") Boolean publishAllPorts,
+        @JsonProperty("ReadonlyRootfs") Boolean readonlyRootfs,
+        @JsonProperty("SecurityOpt") List<String> securityOpt,
+        @JsonProperty("Tmpfs") Map<String, String> tmpfs,
+        @JsonProperty("UTSMode") String utsMode,
+        @JsonProperty("UsernsMode") String usernsMode,
+        @JsonProperty("ShmSize") Long shmSize,
+        @JsonProperty("Sysctls") Map<String, String> sysctls,
+        @JsonProperty("Init") Boolean init,
+        @JsonProperty("CgroupParent") String cgroupParent,
+        @JsonProperty("CpuShares") Long cpuShares,
+        @JsonProperty("Memory") Long memory,
+        @JsonProperty("NanoCpus") Long nanoCpus,
+        @JsonProperty("CpuPeriod") Long cpuPeriod,
+        @JsonProperty("CpuQuota") Long cpuQuota,
+        @JsonProperty("CpusetCpus") String cpusetCpus,
+        @JsonProperty("CpusetMems") String cpusetMems,
+        @JsonProperty("BlkioWeight") Integer blkioWeight,
+        @JsonProperty("Devices") List<DeviceMapping> devices,
+        @JsonProperty("DeviceCgroupRules") List<String> deviceCgroupRules,
+        @JsonProperty("MemoryReservation") Long memoryReservation,
+        @JsonProperty("MemorySwap") Long memorySwap,
+        @JsonProperty("MemorySwappiness") Long memorySwappiness,
+        @JsonProperty("OomKillDisable") Boolean oomKillDisable,
+        @JsonProperty("PidsLimit") Long pidsLimit,
+        @JsonProperty("Ulimits") List<Ulimit> ulimits,
+        @JsonProperty("MaskedPaths") List<String> maskedPaths,
+        @JsonProperty("ReadonlyPaths") List<String> readonlyPaths) {
+
+    public static final HostConfig DEFAULT = new HostConfig(null, null, null, null, null, null, null, null, null, null,
+            null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+            null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+            null, null, null, null, null, null);
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record LogConfig(@JsonProperty("Type") String type, @JsonProperty("Config") Map<String, String> config) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PortBinding(@JsonProperty("HostIp") String hostIp, @JsonProperty("HostPort") String hostPort) {
+    }
+
+    /** {@code no}, {@code always}, {@code unless-stopped}, {@code on-failure} (with MaximumRetryCount). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record RestartPolicy(@JsonProperty("Name") String name, @JsonProperty("MaximumRetryCount") Integer maximumRetryCount) {
+        public static final RestartPolicy NO = new RestartPolicy("no", 0);
+
+        public boolean isNone() {
+            return name == null || name.isEmpty() || name.equals("no");
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Mount(
+            @JsonProperty("Type") String type,
+            @JsonProperty("Source") String source,
+            @JsonProperty("Target") String target,
+            @JsonProperty("ReadOnly") Boolean readOnly,
+            @JsonProperty("Consistency") String consistency,
+            @JsonProperty("BindOptions") Map<String, Object> bindOptions,
+            @JsonProperty("VolumeOptions") Map<String, Object> volumeOptions,
+            @JsonProperty("TmpfsOptions") Map<String, Object> tmpfsOptions) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record DeviceMapping(@JsonProperty("PathOnHost") String pathOnHost,
+                                @JsonProperty("PathInContainer") String pathInContainer,
+                                @JsonProperty("CgroupPermissions") String cgroupPermissions) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Ulimit(@JsonProperty("Name") String name, @JsonProperty("Soft") Long soft, @JsonProperty("Hard") Long hard) {
+    }
+
+    public String effectiveNetworkMode() {
+        return networkMode == null || networkMode.isEmpty() || networkMode.equals("default") ? "bridge" : networkMode;
+    }
+
+    public RestartPolicy effectiveRestartPolicy() {
+        return restartPolicy == null ? RestartPolicy.NO : restartPolicy;
+    }
+
+    public boolean autoRemoveEnabled() {
+        return Boolean.TRUE.equals(autoRemove);
+    }
+}

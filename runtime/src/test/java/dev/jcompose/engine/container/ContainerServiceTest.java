@@ -1,0 +1,114 @@
+package dev.jcompose.engine.container;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ContainerServiceTest {
+    private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final ImageDefaults BUSYBOX = new ImageDefaults(List.of("sh"), null, List.of("PATH=/bin", "A=image"), "/",
+            "", Map.of("80/tcp", Map.of()), Map.of(), null, Map.of("org.image", "yes"), null);
+
+    @TempDir
+    Path dir;
+
+    private final Clock clock = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
+
+    private ContainerService service() throws Exception {
+        ImageResolver images = ref -> ref.equals("busybox") ? Optional.of(new ImageResolver.ResolvedImage("sha256:abc", BUSYBOX))
+                : Optional.empty();
+        return new ContainerService(new ContainerStore(dir), images, clock);
+    }
+
+    private static CreateRequest request(String json) throws Exception {
+        return CreateRequest.parse(JSON.readTree(json), JSON);
+    }
+
+    @Test
+    void createMergesImageDefaultsAsDocker() throws Exception {
+        ContainerRecord r = service().create("web", request("""
+                {"Image":"busybox","Env":["A=mine","B=2"],"Labels":{"com.docker.compose.service":"web"},
+                 "HostConfig":{"NetworkMode":"demo_default"}}"""));
+        assertEquals("/web", r.name());
+        assertEquals("sh", r.path());
+        assertEquals(List.of("PATH=/bin", "A=mine", "B=2"), r.config().env());
+        assertEquals("yes", r.labels().get("org.image"));
+        assertEquals("web", r.labels().get("com.docker.compose.service"));
+        assertEquals(r.id().substring(0, 12), r.config().hostname());
+        assertEquals("sha256:abc", r.image());
+        assertEquals("created", r.state().status());
+        assertTrue(r.networkSettings().networks().containsKey("demo_default"));
+    }
+
+    @Test
+    void entrypointFromTheRequestDropsTheImageCmd() throws Exception {
+        ContainerRecord r = service().create("xx", request("{\"Image\":\"busybox\",\"Entrypoint\":[\"echo\"]}"));
+        assertEquals("echo", r.path());
+        assertEquals(List.of(), r.args());
+        assertNull(r.config().cmd());
+    }
+
+    @Test
+    void nameConflictIsA409NamingTheHolder() throws Exception {
+        ContainerService s = service();
+        ContainerRecord first = s.create("web", request("{\"Image\":\"busybox\"}"));
+        ContainerException e = assertThrows(ContainerException.class, () -> s.create("web", request("{\"Image\":\"busybox\"}")));
+        assertEquals(409, e.status());
+        assertTrue(e.getMessage().contains(first.id()), e.getMessage());
+    }
+
+    @Test
+    void unknownImageIsA404AndBadNameA400() throws Exception {
+        ContainerService s = service();
+        assertEquals(404, assertThrows(ContainerException.class, () -> s.create("aa", request("{\"Image\":\"nope\"}"))).status());
+        assertEquals(400, assertThrows(ContainerException.class, () -> s.create("x", request("{\"Image\":\"busybox\"}"))).status());
+        assertTrue(s.store().list().isEmpty());
+    }
+
+    @Test
+    void recordsSurviveReopeningTheStoreAndLookupsResolveNamesAndPrefixes() throws Exception {
+        ContainerRecord r = service().create("db", request("{\"Image\":\"busybox\"}"));
+        ContainerService reopened = service();
+        assertEquals(r, reopened.inspect("db"));
+        assertEquals(r, reopened.inspect("/db"));
+        assertEquals(r, reopened.inspect(r.id().substring(0, 6)));
+        assertEquals(404, assertThrows(ContainerException.class, () -> reopened.inspect("web")).status());
+    }
+
+    @Test
+    void listShowsStoppedOnlyWithAllAndFiltersByLabel() throws Exception {
+        ContainerService s = service();
+        s.create("aa", request("{\"Image\":\"busybox\",\"Labels\":{\"p\":\"one\"}}"));
+        s.create("bb", request("{\"Image\":\"busybox\",\"Labels\":{\"p\":\"two\"}}"));
+        assertTrue(s.list(false, ContainerFilters.NONE).isEmpty());
+        var filtered = s.list(true, ContainerFilters.parse("{\"label\":[\"p=two\"]}", JSON));
+        assertEquals(List.of("/bb"), filtered.get(0).names());
+        assertEquals(1, filtered.size());
+        assertEquals("Created", filtered.get(0).status());
+        assertEquals(2, s.list(false, ContainerFilters.parse("{\"status\":{\"created\":true}}", JSON)).size());
+    }
+
+    @Test
+    void renameAndRemove() throws Exception {
+        ContainerService s = service();
+        ContainerRecord r = s.create("aa", request("{\"Image\":\"busybox\"}"));
+        s.rename("aa", "bb");
+        assertEquals("/bb", s.inspect(r.id()).name());
+        s.remove("bb");
+        assertEquals(404, assertThrows(ContainerException.class, () -> s.inspect(r.id())).status());
+        assertTrue(!java.nio.file.Files.exists(dir.resolve(r.id())));
+    }
+}
