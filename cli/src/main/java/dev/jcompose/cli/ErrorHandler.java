@@ -15,11 +15,28 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parsed) {
         PrintWriter err = cmd.getErr();
-        if (parsed.hasMatchedOption("--debug")) {
+        if (debugRequested(cmd)) {
             ex.printStackTrace(err);
         } else {
             err.println(message(ex));
         }
+        err.flush();
+        return 1;
+    }
+
+    private static boolean debugRequested(CommandLine cmd) {
+        CommandLine root = cmd;
+        while (root.getParent() != null) {
+            root = root.getParent();
+        }
+        return root.getCommand() instanceof JcomposeCommand top && top.global().debug();
+    }
+
+    /** A bad flag or argument: one line naming it, and where to read the usage, exit code 1 as docker compose. */
+    static int usageError(CommandLine.ParameterException ex, String[] args) {
+        PrintWriter err = ex.getCommandLine().getErr();
+        err.println(ex.getMessage());
+        err.println("See '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
         err.flush();
         return 1;
     }

@@ -1,14 +1,40 @@
 package dev.jcompose.cli;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-/** The top-level {@code jcompose} command; its subcommands are the docker compose verbs. */
+/**
+ * The top-level {@code jcompose} command; its subcommands are the docker compose verbs. The global
+ * flags live in {@link GlobalOptions}; a verb reaches them through {@code @ParentCommand}.
+ */
 @Command(name = "jcompose", mixinStandardHelpOptions = true, version = "jcompose 0.1.0",
         subcommands = {EngineCommand.class},
         description = "Define and run multi-container applications, without Docker.")
 public final class JcomposeCommand implements Runnable {
+
+    @Mixin
+    GlobalOptions global;
+
+    @Spec
+    CommandSpec spec;
+
+    public GlobalOptions global() {
+        return global;
+    }
+
     @Override
     public void run() {
-        new picocli.CommandLine(this).usage(System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The configured command line: one-line errors, docker compose's exit codes. */
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new JcomposeCommand());
+        cl.setExecutionExceptionHandler(new ErrorHandler());
+        cl.setParameterExceptionHandler(ErrorHandler::usageError);
+        return cl;
     }
 }

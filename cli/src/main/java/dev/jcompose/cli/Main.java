@@ -1,7 +1,5 @@
 package dev.jcompose.cli;
 
-import picocli.CommandLine;
-
 /** Entry point of the {@code jcompose} command. */
 public final class Main {
     private Main() {
@@ -13,6 +11,6 @@ public final class Main {
 
     /** Runs the CLI and returns its exit code (for tests and the launcher). */
     public static int run(String... args) {
-        return new CommandLine(new JcomposeCommand()).execute(args);
+        return JcomposeCommand.commandLine().execute(args);
     }
 }
