@@ -1,0 +1,183 @@
+package dev.jcompose.engine.logs;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Reads a container's json-file log the way {@code docker logs} does: the rotated files
+ * ({@code log.N} … {@code log.1}, oldest first) then the live file, filtered by stream and time,
+ * the last {@code tail} entries, and — when following — new entries as the shim appends them,
+ * across rotations, until the container is no longer running and everything written was sent.
+ */
+public final class JsonFileLogReader {
+    private static final long POLL_MILLIS = 50;
+
+    private final Path log;
+
+    public JsonFileLogReader(Path log) {
+        this.log = log;
+    }
+
+    public void read(LogQuery query, LogSink sink, BooleanSupplier running) throws IOException, InterruptedException {
+        ArrayDeque<LogEntry> window = new ArrayDeque<>();
+        for (Path rotated : rotatedFiles()) {
+            readWhole(rotated, query, window);
+        }
+        Tail live = new Tail(log);
+        live.poll(e -> collect(e, query, window));
+        for (LogEntry e : window) {
+            sink.accept(e);
+        }
+        if (!query.follow()) {
+            live.close();
+            return;
+        }
+        try (live) {
+            while (true) {
+                boolean stillRunning = running.getAsBoolean();
+                int n = live.poll(e -> {
+                    if (query.wants(e)) {
+                        sink.accept(e);
+                    }
+                });
+                if (query.until() != null && java.time.Instant.now().isAfter(query.until())) {
+                    return;
+                }
+                if (n == 0) {
+                    if (!stillRunning) {
+                        return;
+                    }
+                    Thread.sleep(POLL_MILLIS);
+                }
+            }
+        }
+    }
+
+    private static void collect(LogEntry e, LogQuery q, ArrayDeque<LogEntry> window) {
+        if (!q.wants(e) || q.tail() == 0) {
+            return;
+        }
+        window.addLast(e);
+        if (q.tail() > 0 && window.size() > q.tail()) {
+            window.removeFirst();
+        }
+    }
+
+    private void readWhole(Path file, LogQuery q, ArrayDeque<LogEntry> window) throws IOException {
+        try (Tail t = new Tail(file)) {
+            t.poll(e -> collect(e, q, window));
+        }
+    }
+
+    /** {@code log.N … log.1}: oldest first. */
+    private List<Path> rotatedFiles() {
+        List<Path> out = new ArrayList<>();
+        for (int i = 1; ; i++) {
+            Path p = log.resolveSibling(log.getFileName() + "." + i);
+            if (!Files.exists(p)) {
+                break;
+            }
+            out.add(0, p);
+        }
+        return out;
+    }
+
+    /** An open log file read line by line from where it was left, reopening when the shim rotated it. */
+    private static final class Tail implements AutoCloseable {
+        private final Path path;
+        private FileChannel channel;
+        private Object fileKey;
+        private final ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+        private final java.io.ByteArrayOutputStream partial = new java.io.ByteArrayOutputStream();
+
+        Tail(Path path) throws IOException {
+            this.path = path;
+            open();
+        }
+
+        private void open() throws IOException {
+            try {
+                channel = FileChannel.open(path, StandardOpenOption.READ);
+                fileKey = Files.readAttributes(path, BasicFileAttributes.class).fileKey();
+            } catch (NoSuchFileException e) {
+                channel = null;
+                fileKey = null;
+            }
+        }
+
+        /** Sends every complete new line; returns how many lines were read. */
+        int poll(LogSink sink) throws IOException {
+            if (channel == null) {
+                open();
+                if (channel == null) {
+                    return 0;
+                }
+            }
+            int lines = drain(sink);
+            if (rotated()) {
+                lines += drain(sink);
+                channel.close();
+                partial.reset();
+                open();
+                if (channel != null) {
+                    lines += drain(sink);
+                }
+            }
+            return lines;
+        }
+
+        private boolean rotated() throws IOException {
+            try {
+                Object key = Files.readAttributes(path, BasicFileAttributes.class).fileKey();
+                return key != null && !key.equals(fileKey);
+            } catch (NoSuchFileException e) {
+                return false;
+            }
+        }
+
+        private int drain(LogSink sink) throws IOException {
+            int lines = 0;
+            while (true) {
+                buffer.clear();
+                int n = channel.read(buffer);
+                if (n <= 0) {
+                    return lines;
+                }
+                byte[] bytes = buffer.array();
+                int start = 0;
+                for (int i = 0; i < n; i++) {
+                    if (bytes[i] == '\n') {
+                        partial.write(bytes, start, i - start);
+                        String line = partial.toString(StandardCharsets.UTF_8);
+                        partial.reset();
+                        start = i + 1;
+                        var entry = JsonFileFormat.parse(line);
+                        if (entry.isPresent()) {
+                            sink.accept(entry.get());
+                        }
+                        lines++;
+                    }
+                }
+                partial.write(bytes, start, n - start);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (channel != null) {
+                channel.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package dev.jcompose.engine.logs;
+
+import java.io.IOException;
+
+/** Where log entries go (an HTTP stream with Docker framing, a test list …). */
+@FunctionalInterface
+public interface LogSink {
+    void accept(LogEntry entry) throws IOException;
+}
