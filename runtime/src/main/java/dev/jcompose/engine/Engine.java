@@ -3,10 +3,22 @@ package dev.jcompose.engine;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jcompose.engine.api.ApiServer;
+import dev.jcompose.engine.api.ContainerRoutes;
 import dev.jcompose.engine.api.EngineInfo;
+import dev.jcompose.engine.api.EventRoutes;
 import dev.jcompose.engine.api.Router;
 import dev.jcompose.engine.api.SystemRoutes;
+import dev.jcompose.engine.container.ContainerService;
+import dev.jcompose.engine.container.ContainerStore;
+import dev.jcompose.engine.container.ImageStoreResolver;
+import dev.jcompose.engine.events.EventBus;
+import dev.jcompose.engine.image.store.ImageStore;
+import dev.jcompose.engine.image.unpack.LayerUnpacker;
+import dev.jcompose.engine.image.unpack.NativeFs;
+import dev.jcompose.engine.image.unpack.UnpackOptions;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
 
@@ -20,13 +32,41 @@ public final class Engine implements AutoCloseable {
 
     private final EngineConfig config;
     private final ApiServer server;
+    private final ImageStore images;
+    private final ContainerService containers;
+    private final EventBus events;
 
+    /** Opens the state under {@code config.root()} (recovering what a crash left) and prepares the API; {@link #start()} serves it. */
     public Engine(EngineConfig config) {
         this.config = config;
         ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        Clock clock = Clock.systemUTC();
+        try {
+            NativeFs fs = new NativeFs();
+            this.images = ImageStore.open(config.root().resolve("images"), new LayerUnpacker(fs, UnpackOptions.forCurrentUser(fs)));
+            this.containers = new ContainerService(new ContainerStore(config.root().resolve("containers")),
+                    new ImageStoreResolver(images, json), clock);
+        } catch (IOException e) {
+            throw new UncheckedIOException("opening the engine state under " + config.root() + ": " + e.getMessage(), e);
+        }
+        this.events = new EventBus(clock);
         Router router = new Router();
         new SystemRoutes(new EngineInfo(config.root(), VERSION, () -> EngineInfo.Counts.NONE)).register(router);
+        new ContainerRoutes(containers, json).register(router);
+        new EventRoutes(events, json).register(router);
         this.server = new ApiServer(config.socket(), router, json);
+    }
+
+    public ImageStore images() {
+        return images;
+    }
+
+    public ContainerService containers() {
+        return containers;
+    }
+
+    public EventBus events() {
+        return events;
     }
 
     public EngineConfig config() {

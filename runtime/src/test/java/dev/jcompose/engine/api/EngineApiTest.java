@@ -82,7 +82,7 @@ class EngineApiTest {
         return out;
     }
 
-    private static Path findOnPath(String name) {
+    static Path findOnPath(String name) {
         for (String d : System.getenv().getOrDefault("PATH", "").split(":")) {
             Path p = Path.of(d, name);
             if (Files.isExecutable(p)) {
