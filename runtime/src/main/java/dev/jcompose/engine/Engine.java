@@ -8,6 +8,7 @@ import dev.jcompose.engine.api.EngineInfo;
 import dev.jcompose.engine.api.EventRoutes;
 import dev.jcompose.engine.api.Router;
 import dev.jcompose.engine.api.SystemRoutes;
+import dev.jcompose.engine.api.VolumeRoutes;
 import dev.jcompose.engine.container.ContainerService;
 import dev.jcompose.engine.container.ContainerStore;
 import dev.jcompose.engine.container.ImageStoreResolver;
@@ -16,6 +17,7 @@ import dev.jcompose.engine.image.store.ImageStore;
 import dev.jcompose.engine.image.unpack.LayerUnpacker;
 import dev.jcompose.engine.image.unpack.NativeFs;
 import dev.jcompose.engine.image.unpack.UnpackOptions;
+import dev.jcompose.engine.volume.VolumeStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -35,6 +37,7 @@ public final class Engine implements AutoCloseable {
     private final ImageStore images;
     private final ContainerService containers;
     private final EventBus events;
+    private final VolumeStore volumes;
 
     /** Opens the state under {@code config.root()} (recovering what a crash left) and prepares the API; {@link #start()} serves it. */
     public Engine(EngineConfig config) {
@@ -46,6 +49,7 @@ public final class Engine implements AutoCloseable {
             this.images = ImageStore.open(config.root().resolve("images"), new LayerUnpacker(fs, UnpackOptions.forCurrentUser(fs)));
             this.containers = new ContainerService(new ContainerStore(config.root().resolve("containers")),
                     new ImageStoreResolver(images, json), clock);
+            this.volumes = new VolumeStore(config.root().resolve("volumes"), clock);
         } catch (IOException e) {
             throw new UncheckedIOException("opening the engine state under " + config.root() + ": " + e.getMessage(), e);
         }
@@ -54,6 +58,7 @@ public final class Engine implements AutoCloseable {
         new SystemRoutes(new EngineInfo(config.root(), VERSION, () -> EngineInfo.Counts.NONE)).register(router);
         new ContainerRoutes(containers, json).register(router);
         new EventRoutes(events, json).register(router);
+        new VolumeRoutes(volumes, containers::volumeUsers, json).register(router);
         this.server = new ApiServer(config.socket(), router, json);
     }
 
@@ -63,6 +68,10 @@ public final class Engine implements AutoCloseable {
 
     public ContainerService containers() {
         return containers;
+    }
+
+    public VolumeStore volumes() {
+        return volumes;
     }
 
     public EventBus events() {

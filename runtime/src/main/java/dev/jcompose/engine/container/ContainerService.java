@@ -107,6 +107,22 @@ public final class ContainerService {
         store.update(r.id(), c -> c.withName("/" + valid));
     }
 
+    /** IDs of containers whose mounts (requested or made) name volume {@code name}. */
+    public List<String> volumeUsers(String name) {
+        return store.list().stream().filter(r -> usesVolume(r, name)).map(ContainerRecord::id).toList();
+    }
+
+    private static boolean usesVolume(ContainerRecord r, String name) {
+        if (r.mounts().stream().anyMatch(m -> "volume".equals(m.type()) && name.equals(m.name()))) {
+            return true;
+        }
+        HostConfig h = r.hostConfig();
+        if (h.mounts() != null && h.mounts().stream().anyMatch(m -> "volume".equals(m.type()) && name.equals(m.source()))) {
+            return true;
+        }
+        return h.binds() != null && h.binds().stream().anyMatch(b -> b.startsWith(name + ":"));
+    }
+
     /** Removes a container that is not running; a running one is a 409 unless the caller stopped it first. */
     public ContainerRecord remove(String idOrName) {
         ContainerRecord r = store.find(idOrName);

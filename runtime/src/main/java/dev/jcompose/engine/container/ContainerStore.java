@@ -125,7 +125,7 @@ public final class ContainerStore {
             idByName.remove(r.shortName());
         }
         try {
-            deleteTree(directory(id));
+            dev.jcompose.engine.image.unpack.FileTrees.deleteRecursively(directory(id));
         } catch (IOException e) {
             throw new UncheckedIOException("removing the state directory of container " + id + ": " + e.getMessage(), e);
         }
@@ -140,17 +140,6 @@ public final class ContainerStore {
             Files.move(tmp, dir.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("writing the record of container " + record.id() + " to " + dir + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }
