@@ -1,0 +1,28 @@
+package dev.jcompose.planner.graph;
+
+/**
+ * One edge of the service graph: {@code service} needs {@code target} to be in {@code condition}
+ * first. Edges from {@code links}, {@code network_mode: service:} and {@code volumes_from} are
+ * {@link Condition#STARTED}, required, without restart.
+ */
+public record Dependency(String target, Condition condition, boolean restart, boolean required, Kind kind) {
+
+    public enum Condition {
+        STARTED("service_started"), HEALTHY("service_healthy"), COMPLETED_SUCCESSFULLY("service_completed_successfully");
+
+        public final String composeName;
+
+        Condition(String composeName) {
+            this.composeName = composeName;
+        }
+    }
+
+    /** Where the edge comes from, for error messages and for what a recreated parent implies. */
+    public enum Kind {
+        DEPENDS_ON, LINK, NETWORK_MODE, VOLUMES_FROM
+    }
+
+    public static Dependency implicit(String target, Kind kind) {
+        return new Dependency(target, Condition.STARTED, false, true, kind);
+    }
+}
