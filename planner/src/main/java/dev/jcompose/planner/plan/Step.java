@@ -1,0 +1,70 @@
+package dev.jcompose.planner.plan;
+
+import dev.jcompose.planner.graph.Dependency.Condition;
+
+/** One small operation of a {@link Plan}; its {@link #text()} is the plan's one-line form. */
+public sealed interface Step {
+    String text();
+
+    record CreateNetwork(String name) implements Step {
+        public String text() {
+            return "create network " + name;
+        }
+    }
+
+    record CreateVolume(String name) implements Step {
+        public String text() {
+            return "create volume " + name;
+        }
+    }
+
+    record PullImage(String service, String image) implements Step {
+        public String text() {
+            return "pull image " + image + " for " + service;
+        }
+    }
+
+    /** A new container for replica {@code number} of {@code service} ({@code replaces}: the old one's ID, or null). */
+    record CreateContainer(String service, int number, String name, String replaces) implements Step {
+        public String text() {
+            return "create container " + name + (replaces == null ? "" : " replacing " + shortId(replaces));
+        }
+    }
+
+    /** Starts a container: one this plan creates (by name) or an existing stopped one. */
+    record StartContainer(String service, String name) implements Step {
+        public String text() {
+            return "start container " + name;
+        }
+    }
+
+    record StopContainer(String service, String name, String id) implements Step {
+        public String text() {
+            return "stop container " + name;
+        }
+    }
+
+    record RemoveContainer(String service, String name, String id) implements Step {
+        public String text() {
+            return "remove container " + name;
+        }
+    }
+
+    /** Moves an old container out of the way of its replacement ({@code <12 hex>_<name>}, as docker compose does). */
+    record RenameContainer(String id, String from, String to) implements Step {
+        public String text() {
+            return "rename container " + from + " to " + to;
+        }
+    }
+
+    /** Waits until every container of {@code service} is in {@code condition}. */
+    record WaitFor(String service, Condition condition, boolean required) implements Step {
+        public String text() {
+            return "wait for " + service + " " + condition.composeName + (required ? "" : " (not required)");
+        }
+    }
+
+    private static String shortId(String id) {
+        return id.length() > 12 ? id.substring(0, 12) : id;
+    }
+}

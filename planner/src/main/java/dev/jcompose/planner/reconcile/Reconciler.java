@@ -1,0 +1,184 @@
+package dev.jcompose.planner.reconcile;
+
+import dev.jcompose.planner.graph.Dependency;
+import dev.jcompose.planner.graph.ServiceGraph;
+import dev.jcompose.planner.plan.Plan;
+import dev.jcompose.planner.plan.Step;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code up} as a pure function: from what the file wants and what the engine has, the steps that
+ * make them agree — create missing networks and volumes; per service, in dependency order, create
+ * missing replicas, start stopped ones, recreate those whose config hash changed (stop, rename the
+ * old one out of the way, create, start, remove the old one), remove replicas above the scale; wait
+ * for each dependency's condition before touching a service; report or remove orphans.
+ */
+public final class Reconciler {
+    private Reconciler() {
+    }
+
+    public static Reconciliation up(DesiredProject desired, ObservedState observed, UpOptions options) {
+        return new Run(desired, observed, options).plan();
+    }
+
+    /** The state of one reconciliation while it builds its plan. */
+    private static final class Run {
+        private final DesiredProject desired;
+        private final ObservedState observed;
+        private final UpOptions options;
+        private final ServiceGraph graph;
+        private final Plan.Builder plan = new Plan.Builder();
+        private final Map<String, Set<Integer>> readySteps = new HashMap<>();
+        private final Set<String> recreated = new HashSet<>();
+        private final Set<Integer> infrastructure = new LinkedHashSet<>();
+
+        Run(DesiredProject desired, ObservedState observed, UpOptions options) {
+            this.desired = desired;
+            this.observed = observed;
+            this.options = options;
+            Map<String, List<Dependency>> deps = new LinkedHashMap<>();
+            desired.services().forEach(s -> deps.put(s.name(), s.dependencies()));
+            this.graph = ServiceGraph.of(deps);
+        }
+
+        Reconciliation plan() {
+            Set<String> selected = options.services().isEmpty() ? new LinkedHashSet<>(graph.services())
+                    : options.noDeps() ? checked(options.services()) : graph.withDependencies(options.services());
+            desired.networks().stream().filter(n -> !observed.networks().contains(n))
+                    .forEach(n -> infrastructure.add(plan.add(new Step.CreateNetwork(n), Set.of())));
+            desired.volumes().stream().filter(v -> !observed.volumes().contains(v))
+                    .forEach(v -> infrastructure.add(plan.add(new Step.CreateVolume(v), Set.of())));
+            Map<String, DesiredService> byName = new LinkedHashMap<>();
+            desired.services().forEach(s -> byName.put(s.name(), s));
+            for (String name : graph.startOrder()) {
+                if (selected.contains(name)) {
+                    converge(byName.get(name), selected);
+                }
+            }
+            List<String> warnings = orphans();
+            return new Reconciliation(plan.build(), warnings);
+        }
+
+        private Set<String> checked(Set<String> names) {
+            for (String n : names) {
+                if (!graph.services().contains(n)) {
+                    throw new dev.jcompose.planner.graph.GraphException("no such service: " + n);
+                }
+            }
+            return names;
+        }
+
+        private void converge(DesiredService service, Set<String> selected) {
+            Set<Integer> waits = new LinkedHashSet<>();
+            if (options.start()) {
+                for (Dependency d : service.dependencies()) {
+                    if (selected.contains(d.target()) && graph.services().contains(d.target())) {
+                        waits.add(plan.add(new Step.WaitFor(d.target(), d.condition(), d.required()),
+                                readySteps.getOrDefault(d.target(), Set.of())));
+                    }
+                }
+            }
+            Set<Integer> before = union(infrastructure, waits);
+            UpOptions.Recreate policy = policyFor(service);
+            List<ObservedContainer> existing = observed.containers().stream()
+                    .filter(c -> !c.oneoff() && c.service().equals(service.name()))
+                    .sorted(Comparator.comparingInt(ObservedContainer::number)).toList();
+            Set<Integer> ready = new LinkedHashSet<>();
+            for (int n = 1; n <= service.scale(); n++) {
+                String name = service.containerName(desired.name(), n);
+                Optional<ObservedContainer> current = replica(existing, service, n, name);
+                if (current.isEmpty()) {
+                    int create = plan.add(new Step.CreateContainer(service.name(), n, name, null), before);
+                    if (options.start()) {
+                        ready.add(plan.add(new Step.StartContainer(service.name(), name), Set.of(create)));
+                    }
+                } else if (mustRecreate(current.get(), service, policy)) {
+                    ready.addAll(recreate(current.get(), service, n, name, waits));
+                } else if (!current.get().running() && options.start()) {
+                    ready.add(plan.add(new Step.StartContainer(service.name(), current.get().name()), before));
+                }
+            }
+            List<ObservedContainer> surplus = new ArrayList<>(existing.stream().filter(c -> c.number() > service.scale()).toList());
+            surplus.sort(Comparator.comparingInt(ObservedContainer::number).reversed());
+            for (ObservedContainer c : surplus) {
+                int stop = plan.add(new Step.StopContainer(service.name(), c.name(), c.id()), Set.of());
+                plan.add(new Step.RemoveContainer(service.name(), c.name(), c.id()), Set.of(stop));
+            }
+            readySteps.put(service.name(), ready);
+        }
+
+        private Optional<ObservedContainer> replica(List<ObservedContainer> existing, DesiredService s, int n, String name) {
+            if (s.containerName() != null) {
+                return existing.stream().filter(c -> c.name().equals(name)).findFirst();
+            }
+            return existing.stream().filter(c -> c.number() == n).findFirst();
+        }
+
+        private boolean mustRecreate(ObservedContainer c, DesiredService s, UpOptions.Recreate policy) {
+            if (policy == UpOptions.Recreate.NEVER) {
+                return false;
+            }
+            boolean parentRecreated = s.dependencies().stream().anyMatch(d -> recreated.contains(d.target())
+                    && (d.kind() == Dependency.Kind.NETWORK_MODE || d.kind() == Dependency.Kind.VOLUMES_FROM));
+            return policy == UpOptions.Recreate.FORCE || !s.configHash().equals(c.configHash()) || parentRecreated;
+        }
+
+        private Set<Integer> recreate(ObservedContainer old, DesiredService s, int n, String name, Set<Integer> waits) {
+            recreated.add(s.name());
+            int stop = plan.add(new Step.StopContainer(s.name(), old.name(), old.id()), waits);
+            String aside = old.id().substring(0, Math.min(12, old.id().length())) + "_" + old.name();
+            int rename = plan.add(new Step.RenameContainer(old.id(), old.name(), aside), Set.of(stop));
+            int create = plan.add(new Step.CreateContainer(s.name(), n, name, old.id()), union(infrastructure, Set.of(rename)));
+            if (!options.start()) {
+                plan.add(new Step.RemoveContainer(s.name(), aside, old.id()), Set.of(create));
+                return Set.of();
+            }
+            int start = plan.add(new Step.StartContainer(s.name(), name), Set.of(create));
+            plan.add(new Step.RemoveContainer(s.name(), aside, old.id()), Set.of(start));
+            return Set.of(start);
+        }
+
+        /** Named services use the command's policy; their dependencies diverged-only unless --always-recreate-deps. */
+        private UpOptions.Recreate policyFor(DesiredService s) {
+            boolean named = options.services().isEmpty() || options.services().contains(s.name());
+            if (named || options.recreate() == UpOptions.Recreate.NEVER) {
+                return options.recreate();
+            }
+            return options.alwaysRecreateDeps() ? UpOptions.Recreate.FORCE : UpOptions.Recreate.DIVERGED;
+        }
+
+        private List<String> orphans() {
+            Set<String> services = new HashSet<>(graph.services());
+            List<ObservedContainer> orphans = observed.containers().stream()
+                    .filter(c -> !c.oneoff() && !services.contains(c.service())).toList();
+            if (orphans.isEmpty()) {
+                return List.of();
+            }
+            if (options.removeOrphans()) {
+                for (ObservedContainer c : orphans) {
+                    int stop = plan.add(new Step.StopContainer(c.service(), c.name(), c.id()), Set.of());
+                    plan.add(new Step.RemoveContainer(c.service(), c.name(), c.id()), Set.of(stop));
+                }
+                return List.of();
+            }
+            return List.of("Found orphan containers (" + orphans.stream().map(ObservedContainer::name).toList()
+                    + ") for this project. If you removed or renamed this service in your compose file, you can run this"
+                    + " command with the --remove-orphans flag to clean it up.");
+        }
+
+        private static Set<Integer> union(Set<Integer> a, Set<Integer> b) {
+            Set<Integer> out = new LinkedHashSet<>(a);
+            out.addAll(b);
+            return out;
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package dev.jcompose.planner.reconcile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jcompose.planner.graph.Dependency;
+import dev.jcompose.planner.graph.Dependency.Condition;
+import dev.jcompose.planner.graph.Dependency.Kind;
+import dev.jcompose.planner.graph.GraphException;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Golden plan texts for {@code up} against different engine states. */
+class ReconcilerTest {
+    private static final DesiredService DB = new DesiredService("db", 1, "h-db", "mariadb", null, List.of());
+    private static final DesiredService WEB = new DesiredService("web", 2, "h-web", "wordpress", null,
+            List.of(new Dependency("db", Condition.HEALTHY, true, true, Kind.DEPENDS_ON)));
+    private static final DesiredProject PROJECT = new DesiredProject("demo", List.of(WEB, DB), List.of("demo_default"),
+            List.of("demo_db-data"));
+
+    private static ObservedContainer running(String service, int n, String hash) {
+        return new ObservedContainer(service + n + "0123456789abcdef", "demo-" + service + "-" + n, service, n, false, hash, true);
+    }
+
+    @Test
+    void freshProject() {
+        String plan = Reconciler.up(PROJECT, ObservedState.EMPTY, UpOptions.DEFAULT).plan().text();
+        assertEquals("""
+                #1 create network demo_default
+                #2 create volume demo_db-data
+                #3 create container demo-db-1 after #1 #2
+                #4 start container demo-db-1 after #3
+                #5 wait for db service_healthy after #4
+                #6 create container demo-web-1 after #1 #2 #5
+                #7 start container demo-web-1 after #6
+                #8 create container demo-web-2 after #1 #2 #5
+                #9 start container demo-web-2 after #8
+                """, plan);
+    }
+
+    @Test
+    void upToDateProjectOnlyWaits() {
+        ObservedState state = new ObservedState(List.of(running("db", 1, "h-db"), running("web", 1, "h-web"),
+                running("web", 2, "h-web")), Set.of("demo_default"), Set.of("demo_db-data"));
+        assertEquals("#1 wait for db service_healthy\n", Reconciler.up(PROJECT, state, UpOptions.DEFAULT).plan().text());
+        assertEquals("", Reconciler.up(PROJECT, state, new UpOptions(Set.of(), false, UpOptions.Recreate.DIVERGED, false, false,
+                false)).plan().text(), "create (no start) of an up-to-date project does nothing");
+    }
+
+    @Test
+    void changedConfigRecreatesOnlyThatServiceAndScaleDownRemovesTheHighestReplicas() {
+        ObservedState state = new ObservedState(List.of(running("db", 1, "old"), running("web", 1, "h-web"),
+                running("web", 2, "h-web"), running("web", 3, "h-web")), Set.of("demo_default"), Set.of("demo_db-data"));
+        assertEquals("""
+                #1 stop container demo-db-1
+                #2 rename container demo-db-1 to db1012345678_demo-db-1 after #1
+                #3 create container demo-db-1 replacing db1012345678 after #2
+                #4 start container demo-db-1 after #3
+                #5 remove container db1012345678_demo-db-1 after #4
+                #6 wait for db service_healthy after #4
+                #7 stop container demo-web-3
+                #8 remove container demo-web-3 after #7
+                """, Reconciler.up(PROJECT, state, UpOptions.DEFAULT).plan().text());
+    }
+
+    @Test
+    void forceRecreateOfOneServiceLeavesItsDependencyUnlessAlwaysRecreateDeps() {
+        ObservedState state = new ObservedState(List.of(running("db", 1, "h-db"), running("web", 1, "h-web")),
+                Set.of("demo_default"), Set.of("demo_db-data"));
+        var force = new UpOptions(Set.of("web"), false, UpOptions.Recreate.FORCE, false, false, true);
+        String text = Reconciler.up(PROJECT, state, force).plan().text();
+        assertTrue(text.contains("create container demo-web-1 replacing"), text);
+        assertTrue(!text.contains("demo-db-1 replacing"), text);
+        var deps = new UpOptions(Set.of("web"), false, UpOptions.Recreate.FORCE, true, false, true);
+        assertTrue(Reconciler.up(PROJECT, state, deps).plan().text().contains("create container demo-db-1 replacing"));
+    }
+
+    @Test
+    void stoppedContainersAreStartedAndOrphansReportedOrRemoved() {
+        ObservedContainer stoppedDb = new ObservedContainer("d1", "demo-db-1", "db", 1, false, "h-db", false);
+        ObservedContainer orphan = running("old", 1, "x");
+        ObservedState state = new ObservedState(List.of(stoppedDb, running("web", 1, "h-web"), running("web", 2, "h-web"), orphan),
+                Set.of("demo_default"), Set.of("demo_db-data"));
+        Reconciliation r = Reconciler.up(PROJECT, state, UpOptions.DEFAULT);
+        assertEquals("#1 start container demo-db-1\n#2 wait for db service_healthy after #1\n", r.plan().text());
+        assertEquals(1, r.warnings().size());
+        assertTrue(r.warnings().get(0).startsWith("Found orphan containers ([demo-old-1])"), r.warnings().get(0));
+        var remove = new UpOptions(Set.of(), false, UpOptions.Recreate.DIVERGED, false, true, true);
+        assertTrue(Reconciler.up(PROJECT, state, remove).plan().text().contains("remove container demo-old-1"));
+    }
+
+    @Test
+    void recreatedNetworkParentRecreatesItsDependent() {
+        DesiredService vpn = new DesiredService("vpn", 1, "h-vpn2", "vpn", null, List.of());
+        DesiredService app = new DesiredService("app", 1, "h-app", "app", null, List.of(Dependency.implicit("vpn", Kind.NETWORK_MODE)));
+        DesiredProject p = new DesiredProject("demo", List.of(vpn, app), List.of(), List.of());
+        ObservedState state = new ObservedState(List.of(running("vpn", 1, "h-vpn1"), running("app", 1, "h-app")), Set.of(), Set.of());
+        assertTrue(Reconciler.up(p, state, UpOptions.DEFAULT).plan().text().contains("create container demo-app-1 replacing"));
+    }
+
+    @Test
+    void namedServicesBringTheirDependenciesUnlessNoDeps() {
+        var webOnly = new UpOptions(Set.of("web"), true, UpOptions.Recreate.DIVERGED, false, false, true);
+        String text = Reconciler.up(PROJECT, ObservedState.EMPTY, webOnly).plan().text();
+        assertTrue(!text.contains("demo-db-1") && text.contains("demo-web-2"), text);
+        var unknown = new UpOptions(Set.of("nope"), true, UpOptions.Recreate.DIVERGED, false, false, true);
+        assertEquals("no such service: nope", assertThrows(GraphException.class,
+                () -> Reconciler.up(PROJECT, ObservedState.EMPTY, unknown)).getMessage());
+    }
+}
