@@ -6,19 +6,56 @@ import dev.jcompose.planner.graph.Dependency.Condition;
 public sealed interface Step {
     String text();
 
+    /** The resource progress lines name ({@code Container demo-web-1}), or null for an internal step. */
+    default String resource() {
+        return null;
+    }
+
+    /** docker compose's status words while the step runs and when it is done. */
+    default Words words() {
+        return new Words("", "");
+    }
+
+    record Words(String doing, String done) {
+    }
+
     record CreateNetwork(String name) implements Step {
+        public String resource() {
+            return "Network " + name;
+        }
+
+        public Words words() {
+            return new Words("Creating", "Created");
+        }
+
         public String text() {
             return "create network " + name;
         }
     }
 
     record CreateVolume(String name) implements Step {
+        public String resource() {
+            return "Volume " + name;
+        }
+
+        public Words words() {
+            return new Words("Creating", "Created");
+        }
+
         public String text() {
             return "create volume " + name;
         }
     }
 
     record PullImage(String service, String image) implements Step {
+        public String resource() {
+            return "Image " + image;
+        }
+
+        public Words words() {
+            return new Words("Pulling", "Pulled");
+        }
+
         public String text() {
             return "pull image " + image + " for " + service;
         }
@@ -26,6 +63,14 @@ public sealed interface Step {
 
     /** A new container for replica {@code number} of {@code service} ({@code replaces}: the old one's ID, or null). */
     record CreateContainer(String service, int number, String name, String replaces) implements Step {
+        public String resource() {
+            return "Container " + name;
+        }
+
+        public Words words() {
+            return replaces == null ? new Words("Creating", "Created") : new Words("Recreate", "Recreated");
+        }
+
         public String text() {
             return "create container " + name + (replaces == null ? "" : " replacing " + shortId(replaces));
         }
@@ -33,18 +78,42 @@ public sealed interface Step {
 
     /** Starts a container: one this plan creates (by name) or an existing stopped one. */
     record StartContainer(String service, String name) implements Step {
+        public String resource() {
+            return "Container " + name;
+        }
+
+        public Words words() {
+            return new Words("Starting", "Started");
+        }
+
         public String text() {
             return "start container " + name;
         }
     }
 
     record StopContainer(String service, String name, String id) implements Step {
+        public String resource() {
+            return "Container " + name;
+        }
+
+        public Words words() {
+            return new Words("Stopping", "Stopped");
+        }
+
         public String text() {
             return "stop container " + name;
         }
     }
 
     record RemoveContainer(String service, String name, String id) implements Step {
+        public String resource() {
+            return "Container " + name;
+        }
+
+        public Words words() {
+            return new Words("Removing", "Removed");
+        }
+
         public String text() {
             return "remove container " + name;
         }
