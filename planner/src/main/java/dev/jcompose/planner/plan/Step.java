@@ -47,6 +47,34 @@ public sealed interface Step {
         }
     }
 
+    record RemoveNetwork(String name) implements Step {
+        public String resource() {
+            return "Network " + name;
+        }
+
+        public Words words() {
+            return new Words("Removing", "Removed");
+        }
+
+        public String text() {
+            return "remove network " + name;
+        }
+    }
+
+    record RemoveVolume(String name) implements Step {
+        public String resource() {
+            return "Volume " + name;
+        }
+
+        public Words words() {
+            return new Words("Removing", "Removed");
+        }
+
+        public String text() {
+            return "remove volume " + name;
+        }
+    }
+
     record PullImage(String service, String image) implements Step {
         public String resource() {
             return "Image " + image;
