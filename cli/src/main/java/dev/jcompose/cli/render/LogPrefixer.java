@@ -1,0 +1,61 @@
+package dev.jcompose.cli.render;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * docker compose's log line prefixes: the container name without {@code <project>-}, padded to the
+ * longest name plus one, then {@code " | "}; coloured per container in compose's order (cyan,
+ * yellow, green, magenta, blue, then their bold variants) unless colour is off; an optional
+ * timestamp after the prefix.
+ */
+public final class LogPrefixer {
+    private static final String[] COLORS = {"36", "33", "32", "35", "34", "36;1", "33;1", "32;1", "35;1", "34;1"};
+    private static final String RESET = "\033[0m";
+
+    private final boolean color;
+    private final boolean prefix;
+    private final Map<String, String> colorOf = new HashMap<>();
+    private final List<String> order = new ArrayList<>();
+    private int width;
+
+    public LogPrefixer(boolean color, boolean prefix) {
+        this.color = color;
+        this.prefix = prefix;
+    }
+
+    /** The name compose shows: {@code demo-web-1} in project {@code demo} is {@code web-1}. */
+    public static String displayName(String project, String containerName) {
+        String name = containerName.startsWith("/") ? containerName.substring(1) : containerName;
+        return name.startsWith(project + "-") ? name.substring(project.length() + 1) : name;
+    }
+
+    /** Registers a container (in the order compose would: as they are attached) so widths and colours are stable. */
+    public synchronized void add(String name) {
+        if (!colorOf.containsKey(name)) {
+            colorOf.put(name, COLORS[order.size() % COLORS.length]);
+            order.add(name);
+            width = Math.max(width, name.length() + 1);
+        }
+    }
+
+    /** One output line (without its newline) for {@code name}. */
+    public synchronized String line(String name, String timestamp, String text) {
+        add(name);
+        StringBuilder sb = new StringBuilder();
+        if (prefix) {
+            String padded = name + " ".repeat(width - name.length()) + "| ";
+            if (color) {
+                sb.append("\033[").append(colorOf.get(name)).append('m').append(padded).append(RESET);
+            } else {
+                sb.append(padded);
+            }
+        }
+        if (timestamp != null) {
+            sb.append(timestamp).append(' ');
+        }
+        return sb.append(text).toString();
+    }
+}
