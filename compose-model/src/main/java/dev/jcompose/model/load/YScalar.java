@@ -5,9 +5,10 @@ import dev.jcompose.model.Mark;
 /**
  * A YAML scalar: its text as written and the type the YAML 1.2 core schema gives it (quoted scalars
  * are always strings). Interpolation rewrites {@code text}; {@link #retyped(String)} resolves the
- * type of new text the same way a plain scalar would be.
+ * type of new text the same way a plain scalar would be. {@code plain} says whether it was written
+ * without quotes (only plain scalars are re-typed after interpolation).
  */
-public record YScalar(String text, Kind kind, Mark mark, YTag tag) implements YNode {
+public record YScalar(String text, Kind kind, Mark mark, YTag tag, boolean plain) implements YNode {
 
     public enum Kind { STRING, INT, FLOAT, BOOL, NULL }
 
@@ -17,21 +18,21 @@ public record YScalar(String text, Kind kind, Mark mark, YTag tag) implements YN
     }
 
     public static YScalar string(String text, Mark mark) {
-        return new YScalar(text, Kind.STRING, mark, YTag.NONE);
+        return new YScalar(text, Kind.STRING, mark, YTag.NONE, false);
     }
 
     public static YScalar plain(String text, Mark mark) {
-        return new YScalar(text, CoreSchema.kindOf(text), mark, YTag.NONE);
+        return new YScalar(text, CoreSchema.kindOf(text), mark, YTag.NONE, true);
     }
 
     /** The same scalar with new text, typed as a plain scalar of that text would be. */
     public YScalar retyped(String newText) {
-        return new YScalar(newText, CoreSchema.kindOf(newText), mark, tag);
+        return new YScalar(newText, CoreSchema.kindOf(newText), mark, tag, true);
     }
 
     /** The same scalar with new text, kept a string. */
     public YScalar withText(String newText) {
-        return new YScalar(newText, Kind.STRING, mark, tag);
+        return new YScalar(newText, Kind.STRING, mark, tag, false);
     }
 
     public boolean isNull() {
@@ -56,7 +57,7 @@ public record YScalar(String text, Kind kind, Mark mark, YTag tag) implements YN
 
     @Override
     public YScalar withTag(YTag t) {
-        return new YScalar(text, kind, mark, t);
+        return new YScalar(text, kind, mark, t, plain);
     }
 
     @Override

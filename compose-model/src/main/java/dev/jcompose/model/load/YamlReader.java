@@ -137,7 +137,7 @@ public final class YamlReader {
         } else {
             kind = dev.jcompose.model.load.CoreSchema.kindOf(text); // custom tag such as !reset: resolve as plain
         }
-        return new YScalar(text, kind, mark, tag);
+        return new YScalar(text, kind, mark, tag, s.isPlain());
     }
 
     private YMap mapping(MappingNode m, YTag tag, int depth, String path) {

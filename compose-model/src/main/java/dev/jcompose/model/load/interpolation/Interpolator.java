@@ -1,0 +1,209 @@
+package dev.jcompose.model.load.interpolation;
+
+import dev.jcompose.model.ComposeException;
+import dev.jcompose.model.Mark;
+import dev.jcompose.model.load.YMap;
+import dev.jcompose.model.load.YNode;
+import dev.jcompose.model.load.YScalar;
+import dev.jcompose.model.load.YSeq;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * docker compose's variable substitution: {@code $VAR}, {@code ${VAR}}, {@code ${VAR:-default}},
+ * {@code ${VAR-default}}, {@code ${VAR:?error}}, {@code ${VAR?error}}, {@code ${VAR:+alternate}},
+ * {@code ${VAR+alternate}} with nested substitutions in the default, alternate and error parts,
+ * and {@code $$} for a literal dollar. A lone {@code $} is an error, as in compose-go. Unset
+ * variables without a default become "" and are reported to the warning sink once each.
+ *
+ * <p>Entry points: {@link #substitute} for one string, {@link #interpolate} for a whole tree (values
+ * only, never keys; a plain scalar is re-typed after substitution, a quoted one stays a string).
+ */
+public final class Interpolator {
+    private final Function<String, Optional<String>> lookup;
+    private final Consumer<String> unsetWarning;
+
+    /**
+     * @param lookup       the variables (process environment over .env, as the caller merged them)
+     * @param unsetWarning receives the names of variables used while unset (may be called more than once per name)
+     */
+    public Interpolator(Function<String, Optional<String>> lookup, Consumer<String> unsetWarning) {
+        this.lookup = lookup;
+        this.unsetWarning = unsetWarning;
+    }
+
+    /** Substitutes variables in {@code template}; errors name {@code mark} and {@code path}. */
+    public String substitute(String template, Mark mark, String path) {
+        if (template.indexOf('$') < 0) {
+            return template;
+        }
+        try {
+            return new Parser(template).run();
+        } catch (TemplateError e) {
+            throw new ComposeException(mark, path, e.getMessage());
+        }
+    }
+
+    /** The tree with every scalar value substituted. */
+    public YNode interpolate(YNode node, String path) {
+        if (node instanceof YScalar s) {
+            if (s.kind() != YScalar.Kind.STRING || s.text().indexOf('$') < 0) {
+                return s;
+            }
+            String out = substitute(s.text(), s.mark(), path);
+            return s.plain() ? s.retyped(out) : s.withText(out);
+        }
+        if (node instanceof YSeq q) {
+            List<YNode> items = new ArrayList<>(q.items().size());
+            for (int i = 0; i < q.items().size(); i++) {
+                items.add(interpolate(q.items().get(i), path + "[" + i + "]"));
+            }
+            return new YSeq(items, q.mark(), q.tag());
+        }
+        YMap m = (YMap) node;
+        Map<String, YNode> entries = new LinkedHashMap<>();
+        for (var e : m.entries().entrySet()) {
+            entries.put(e.getKey(), interpolate(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey()));
+        }
+        return new YMap(entries, m.keyMarks(), m.mark(), m.tag());
+    }
+
+    private static final class TemplateError extends RuntimeException {
+        TemplateError(String message) {
+            super(message);
+        }
+    }
+
+    /** A recursive-descent parser over one template string. */
+    private final class Parser {
+        private final String template;
+        private int pos;
+
+        Parser(String template) {
+            this.template = template;
+        }
+
+        String run() {
+            String out = until(-1);
+            return out;
+        }
+
+        /** Parses text up to {@code stop} (a '}' closing a braced expression) or the end when stop is -1. */
+        private String until(int stop) {
+            StringBuilder sb = new StringBuilder();
+            while (pos < template.length()) {
+                char c = template.charAt(pos);
+                if (stop >= 0 && c == stop) {
+                    return sb.toString();
+                }
+                if (c != '$') {
+                    sb.append(c);
+                    pos++;
+                    continue;
+                }
+                sb.append(dollar());
+            }
+            if (stop >= 0) {
+                throw invalid();
+            }
+            return sb.toString();
+        }
+
+        private String dollar() {
+            int start = pos;
+            pos++;
+            if (pos >= template.length()) {
+                throw invalid();
+            }
+            char c = template.charAt(pos);
+            if (c == '$') {
+                pos++;
+                return "$";
+            }
+            if (c == '{') {
+                pos++;
+                return braced(start);
+            }
+            String name = name();
+            if (name.isEmpty()) {
+                throw invalid();
+            }
+            return valueOrBlank(name);
+        }
+
+        private String braced(int start) {
+            String name = name();
+            if (name.isEmpty() || pos >= template.length()) {
+                throw invalid();
+            }
+            char c = template.charAt(pos);
+            if (c == '}') {
+                pos++;
+                return valueOrBlank(name);
+            }
+            boolean colon = c == ':';
+            if (colon) {
+                pos++;
+                if (pos >= template.length()) {
+                    throw invalid();
+                }
+                c = template.charAt(pos);
+            }
+            if (c != '-' && c != '?' && c != '+') {
+                throw invalid();
+            }
+            pos++;
+            Optional<String> value = lookup.apply(name);
+            boolean set = value.isPresent() && (!colon || !value.get().isEmpty());
+            String operand = until('}');
+            pos++;
+            switch (c) {
+                case '-' -> {
+                    return set ? value.get() : operand;
+                }
+                case '+' -> {
+                    return set ? operand : "";
+                }
+                default -> {
+                    if (!set) {
+                        throw new TemplateError("required variable " + name + " is missing a value"
+                                + (operand.isEmpty() ? "" : ": " + operand));
+                    }
+                    return value.get();
+                }
+            }
+        }
+
+        private String name() {
+            int start = pos;
+            while (pos < template.length()) {
+                char c = template.charAt(pos);
+                boolean ok = c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (pos > start && c >= '0' && c <= '9');
+                if (!ok) {
+                    break;
+                }
+                pos++;
+            }
+            return template.substring(start, pos);
+        }
+
+        private String valueOrBlank(String name) {
+            Optional<String> v = lookup.apply(name);
+            if (v.isEmpty()) {
+                unsetWarning.accept(name);
+                return "";
+            }
+            return v.get();
+        }
+
+        private TemplateError invalid() {
+            return new TemplateError("invalid interpolation format \"" + template
+                    + "\": you may need to escape any $ with another $");
+        }
+    }
+}
