@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
  * flags live in {@link GlobalOptions}; a verb reaches them through {@code @ParentCommand}.
  */
 @Command(name = "jcompose", mixinStandardHelpOptions = true, version = "jcompose 0.1.0",
-        subcommands = {EngineCommand.class},
+        subcommands = {ConfigCommand.class, EngineCommand.class, dev.jcompose.cli.image.ImageCommand.class},
         description = "Define and run multi-container applications, without Docker.")
 public final class JcomposeCommand implements Runnable {
 

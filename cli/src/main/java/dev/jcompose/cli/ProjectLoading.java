@@ -1,0 +1,37 @@
+package dev.jcompose.cli;
+
+import dev.jcompose.model.load.assemble.ProjectOptions;
+import dev.jcompose.model.load.project.ComposeLoader;
+import dev.jcompose.model.load.project.LoadedProject;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Loads the project the global flags describe, printing the loader's warnings as docker compose does ({@code WARN[0000] …}). */
+final class ProjectLoading {
+    private ProjectLoading() {
+    }
+
+    static LoadedProject load(GlobalOptions global, List<String> services, boolean interpolate, PrintWriter err) {
+        ProjectOptions options = new ProjectOptions(Path.of("").toAbsolutePath(), global.files(), global.projectName(),
+                global.projectDirectory(), global.envFiles(), global.profiles(), services, System.getenv(),
+                ProjectLoading::readStdin, interpolate);
+        LoadedProject project = ComposeLoader.load(options);
+        for (String w : project.warnings()) {
+            err.println("WARN[0000] " + w);
+        }
+        err.flush();
+        return project;
+    }
+
+    private static String readStdin() {
+        try {
+            return new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the compose file from stdin: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.jcompose.model.load.assemble;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * What the command line and the process give the loader: the working directory, {@code -f} files
+ * ({@code -} for stdin), {@code -p}, {@code --project-directory}, {@code --env-file}s, {@code --profile}s,
+ * the services named on the command line (they enable their profiles), the process environment,
+ * and how to read stdin.
+ */
+public record ProjectOptions(Path workingDir, List<String> files, String projectName, String projectDirectory,
+                             List<String> envFiles, List<String> profiles, List<String> services,
+                             Map<String, String> osEnv, Supplier<String> stdin, boolean interpolate) {
+    public ProjectOptions {
+        workingDir = workingDir.toAbsolutePath().normalize();
+        files = List.copyOf(files);
+        envFiles = List.copyOf(envFiles);
+        profiles = List.copyOf(profiles);
+        services = List.copyOf(services);
+        osEnv = Map.copyOf(osEnv);
+    }
+
+    /** Options for loading the compose files found from {@code dir}, with this process's environment. */
+    public static ProjectOptions discover(Path dir, Map<String, String> env) {
+        return new ProjectOptions(dir, List.of(), null, null, List.of(), List.of(), List.of(), env, () -> "", true);
+    }
+
+    public ProjectOptions withFiles(List<String> value) {
+        return new ProjectOptions(workingDir, value, projectName, projectDirectory, envFiles, profiles, services, osEnv, stdin,
+                interpolate);
+    }
+}

@@ -1,0 +1,159 @@
+package dev.jcompose.model.load.normalize;
+
+import dev.jcompose.model.ComposeException;
+import dev.jcompose.model.load.Nodes;
+import dev.jcompose.model.load.YMap;
+import dev.jcompose.model.load.YNode;
+import dev.jcompose.model.load.YScalar;
+import dev.jcompose.model.load.YSeq;
+import dev.jcompose.model.load.assemble.RawProject;
+import dev.jcompose.model.load.assemble.RelativePaths;
+import dev.jcompose.model.load.dotenv.DotEnv;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A merged project in the shape {@code docker compose config} prints: services in name order with
+ * absolute paths, environment resolved (env_file values under the service's own, bare names from
+ * the compose environment or dropped), the default network attached where a service names none,
+ * build defaults, and the top-level networks and volumes with their engine names
+ * ({@code <project>_<key>}, or the key for external ones). Then {@link Consistency} checks references.
+ */
+public final class Normalizer {
+    private final RawProject raw;
+    private final RelativePaths paths;
+
+    private Normalizer(RawProject raw) {
+        this.raw = raw;
+        this.paths = new RelativePaths(raw.workingDir(), Path.of(raw.environment().getOrDefault("HOME", System.getProperty("user.home"))));
+    }
+
+    public static YMap normalize(RawProject raw) {
+        YMap out = new Normalizer(raw).run();
+        Consistency.check(out);
+        return out;
+    }
+
+    private YMap run() {
+        YMap tree = paths.file(raw.tree());
+        Map<String, YNode> top = new LinkedHashMap<>();
+        top.put("name", Nodes.str(raw.name(), tree.mark()));
+        boolean usesDefault = false;
+        if (tree.get("services") instanceof YMap services) {
+            Map<String, YNode> sorted = new TreeMap<>();
+            for (var e : services.entries().entrySet()) {
+                YMap s = service(Nodes.asMap(e.getValue(), "services." + e.getKey()), "services." + e.getKey());
+                usesDefault |= s.get("networks") instanceof YMap n && n.has("default");
+                sorted.put(e.getKey(), s);
+            }
+            top.put("services", new YMap(sorted, services.keyMarks(), services.mark(), services.tag()));
+        } else {
+            top.put("services", YMap.empty(tree.mark()));
+        }
+        YMap networks = tree.get("networks") instanceof YMap n ? n : YMap.empty(tree.mark());
+        if (usesDefault && !networks.has("default")) {
+            networks = networks.with("default", YMap.empty(tree.mark()));
+        }
+        putNamed(top, "networks", networks);
+        putNamed(top, "volumes", tree.get("volumes"));
+        putNamed(top, "secrets", tree.get("secrets"));
+        putNamed(top, "configs", tree.get("configs"));
+        for (var e : tree.entries().entrySet()) {
+            if (e.getKey().startsWith("x-")) {
+                top.put(e.getKey(), e.getValue());
+            }
+        }
+        return Nodes.map(top, tree.mark());
+    }
+
+    private void putNamed(Map<String, YNode> top, String key, YNode value) {
+        if (!(value instanceof YMap m) || m.entries().isEmpty()) {
+            return;
+        }
+        Map<String, YNode> out = new TreeMap<>();
+        for (var e : m.entries().entrySet()) {
+            YMap def = e.getValue() instanceof YScalar s && s.isNull() ? YMap.empty(s.mark()) : Nodes.asMap(e.getValue(), key + "." + e.getKey());
+            boolean external = def.get("external") instanceof YScalar x && x.text().equals("true")
+                    || def.get("external") instanceof YMap;
+            if (def.get("external") instanceof YMap ext && ext.get("name") instanceof YScalar n) {
+                def = def.with("name", n).with("external", Nodes.bool(true, ext.mark()));
+            }
+            if (!def.has("name")) {
+                def = def.with("name", Nodes.str(external ? e.getKey() : raw.name() + "_" + e.getKey(), def.mark()));
+            }
+            out.put(e.getKey(), def);
+        }
+        top.put(key, new YMap(out, m.keyMarks(), m.mark(), m.tag()));
+    }
+
+    private YMap service(YMap s, String path) {
+        YMap out = s;
+        for (String k : List.of("command", "entrypoint")) {
+            if (out.get(k) instanceof YScalar c && c.isNull()) {
+                out = out.without(k);
+            }
+        }
+        out = environment(out, path);
+        out = Durations.normalize(out, path);
+        if (!out.has("network_mode") && !out.has("networks")) {
+            out = out.with("networks", Nodes.map(Map.of("default", Nodes.nul(s.mark())), s.mark()));
+        }
+        if (out.get("build") instanceof YMap b) {
+            if (!b.has("context")) {
+                b = b.with("context", Nodes.str(raw.workingDir().toString(), b.mark()));
+            }
+            if (!b.has("dockerfile")) {
+                b = b.with("dockerfile", Nodes.str("Dockerfile", b.mark()));
+            }
+            out = out.with("build", b);
+        }
+        return sortKeys(out);
+    }
+
+    /** env_file values first, then the service's own; bare names from the compose environment, else dropped. */
+    private YMap environment(YMap s, String path) {
+        Map<String, YNode> env = new LinkedHashMap<>();
+        if (s.get("env_file") instanceof YSeq files) {
+            for (YNode f : files.items()) {
+                YMap m = Nodes.asMap(f, path + ".env_file");
+                String file = ((YScalar) m.get("path")).text();
+                boolean required = !(m.get("required") instanceof YScalar r && r.text().equals("false"));
+                if (!Files.isRegularFile(Path.of(file))) {
+                    if (required) {
+                        throw new ComposeException(m.mark(), path + ".env_file", "env file " + file + " not found");
+                    }
+                    continue;
+                }
+                Map<String, String> loaded = DotEnv.read(Path.of(file), k -> Optional.ofNullable(raw.environment().get(k)));
+                loaded.forEach((k, v) -> env.put(k, Nodes.str(v, m.mark())));
+            }
+        }
+        if (s.get("environment") instanceof YMap own) {
+            for (var e : own.entries().entrySet()) {
+                if (e.getValue() instanceof YScalar v && v.isNull()) {
+                    String fromEnv = raw.environment().get(e.getKey());
+                    if (fromEnv != null) {
+                        env.put(e.getKey(), Nodes.str(fromEnv, v.mark()));
+                    } else {
+                        env.remove(e.getKey());
+                    }
+                } else {
+                    env.put(e.getKey(), e.getValue());
+                }
+            }
+        }
+        if (env.isEmpty()) {
+            return s.without("environment");
+        }
+        return s.with("environment", Nodes.map(new TreeMap<>(env), s.mark()));
+    }
+
+    private static YMap sortKeys(YMap m) {
+        return new YMap(new TreeMap<>(m.entries()), m.keyMarks(), m.mark(), m.tag());
+    }
+}

@@ -1,0 +1,146 @@
+package dev.jcompose.model.load.project;
+
+import dev.jcompose.model.load.YMap;
+import dev.jcompose.model.load.YNode;
+import dev.jcompose.model.load.YScalar;
+import dev.jcompose.model.load.YSeq;
+import dev.jcompose.model.load.assemble.RawProject;
+import dev.jcompose.model.load.output.JsonWriter;
+import dev.jcompose.model.load.output.YamlWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A loaded project: what {@code config} prints ({@link #yaml()}, {@link #json()}), the per-service
+ * config hash compose stores in {@code com.docker.compose.config-hash}, the names the list flags of
+ * {@code config} print, and the environment and warnings of loading. The normalised tree stays
+ * inside; callers get text or typed records.
+ */
+public final class LoadedProject {
+    private final RawProject raw;
+    private final YMap tree;
+
+    LoadedProject(RawProject raw, YMap tree) {
+        this.raw = raw;
+        this.tree = tree;
+    }
+
+    public String name() {
+        return raw.name();
+    }
+
+    public Path workingDir() {
+        return raw.workingDir();
+    }
+
+    public List<String> configFiles() {
+        return raw.configFiles();
+    }
+
+    public Map<String, String> environment() {
+        return raw.environment();
+    }
+
+    public List<String> warnings() {
+        return raw.warnings();
+    }
+
+    public List<String> activeProfiles() {
+        return raw.activeProfiles();
+    }
+
+    public String yaml() {
+        return YamlWriter.write(tree);
+    }
+
+    public String json() {
+        return JsonWriter.write(tree);
+    }
+
+    /** The project restricted to {@code services} (and what they depend on is the caller's business). */
+    public LoadedProject only(List<String> services) {
+        if (services.isEmpty()) {
+            return this;
+        }
+        YMap all = (YMap) tree.get("services");
+        YMap kept = all;
+        for (String s : all.entries().keySet()) {
+            if (!services.contains(s)) {
+                kept = kept.without(s);
+            }
+        }
+        for (String s : services) {
+            if (!all.has(s)) {
+                throw new dev.jcompose.model.ComposeException("no such service: " + s);
+            }
+        }
+        return new LoadedProject(raw, tree.with("services", kept));
+    }
+
+    public List<String> serviceNames() {
+        return List.copyOf(((YMap) tree.get("services")).entries().keySet());
+    }
+
+    public List<String> networkNames() {
+        return keys("networks");
+    }
+
+    public List<String> volumeNames() {
+        return keys("volumes");
+    }
+
+    /** Every profile named by a service, sorted. */
+    public List<String> profiles() {
+        java.util.TreeSet<String> out = new java.util.TreeSet<>();
+        for (YNode s : ((YMap) tree.get("services")).entries().values()) {
+            if (((YMap) s).get("profiles") instanceof YSeq p) {
+                p.items().forEach(i -> out.add(((YScalar) i).text()));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** The image of each service ({@code <project>-<service>} for build-only ones), in service order. */
+    public List<String> images() {
+        java.util.ArrayList<String> out = new java.util.ArrayList<>();
+        ((YMap) tree.get("services")).entries().forEach((name, s) -> {
+            YMap m = (YMap) s;
+            out.add(m.get("image") instanceof YScalar i ? i.text() : raw.name() + "-" + name);
+        });
+        return out;
+    }
+
+    /**
+     * sha256 of the service's canonical JSON with the attributes that do not change its containers
+     * removed (build, pull_policy, scale, deploy.replicas, depends_on, profiles), as docker compose hashes it.
+     */
+    public String configHash(String service) {
+        YMap s = (YMap) ((YMap) tree.get("services")).get(service);
+        if (s == null) {
+            throw new dev.jcompose.model.ComposeException("no such service: " + service);
+        }
+        YMap h = s.without("build").without("pull_policy").without("scale").without("depends_on").without("profiles");
+        if (h.get("deploy") instanceof YMap d) {
+            h = h.with("deploy", d.without("replicas"));
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(JsonWriter.compact(h).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    YMap tree() {
+        return tree;
+    }
+
+    private List<String> keys(String top) {
+        return tree.get(top) instanceof YMap m ? List.copyOf(m.entries().keySet()) : List.of();
+    }
+}
