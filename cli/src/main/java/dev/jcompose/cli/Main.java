@@ -11,6 +11,17 @@ public final class Main {
 
     /** Runs the CLI and returns its exit code (for tests and the launcher). */
     public static int run(String... args) {
-        return JcomposeCommand.commandLine().execute(args);
+        try {
+            return JcomposeCommand.commandLine().execute(args);
+        } catch (Error e) {
+            boolean debug = java.util.Arrays.asList(args).contains("--debug");
+            if (debug) {
+                e.printStackTrace();
+            } else {
+                Throwable root = e.getCause() != null ? e.getCause() : e;
+                System.err.println("internal error: " + ErrorHandler.message(root) + " (run with --debug for details)");
+            }
+            return 1;
+        }
     }
 }

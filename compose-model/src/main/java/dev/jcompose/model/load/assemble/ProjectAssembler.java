@@ -9,6 +9,7 @@ import dev.jcompose.model.load.YSeq;
 import dev.jcompose.model.load.YamlReader;
 import dev.jcompose.model.load.interpolation.Interpolator;
 import dev.jcompose.model.load.merge.TreeMerger;
+import dev.jcompose.model.load.schema.SchemaValidator;
 import dev.jcompose.model.load.transform.ShortSyntax;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -106,6 +107,7 @@ public final class ProjectAssembler {
         if (options.interpolate()) {
             Interpolator interpolator = new Interpolator(k -> Optional.ofNullable(env.get(k)), unset::add);
             tree = (YMap) interpolator.interpolate(tree, "");
+            SchemaValidator.validate(tree);
         }
         if (tree.has("version")) {
             warnings.add(display + ": the attribute `version` is obsolete, it will be ignored, please remove it to avoid potential confusion");

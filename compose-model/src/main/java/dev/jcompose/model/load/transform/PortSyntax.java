@@ -94,6 +94,11 @@ final class PortSyntax {
     /** A long-syntax entry with its numbers checked and {@code published} as a string. */
     static YNode longForm(YMap m, String path) {
         YMap out = m;
+        if (!(m.get("target") instanceof dev.jcompose.model.load.YScalar t) || t.isNull()) {
+            throw new ComposeException(m.mark(), path, "invalid port: target is required");
+        }
+        int target = port(t.text(), t.text(), t.mark(), path + ".target");
+        out = out.with("target", Nodes.num(target, t.mark()));
         if (m.has("published") && m.get("published") instanceof dev.jcompose.model.load.YScalar s && !s.isNull()) {
             out = out.with("published", Nodes.str(s.text(), s.mark()));
         }
