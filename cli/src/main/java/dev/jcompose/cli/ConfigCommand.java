@@ -67,6 +67,9 @@ final class ConfigCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         LoadedProject project = ProjectLoading.load(parent.global(), services, !noInterpolate, err).only(services);
+        if (!noInterpolate) {
+            project.project(); // binding checks every value's type, as docker compose's config does
+        }
         if (quiet) {
             return 0;
         }

@@ -136,8 +136,9 @@ public final class LoadedProject {
         }
     }
 
-    YMap tree() {
-        return tree;
+    /** The typed model (bound on each call; callers keep the result). */
+    public dev.jcompose.model.Project project() {
+        return dev.jcompose.model.load.bind.ProjectBinder.bind(raw.name(), raw.workingDir(), raw.configFiles(), tree, this::configHash);
     }
 
     private List<String> keys(String top) {

@@ -58,7 +58,7 @@ public final class ShortSyntax {
                 case "networks" -> v instanceof YSeq seq ? listToNullMap(seq, p) : v;
                 case "secrets", "configs" -> each(v, p, (item, ip) -> item instanceof YMap ? item
                         : Nodes.map(Map.of("source", Nodes.str(Nodes.asScalar(item, ip).text(), item.mark())), item.mark()));
-                case "build" -> v instanceof YScalar b ? Nodes.map(Map.of("context", Nodes.str(b.text(), b.mark())), b.mark()) : v;
+                case "build" -> v instanceof YScalar b ? Nodes.map(Map.of("context", Nodes.str(b.text(), b.mark())), b.mark()) : build(Nodes.asMap(v, p), p);
                 case "command", "entrypoint" -> command(v, p);
                 case "healthcheck" -> healthcheck(Nodes.asMap(v, p), p);
                 case "ulimits" -> ulimits(Nodes.asMap(v, p), p);
@@ -151,6 +151,16 @@ public final class ShortSyntax {
             throw new ComposeException(s.mark(), p, "invalid command line \"" + s.text() + "\": unterminated quote");
         }
         return Nodes.seq(words.stream().map(w -> (YNode) Nodes.str(w, s.mark())).toList(), s.mark());
+    }
+
+    private static YNode build(YMap b, String p) {
+        YMap out = b;
+        for (String k : List.of("args", "labels")) {
+            if (b.get(k) != null && !(b.get(k) instanceof YScalar s && s.isNull())) {
+                out = out.with(k, KeyValues.toMap(b.get(k), p + "." + k, false));
+            }
+        }
+        return out;
     }
 
     private static YNode healthcheck(YMap h, String p) {

@@ -1,0 +1,11 @@
+package dev.jcompose.model;
+
+import java.util.Map;
+
+/** A top-level secret or config: its source (file path, environment variable, or inline content), name, external, labels. */
+public record FileObjectConfig(String key, String name, String file, String environment, String content, boolean external,
+                               Map<String, String> labels) {
+    public FileObjectConfig {
+        labels = Map.copyOf(labels);
+    }
+}

@@ -1,0 +1,10 @@
+package dev.jcompose.model.service;
+
+/**
+ * Resource limits, from the service attributes or {@code deploy.resources} (limits win when both are
+ * set, as in docker compose): bytes for memory, CPUs as a fraction, nulls when not set.
+ */
+public record ServiceResources(Long memLimit, Long memReservation, Long memswapLimit, Integer memSwappiness,
+                               Boolean oomKillDisable, Integer oomScoreAdj, Double cpus, Long cpuShares, Long cpuQuota,
+                               Long cpuPeriod, String cpuset, Long pidsLimit) {
+}
