@@ -18,6 +18,6 @@ public final class ComposeLoader {
 
     public static LoadedProject load(ProjectOptions options) {
         RawProject raw = ProjectAssembler.assemble(options);
-        return new LoadedProject(raw, Normalizer.normalize(raw));
+        return new LoadedProject(raw, Normalizer.normalize(raw), options.interpolate());
     }
 }

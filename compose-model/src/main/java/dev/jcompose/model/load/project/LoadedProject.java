@@ -24,10 +24,12 @@ import java.util.Map;
 public final class LoadedProject {
     private final RawProject raw;
     private final YMap tree;
+    private final boolean interpolated;
 
-    LoadedProject(RawProject raw, YMap tree) {
+    LoadedProject(RawProject raw, YMap tree, boolean interpolated) {
         this.raw = raw;
         this.tree = tree;
+        this.interpolated = interpolated;
     }
 
     public String name() {
@@ -54,12 +56,17 @@ public final class LoadedProject {
         return raw.activeProfiles();
     }
 
+    /** The canonical YAML; literal {@code $} written as {@code $$} when the project was interpolated. */
     public String yaml() {
-        return YamlWriter.write(tree);
+        return YamlWriter.write(printable());
     }
 
     public String json() {
-        return JsonWriter.write(tree);
+        return JsonWriter.write(printable());
+    }
+
+    private YNode printable() {
+        return interpolated ? dev.jcompose.model.load.output.Dollars.escape(tree) : tree;
     }
 
     /** The project restricted to {@code services} (and what they depend on is the caller's business). */
@@ -79,7 +86,7 @@ public final class LoadedProject {
                 throw new dev.jcompose.model.ComposeException("no such service: " + s);
             }
         }
-        return new LoadedProject(raw, tree.with("services", kept));
+        return new LoadedProject(raw, tree.with("services", kept), interpolated);
     }
 
     public List<String> serviceNames() {
