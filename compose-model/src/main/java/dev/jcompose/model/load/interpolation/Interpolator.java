@@ -56,7 +56,9 @@ public final class Interpolator {
                 return s;
             }
             String out = substitute(s.text(), s.mark(), path);
-            return s.plain() ? s.retyped(out) : s.withText(out);
+            // a plain scalar is re-typed (ports: ${PORT} is a number), but never to null: "" stays a string
+            boolean retype = s.plain() && s.retyped(out).kind() != YScalar.Kind.NULL;
+            return retype ? s.retyped(out) : s.withText(out);
         }
         if (node instanceof YSeq q) {
             List<YNode> items = new ArrayList<>(q.items().size());

@@ -96,7 +96,7 @@ public final class SchemaValidator {
         }
         String msg = m.getMessage();
         int colon = msg.indexOf(": ");
-        String text = colon >= 0 && msg.startsWith("$") ? msg.substring(colon + 2) : msg;
+        String text = colon >= 0 && (msg.startsWith("$") || msg.startsWith("/")) ? msg.substring(colon + 2) : msg;
         return text;
     }
 }
