@@ -1,0 +1,278 @@
+/*
+ * jcompose-shim entry point: "run SPEC" creates a container and stays as its monitor;
+ * "netconf ..." is the networking helper (netconf.c, when built in). Protocol: see shim.h.
+ */
+#define _GNU_SOURCE
+#include "shim.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define LOG_CHUNK 16384
+
+extern int netconf_main(int argc, char **argv) __attribute__((weak));
+
+int shim_fail(struct shim_error *err, const char *stage, int errnum, const char *fmt, ...)
+{
+	va_list ap;
+	snprintf(err->stage, sizeof(err->stage), "%s", stage);
+	err->errnum = errnum;
+	va_start(ap, fmt);
+	vsnprintf(err->message, sizeof(err->message), fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+static void write_all(int fd, const char *buf, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(fd, buf, len);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			return;
+		}
+		buf += n;
+		len -= (size_t)n;
+	}
+}
+
+static void timestamp(char *out, size_t size)
+{
+	struct timespec ts;
+	struct tm tm;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	gmtime_r(&ts.tv_sec, &tm);
+	size_t n = strftime(out, size, "%Y-%m-%dT%H:%M:%S", &tm);
+	snprintf(out + n, size - n, ".%09ldZ", ts.tv_nsec);
+}
+
+/* One json-file record: {"log":"...","stream":"stdout","time":"..."} */
+static void log_record(int fd, const char *stream, const char *data, size_t len)
+{
+	static char buf[LOG_CHUNK * 6 + 256];
+	char ts[64];
+	size_t w = 0;
+	w += (size_t)snprintf(buf, sizeof(buf), "{\"log\":\"");
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)data[i];
+		if (c == '"' || c == '\\') {
+			buf[w++] = '\\';
+			buf[w++] = (char)c;
+		} else if (c == '\n') {
+			buf[w++] = '\\';
+			buf[w++] = 'n';
+		} else if (c == '\r') {
+			buf[w++] = '\\';
+			buf[w++] = 'r';
+		} else if (c == '\t') {
+			buf[w++] = '\\';
+			buf[w++] = 't';
+		} else if (c < 0x20) {
+			w += (size_t)snprintf(buf + w, sizeof(buf) - w, "\\u%04x", c);
+		} else {
+			buf[w++] = (char)c;
+		}
+	}
+	timestamp(ts, sizeof(ts));
+	w += (size_t)snprintf(buf + w, sizeof(buf) - w, "\",\"stream\":\"%s\",\"time\":\"%s\"}\n", stream, ts);
+	write_all(fd, buf, w);
+}
+
+struct stream {
+	int fd;
+	const char *name;
+	char pending[LOG_CHUNK];
+	size_t used;
+};
+
+/* Reads what is there; writes one record per complete line (or per full chunk). Returns 0 at EOF. */
+static int pump(struct stream *s, int log_fd)
+{
+	ssize_t n = read(s->fd, s->pending + s->used, sizeof(s->pending) - s->used);
+	if (n < 0)
+		return errno == EINTR || errno == EAGAIN ? 1 : 0;
+	if (n == 0) {
+		if (s->used > 0)
+			log_record(log_fd, s->name, s->pending, s->used);
+		s->used = 0;
+		return 0;
+	}
+	s->used += (size_t)n;
+	size_t start = 0;
+	for (size_t i = 0; i < s->used; i++) {
+		if (s->pending[i] == '\n') {
+			log_record(log_fd, s->name, s->pending + start, i + 1 - start);
+			start = i + 1;
+		}
+	}
+	if (start == 0 && s->used == sizeof(s->pending)) {
+		log_record(log_fd, s->name, s->pending, s->used);
+		start = s->used;
+	}
+	memmove(s->pending, s->pending + start, s->used - start);
+	s->used -= start;
+	return 1;
+}
+
+static void write_exit(const char *path, int status)
+{
+	char tmp[4096], ts[64], body[256];
+	int code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+	int sig = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
+	timestamp(ts, sizeof(ts));
+	int len = snprintf(body, sizeof(body), "{\"exitCode\":%d,\"signal\":%d,\"finishedAt\":\"%s\"}\n", code, sig, ts);
+	snprintf(tmp, sizeof(tmp), "%s.tmp", path);
+	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	if (fd < 0)
+		return;
+	write_all(fd, body, (size_t)len);
+	fsync(fd);
+	close(fd);
+	rename(tmp, path);
+}
+
+static int report(struct shim_error *err)
+{
+	printf("error %s\t%d\t%s\n", err->stage, err->errnum, err->message);
+	fflush(stdout);
+	return 1;
+}
+
+static int run(const char *spec_path)
+{
+	struct shim_spec spec;
+	struct shim_error err = {0};
+	if (shim_spec_read(spec_path, &spec, &err) < 0)
+		return report(&err);
+	setsid();
+	signal(SIGHUP, SIG_IGN);
+	signal(SIGPIPE, SIG_IGN);
+	prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
+	int out[2], errp[2], sync_pipe[2], exec_pipe[2];
+	if (pipe2(out, O_CLOEXEC) < 0 || pipe2(errp, O_CLOEXEC) < 0 || pipe2(sync_pipe, O_CLOEXEC) < 0 || pipe2(exec_pipe, O_CLOEXEC) < 0) {
+		shim_fail(&err, "pipes", errno, "create pipes");
+		return report(&err);
+	}
+	int log_fd = open(spec.log_path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0640);
+	if (log_fd < 0) {
+		shim_fail(&err, "log", errno, "open %s", spec.log_path);
+		return report(&err);
+	}
+	int netns_fd = -1;
+	if (spec.netns && (netns_fd = open(spec.netns, O_RDONLY | O_CLOEXEC)) < 0) {
+		shim_fail(&err, "netns", errno, "open %s", spec.netns);
+		return report(&err);
+	}
+	unsigned long flags = CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWUTS | CLONE_NEWIPC | (spec.new_netns ? CLONE_NEWNET : 0);
+	pid_t child = (pid_t)syscall(SYS_clone, flags | SIGCHLD, NULL, NULL, NULL, NULL);
+	if (child < 0) {
+		shim_fail(&err, "clone", errno, "create the container's namespaces");
+		return report(&err);
+	}
+	if (child == 0) {
+		int devnull = open("/dev/null", O_RDONLY);
+		dup2(devnull, 0);
+		dup2(out[1], 1);
+		dup2(errp[1], 2);
+		if (netns_fd >= 0 && setns(netns_fd, CLONE_NEWNET) < 0)
+			shim_fail(&err, "netns", errno, "join %s", spec.netns);
+		else if (unshare(CLONE_NEWCGROUP) < 0 && errno != EINVAL)
+			shim_fail(&err, "cgroupns", errno, "unshare the cgroup namespace");
+		else
+			shim_container_init(&spec, sync_pipe[0], exec_pipe[1], &err);
+		char frame[700];
+		int len = snprintf(frame, sizeof(frame), "%s\t%d\t%s", err.stage, err.errnum, err.message);
+		write_all(exec_pipe[1], frame, (size_t)len);
+		_exit(127);
+	}
+	close(out[1]);
+	close(errp[1]);
+	close(sync_pipe[0]);
+	close(exec_pipe[1]);
+	printf("pid %d\n", child);
+	fflush(stdout);
+	char line[64] = {0};
+	if (!fgets(line, sizeof(line), stdin) || strncmp(line, "go", 2) != 0) {
+		kill(child, SIGKILL);
+		waitpid(child, NULL, 0);
+		return 1;
+	}
+	write_all(sync_pipe[1], "g", 1);
+	close(sync_pipe[1]);
+	char frame[700];
+	ssize_t n = read(exec_pipe[0], frame, sizeof(frame) - 1);
+	close(exec_pipe[0]);
+	if (n > 0) {
+		frame[n] = '\0';
+		waitpid(child, NULL, 0);
+		printf("error %s\n", frame);
+		fflush(stdout);
+		return 1;
+	}
+	printf("started\n");
+	fflush(stdout);
+	int devnull = open("/dev/null", O_RDWR);
+	dup2(devnull, 0);
+	dup2(devnull, 1);
+	struct stream streams[2] = {{out[0], "stdout", {0}, 0}, {errp[0], "stderr", {0}, 0}};
+	int open_streams = 2;
+	while (open_streams > 0) {
+		struct pollfd fds[2];
+		int nfds = 0;
+		for (int i = 0; i < 2; i++)
+			if (streams[i].fd >= 0)
+				fds[nfds++] = (struct pollfd){streams[i].fd, POLLIN, 0};
+		if (poll(fds, (nfds_t)nfds, -1) < 0 && errno != EINTR)
+			break;
+		for (int i = 0; i < 2; i++) {
+			if (streams[i].fd < 0)
+				continue;
+			for (int j = 0; j < nfds; j++) {
+				if (fds[j].fd == streams[i].fd && (fds[j].revents & (POLLIN | POLLHUP | POLLERR))) {
+					if (!pump(&streams[i], log_fd)) {
+						close(streams[i].fd);
+						streams[i].fd = -1;
+						open_streams--;
+					}
+				}
+			}
+		}
+	}
+	int status = 0;
+	while (waitpid(child, &status, 0) < 0 && errno == EINTR)
+		;
+	write_exit(spec.exit_path, status);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc >= 2 && strcmp(argv[1], "--version") == 0) {
+		printf("jcompose-shim 0.1.0\n");
+		return 0;
+	}
+	if (argc == 3 && strcmp(argv[1], "run") == 0)
+		return run(argv[2]);
+	if (argc >= 2 && strcmp(argv[1], "netconf") == 0) {
+		if (!netconf_main) {
+			fprintf(stderr, "jcompose-shim: netconf not built in\n");
+			return 125;
+		}
+		return netconf_main(argc - 1, argv + 1);
+	}
+	fprintf(stderr, "usage: jcompose-shim run SPEC | netconf ... | --version\n");
+	return 2;
+}

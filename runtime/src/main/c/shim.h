@@ -1,0 +1,99 @@
+/*
+ * jcompose-shim: the single-threaded part of jcompose's container runtime.
+ *
+ * The engine (Java) never forks into namespaces. It writes a spec file and starts
+ *   jcompose-shim run SPEC
+ * with pipes on stdin and stdout, then they talk in lines:
+ *
+ *   engine                         shim                              container (child)
+ *     | --- start (spec file) ------> |                                   |
+ *     |                               | clone(NEWNS|NEWPID|NEWUTS|NEWIPC  |
+ *     |                               |       |NEWCGROUP[|NEWNET]) -----> | waits on the sync pipe
+ *     | <------------ "pid <host pid>" |                                   |
+ *     |  (cgroup join, network setup)  |                                   |
+ *     | --- "go" ---------------------> | --- go byte ----------------------> | mounts, pivot_root, security,
+ *     |                               |                                   | execve (exec pipe closes on success)
+ *     | <------------ "started"        | <-- or "stage\terrno\tmessage" ---- |
+ *     |   or "error <stage>\t<errno>\t<message>"                           |
+ *     |   (stdin/stdout closed: the engine may now go away)               |
+ *                                     | monitor: container stdout/stderr -> json-file log,
+ *                                     | exit status -> exit file (atomic), then exit
+ *
+ * Errors follow crun's style: functions return 0 or -1 and fill a struct shim_error.
+ */
+#ifndef JCOMPOSE_SHIM_H
+#define JCOMPOSE_SHIM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define SHIM_MAX_ITEMS 256
+
+struct shim_error {
+	char stage[64];
+	int errnum;
+	char message[512];
+};
+
+struct shim_mount {
+	char *type;
+	char *source;
+	char *destination;
+	unsigned long flags;
+	unsigned long propagation;
+	int readonly;
+	char *data;
+};
+
+struct shim_rlimit {
+	int resource;
+	uint64_t soft;
+	uint64_t hard;
+};
+
+struct shim_spec {
+	char *root;           /* the rootfs directory (mount point of the overlay when rootfs_overlay is set) */
+	char *rootfs_overlay; /* overlay mount data, or NULL for a plain directory */
+	int readonly_root;
+	char *hostname;
+	char *domainname;
+	char *args[SHIM_MAX_ITEMS];
+	size_t nargs;
+	char *env[SHIM_MAX_ITEMS];
+	size_t nenv;
+	char *cwd;
+	unsigned uid;
+	unsigned gid;
+	unsigned gids[64];
+	size_t ngids;
+	uint64_t caps;
+	int no_new_privs;
+	struct shim_mount mounts[SHIM_MAX_ITEMS];
+	size_t nmounts;
+	struct shim_rlimit rlimits[32];
+	size_t nrlimits;
+	char *masked[SHIM_MAX_ITEMS];
+	size_t nmasked;
+	char *readonly_paths[SHIM_MAX_ITEMS];
+	size_t nreadonly;
+	char *sysctls[SHIM_MAX_ITEMS];
+	size_t nsysctls;
+	char *netns;          /* join this netns path; NULL with new_netns=0 means the host's */
+	int new_netns;
+	char *log_path;
+	char *exit_path;
+	int oom_score_adj;
+	int has_oom_score_adj;
+};
+
+/* spec.c */
+int shim_spec_read(const char *path, struct shim_spec *spec, struct shim_error *err);
+
+/* container.c: runs in the cloned child; returns only on failure */
+int shim_container_init(struct shim_spec *spec, int sync_fd, int exec_fd, struct shim_error *err);
+
+/* util */
+int shim_fail(struct shim_error *err, const char *stage, int errnum, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+#endif

@@ -1,0 +1,72 @@
+package dev.jcompose.engine.shim;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** Writes a {@link ShimSpec} in the shim's line format (see runtime/src/main/c/spec.c): {@code key value}, escapes {@code \\ \n \t}, fields split by U+001F. */
+public final class ShimSpecWriter {
+    private static final char FS = '\u001f';
+
+    private ShimSpecWriter() {
+    }
+
+    public static void write(ShimSpec s, Path file) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        line(sb, "root", s.root().toString());
+        if (s.rootfsOverlay() != null) {
+            line(sb, "rootfs_overlay", s.rootfsOverlay());
+        }
+        line(sb, "readonly_root", s.readonlyRoot() ? "1" : "0");
+        if (s.hostname() != null) {
+            line(sb, "hostname", s.hostname());
+        }
+        if (s.domainname() != null && !s.domainname().isEmpty()) {
+            line(sb, "domainname", s.domainname());
+        }
+        s.args().forEach(a -> line(sb, "arg", a));
+        s.env().forEach(e -> line(sb, "env", e));
+        line(sb, "cwd", s.cwd() == null || s.cwd().isEmpty() ? "/" : s.cwd());
+        line(sb, "uid", Integer.toString(s.uid()));
+        line(sb, "gid", Integer.toString(s.gid()));
+        s.additionalGids().forEach(g -> line(sb, "gid_add", Integer.toString(g)));
+        line(sb, "caps", Long.toHexString(s.capabilities()));
+        line(sb, "no_new_privs", s.noNewPrivileges() ? "1" : "0");
+        for (ShimSpec.Mount m : s.mounts()) {
+            line(sb, "mount", m.type() + FS + (m.source() == null ? "" : m.source()) + FS + m.destination() + FS
+                    + (m.flags().isEmpty() ? "rw" : String.join(",", m.flags())) + FS + (m.data() == null ? "" : m.data()));
+        }
+        s.rlimits().forEach(r -> line(sb, "rlimit", r.resource() + "" + FS + Long.toUnsignedString(r.soft()) + FS
+                + Long.toUnsignedString(r.hard())));
+        s.maskedPaths().forEach(p -> line(sb, "masked", p));
+        s.readonlyPaths().forEach(p -> line(sb, "readonly", p));
+        s.sysctls().forEach(p -> line(sb, "sysctl", p));
+        if (s.netns() != null) {
+            line(sb, "netns", s.netns().toString());
+        }
+        line(sb, "new_netns", s.newNetns() ? "1" : "0");
+        if (s.oomScoreAdj() != null) {
+            line(sb, "oom_score_adj", s.oomScoreAdj().toString());
+        }
+        line(sb, "log", s.logFile().toString());
+        line(sb, "exit", s.exitFile().toString());
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(tmp, sb, StandardCharsets.UTF_8);
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static void line(StringBuilder sb, String key, String value) {
+        sb.append(key).append(' ');
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\t' -> sb.append("\\t");
+                default -> sb.append(c);
+            }
+        }
+        sb.append('\n');
+    }
+}

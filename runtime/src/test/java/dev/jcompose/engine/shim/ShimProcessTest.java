@@ -1,0 +1,125 @@
+package dev.jcompose.engine.shim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Real containers through the real shim: namespaces, mounts, security defaults, logs, exit codes, errors. */
+@Tag("root")
+class ShimProcessTest {
+    @TempDir
+    Path dir;
+    private Path shim;
+    private Path rootfs;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        assumeTrue("root".equals(System.getProperty("user.name")), "needs root: creates namespaces and mounts");
+        assumeTrue(BusyboxRootfs.available(), "needs /bin/busybox (Debian package busybox-static)");
+        shim = ShimBinary.locate(dir.resolve("state"));
+        rootfs = BusyboxRootfs.create(dir.resolve("rootfs"));
+    }
+
+    private ShimSpec spec(String script, int uid, List<ShimSpec.Mount> extra) {
+        List<ShimSpec.Mount> mounts = new java.util.ArrayList<>(DockerDefaults.mounts(0));
+        mounts.addAll(extra);
+        return new ShimSpec(rootfs, null, false, "box1", null, List.of("sh", "-c", script), List.of("PATH=/bin", "GREETING=hi"),
+                "/work/dir", uid, uid, List.of(), DockerDefaults.capabilities(List.of(), List.of(), false), false, mounts,
+                List.of(new ShimSpec.Rlimit(7, 1024, 1024)), DockerDefaults.MASKED_PATHS, DockerDefaults.READONLY_PATHS, List.of(),
+                null, true, null, dir.resolve("log.json"), dir.resolve("exit.json"));
+    }
+
+    private ExitStatus run(ShimSpec spec) throws Exception {
+        Path file = dir.resolve("spec");
+        ShimSpecWriter.write(spec, file);
+        ShimProcess p = ShimProcess.start(shim, file, dir.resolve("shim.err"));
+        assertTrue(p.containerPid() > 1);
+        p.go();
+        p.monitor().onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        return ExitStatus.read(spec.exitFile()).orElseThrow();
+    }
+
+    private String log() throws IOException {
+        return Files.readString(dir.resolve("log.json"));
+    }
+
+    @Test
+    void theContainerSeesItsOwnWorld() throws Exception {
+        ExitStatus s = run(spec("echo host=$(hostname) pid=$$ $GREETING; pwd; id; grep CapEff /proc/self/status; "
+                + "touch /sys/x 2>/dev/null || echo sys-ro; cat /proc/kcore | wc -c; ulimit -n; echo oops >&2; exit 3", 0, List.of()));
+        assertEquals(3, s.exitCode());
+        String log = log();
+        assertTrue(log.contains("\"log\":\"host=box1 pid=1 hi\\n\",\"stream\":\"stdout\""), log);
+        assertTrue(log.contains("\"log\":\"/work/dir\\n\""), log);
+        assertTrue(log.contains("uid=0(root) gid=0(root)"), log);
+        assertTrue(log.contains("CapEff:\\t00000000a80425fb"), "Docker's default capability set: " + log);
+        assertTrue(log.contains("\"log\":\"sys-ro\\n\""), log);
+        assertTrue(log.contains("\"log\":\"0\\n\""), "masked /proc/kcore reads empty: " + log);
+        assertTrue(log.contains("\"log\":\"1024\\n\""), log);
+        assertTrue(log.contains("\"log\":\"oops\\n\",\"stream\":\"stderr\""), log);
+    }
+
+    @Test
+    void nonRootUserGetsNoCapabilitiesAndBindMountsCanBeReadOnly() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        Files.writeString(data.resolve("f"), "content\n");
+        ExitStatus s = run(spec("id -u; grep CapEff /proc/self/status; cat /data/f; touch /data/g 2>/dev/null || echo ro", 65534,
+                List.of(new ShimSpec.Mount("bind", data.toString(), "/data", List.of("rbind", "ro"), null))));
+        assertEquals(0, s.exitCode());
+        String log = log();
+        assertTrue(log.contains("\"log\":\"65534\\n\""), log);
+        assertTrue(log.contains("CapEff:\\t0000000000000000"), log);
+        assertTrue(log.contains("\"log\":\"content\\n\""), log);
+        assertTrue(log.contains("\"log\":\"ro\\n\""), log);
+    }
+
+    @Test
+    void aContainerKilledFromTheHostExitsWith128PlusTheSignal() throws Exception {
+        // inside its PID namespace, init ignores signals it has no handler for; from the host SIGKILL works
+        ShimSpec spec = spec("echo ready; sleep 30", 0, List.of());
+        Path file = dir.resolve("spec");
+        ShimSpecWriter.write(spec, file);
+        ShimProcess p = ShimProcess.start(shim, file, dir.resolve("shim.err"));
+        p.go();
+        ProcessHandle.of(p.containerPid()).orElseThrow().destroyForcibly();
+        p.monitor().onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        ExitStatus s = ExitStatus.read(spec.exitFile()).orElseThrow();
+        assertEquals(137, s.exitCode());
+        assertEquals(9, s.signal());
+    }
+
+    @Test
+    void executableNotFoundIsAStructuredError() throws Exception {
+        ShimSpec bad = new ShimSpec(rootfs, null, false, "x", null, List.of("nosuchcmd"), List.of("PATH=/bin"), "/", 0, 0, List.of(),
+                0, false, DockerDefaults.mounts(0), List.of(), List.of(), List.of(), List.of(), null, true, null,
+                dir.resolve("log.json"), dir.resolve("exit.json"));
+        Path file = dir.resolve("spec");
+        ShimSpecWriter.write(bad, file);
+        ShimProcess p = ShimProcess.start(shim, file, dir.resolve("shim.err"));
+        ShimException e = assertThrows(ShimException.class, p::go);
+        assertEquals("exec", e.stage());
+        assertEquals("exec: \"nosuchcmd\": executable file not found in $PATH", e.getMessage());
+        assertEquals(Optional.empty(), ExitStatus.read(dir.resolve("exit.json")));
+        assertTrue(ProcessHandle.of(p.containerPid()).isEmpty() || !ProcessHandle.of(p.containerPid()).get().isAlive());
+    }
+
+    @Test
+    void nothingIsLeftMountedOnTheHost() throws Exception {
+        run(spec("true", 0, List.of()));
+        assertTrue(Files.readAllLines(Path.of("/proc/self/mountinfo")).stream().noneMatch(l -> l.contains(dir.toString())),
+                "container mounts live only in the container's mount namespace");
+        assertTrue(Duration.ofSeconds(1).toMillis() > 0);
+    }
+}
