@@ -1,100 +1,172 @@
 package dev.jcompose.model.load.normalize;
 
 import dev.jcompose.model.ComposeException;
+import dev.jcompose.model.Mark;
 import dev.jcompose.model.load.YMap;
 import dev.jcompose.model.load.YNode;
 import dev.jcompose.model.load.YScalar;
 import dev.jcompose.model.load.YSeq;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * The references inside a normalised project, checked as docker compose does: networks, named
- * volumes, secrets and configs a service uses must be declared; {@code depends_on},
- * {@code network_mode: service:}, {@code volumes_from} and {@code links} must name services;
- * {@code container_name} forbids more than one replica.
+ * The references inside a normalised project, checked as docker compose does (compose-go's
+ * {@code checkConsistency} and {@code CheckContainerNameUnicity}, same wording where it has one):
+ * networks, named volumes, secrets and configs a service uses must be declared; {@code depends_on},
+ * {@code links}, {@code network_mode: service:} and {@code volumes_from} must name services
+ * ({@code depends_on} to a service disabled by profiles only matters when {@code required});
+ * no {@code depends_on} cycles; {@code network_mode} excludes {@code networks}; {@code scale} and
+ * {@code deploy.replicas} agree; {@code container_name} is unique and forbids more than one replica.
  */
 final class Consistency {
-    private Consistency() {
+    private static final String INVALID = ": invalid compose project";
+
+    private final YMap services;
+    private final YMap project;
+    private final Set<String> disabled;
+
+    private Consistency(YMap project, Set<String> disabled) {
+        this.project = project;
+        this.services = map(project, "services");
+        this.disabled = disabled;
     }
 
-    static void check(YMap project) {
-        YMap services = project.get("services") instanceof YMap s ? s : YMap.empty(null);
-        YMap networks = project.get("networks") instanceof YMap n ? n : YMap.empty(null);
-        YMap volumes = project.get("volumes") instanceof YMap v ? v : YMap.empty(null);
-        YMap secrets = project.get("secrets") instanceof YMap v ? v : YMap.empty(null);
-        YMap configs = project.get("configs") instanceof YMap v ? v : YMap.empty(null);
-        for (var e : services.entries().entrySet()) {
-            String name = e.getKey();
-            YMap s = (YMap) e.getValue();
-            String path = "services." + name;
-            if (s.get("networks") instanceof YMap nets) {
-                for (String n : nets.entries().keySet()) {
-                    if (!networks.has(n)) {
-                        throw new ComposeException(nets.keyMark(n), path + ".networks", "service \"" + name + "\" refers to undefined network "
-                                + n + ": invalid compose project");
-                    }
+    static void check(YMap project, Set<String> disabled) {
+        Consistency c = new Consistency(project, disabled);
+        Map<String, String> containerNames = new HashMap<>();
+        for (var e : c.services.entries().entrySet()) {
+            c.service(e.getKey(), (YMap) e.getValue(), containerNames);
+        }
+        DependencyCycles.check(c.services);
+    }
+
+    private void service(String name, YMap s, Map<String, String> containerNames) {
+        String path = "services." + name;
+        if (s.get("networks") instanceof YMap nets) {
+            if (s.has("network_mode") && !nets.entries().isEmpty()) {
+                throw new ComposeException(s.keyMark("network_mode"), path + ".network_mode", "service " + name
+                        + " declares mutually exclusive `network_mode` and `networks`" + INVALID);
+            }
+            for (String n : nets.entries().keySet()) {
+                if (!map(project, "networks").has(n)) {
+                    throw new ComposeException(nets.keyMark(n), path + ".networks", "service \"" + name
+                            + "\" refers to undefined network " + n + INVALID);
                 }
             }
-            if (s.get("volumes") instanceof YSeq vols) {
-                for (YNode v : vols.items()) {
-                    if (v instanceof YMap m && text(m, "type").equals("volume") && !text(m, "source").isEmpty()
-                            && !volumes.has(text(m, "source"))) {
-                        throw new ComposeException(m.mark(), path + ".volumes", "service \"" + name + "\" refers to undefined volume "
-                                + text(m, "source") + ": invalid compose project");
-                    }
+        }
+        if (s.get("volumes") instanceof YSeq vols) {
+            for (int i = 0; i < vols.items().size(); i++) {
+                if (vols.items().get(i) instanceof YMap m && text(m, "type").equals("volume") && !text(m, "source").isEmpty()
+                        && !map(project, "volumes").has(text(m, "source"))) {
+                    throw new ComposeException(m.mark(), path + ".volumes[" + i + "]", "service \"" + name
+                            + "\" refers to undefined volume " + text(m, "source") + INVALID);
                 }
             }
-            refs(s, "secrets", secrets, name, path);
-            refs(s, "configs", configs, name, path);
-            if (s.get("depends_on") instanceof YMap deps) {
-                for (String d : deps.entries().keySet()) {
-                    boolean required = !(deps.get(d) instanceof YMap dm && "false".equals(text(dm, "required")));
-                    if (!services.has(d) && required) {
-                        throw new ComposeException(deps.keyMark(d), path + ".depends_on", "service \"" + name
-                                + "\" depends on undefined service \"" + d + "\": invalid compose project");
-                    }
+        }
+        refs(s, "secrets", name, path);
+        refs(s, "configs", name, path);
+        dependsOn(name, s, path);
+        serviceRefs(name, s, path);
+        replicas(name, s, path, containerNames);
+    }
+
+    private void dependsOn(String name, YMap s, String path) {
+        if (!(s.get("depends_on") instanceof YMap deps)) {
+            return;
+        }
+        for (String d : deps.entries().keySet()) {
+            if (services.has(d)) {
+                continue;
+            }
+            boolean required = !(deps.get(d) instanceof YMap dm && "false".equals(text(dm, "required")));
+            if (!required) {
+                continue;
+            }
+            String why = disabled.contains(d) ? "service \"" + name + "\" depends on service \"" + d
+                    + "\" which is disabled by its profiles; enable them with --profile or set required: false"
+                    : "service \"" + name + "\" depends on undefined service \"" + d + "\"" + INVALID;
+            throw new ComposeException(deps.keyMark(d), path + ".depends_on." + d, why);
+        }
+    }
+
+    private void serviceRefs(String name, YMap s, String path) {
+        String mode = text(s, "network_mode");
+        if (mode.startsWith("service:") && !services.has(mode.substring(8))) {
+            throw new ComposeException(s.get("network_mode").mark(), path + ".network_mode", "service \"" + mode.substring(8)
+                    + "\" not found for network_mode 'service:" + mode.substring(8) + "'");
+        }
+        if (s.get("volumes_from") instanceof YSeq from) {
+            for (int i = 0; i < from.items().size(); i++) {
+                YNode f = from.items().get(i);
+                String ref = f instanceof YScalar sc ? sc.text().split(":")[0] : "";
+                if (!ref.equals("container") && !services.has(ref)) {
+                    throw new ComposeException(f.mark(), path + ".volumes_from[" + i + "]", "service \"" + name
+                            + "\" refers to undefined service \"" + ref + "\" in volumes_from" + INVALID);
                 }
             }
-            String mode = text(s, "network_mode");
-            if (mode.startsWith("service:") && !services.has(mode.substring(8))) {
-                throw new ComposeException(s.get("network_mode").mark(), path + ".network_mode", "service \"" + mode.substring(8)
-                        + "\" not found for network_mode 'service:" + mode.substring(8) + "'");
-            }
-            if (s.get("volumes_from") instanceof YSeq from) {
-                for (YNode f : from.items()) {
-                    String ref = ((YScalar) f).text().split(":")[0];
-                    if (!ref.startsWith("container") && !services.has(ref)) {
-                        throw new ComposeException(f.mark(), path + ".volumes_from", "service \"" + name
-                                + "\" refers to undefined service \"" + ref + "\" in volumes_from");
-                    }
+        }
+        if (s.get("links") instanceof YSeq links) {
+            for (int i = 0; i < links.items().size(); i++) {
+                YNode l = links.items().get(i);
+                String ref = l instanceof YScalar sc ? sc.text().split(":")[0] : "";
+                if (!services.has(ref) && !disabled.contains(ref)) {
+                    throw new ComposeException(l.mark(), path + ".links[" + i + "]", "service \"" + name
+                            + "\" refers to undefined service \"" + ref + "\" in links" + INVALID);
                 }
-            }
-            if (s.has("container_name") && (intOf(s.get("scale")) > 1)) {
-                throw new ComposeException(s.get("container_name").mark(), path + ".container_name", "services." + name
-                        + ": can't set container_name and scale > 1: " + text(s, "container_name") + " must be unique");
             }
         }
     }
 
-    private static void refs(YMap s, String key, YMap declared, String name, String path) {
+    private void replicas(String name, YMap s, String path, Map<String, String> containerNames) {
+        Long scale = number(s.get("scale"));
+        Long replicas = s.get("deploy") instanceof YMap d ? number(d.get("replicas")) : null;
+        if (scale != null && replicas != null && !scale.equals(replicas)) {
+            throw new ComposeException(s.keyMark("scale"), path + ".scale", "services." + name
+                    + ": can't set distinct values on 'scale' and 'deploy.replicas'" + INVALID);
+        }
+        long count = scale != null ? scale : replicas != null ? replicas : 1;
+        if (!s.has("container_name")) {
+            return;
+        }
+        String cn = text(s, "container_name");
+        Mark at = s.get("container_name").mark();
+        if (count > 1) {
+            throw new ComposeException(at, path + ".container_name", "services." + name
+                    + ": can't set container_name and " + (scale != null ? "scale" : "deploy.replicas") + " > 1: "
+                    + cn + " must be unique");
+        }
+        String other = containerNames.putIfAbsent(cn, name);
+        if (other != null) {
+            throw new ComposeException(at, path + ".container_name", "services." + name + ": container name \"" + cn
+                    + "\" is already in use by service " + other);
+        }
+    }
+
+    private void refs(YMap s, String key, String name, String path) {
         if (s.get(key) instanceof YSeq items) {
-            for (YNode i : items.items()) {
-                if (i instanceof YMap m && !declared.has(text(m, "source"))) {
-                    throw new ComposeException(m.mark(), path + "." + key, "service \"" + name + "\" refers to undefined "
-                            + key.substring(0, key.length() - 1) + " " + text(m, "source") + ": invalid compose project");
+            for (int i = 0; i < items.items().size(); i++) {
+                if (items.items().get(i) instanceof YMap m && !map(project, key).has(text(m, "source"))) {
+                    throw new ComposeException(m.mark(), path + "." + key + "[" + i + "]", "service \"" + name
+                            + "\" refers to undefined " + key.substring(0, key.length() - 1) + " " + text(m, "source") + INVALID);
                 }
             }
         }
+    }
+
+    private static YMap map(YMap m, String key) {
+        return m.get(key) instanceof YMap v ? v : YMap.empty(m.mark());
     }
 
     private static String text(YMap m, String key) {
         return m.get(key) instanceof YScalar s && !s.isNull() ? s.text() : "";
     }
 
-    private static int intOf(YNode n) {
+    private static Long number(YNode n) {
         try {
-            return n instanceof YScalar s ? Integer.parseInt(s.text()) : 1;
+            return n instanceof YScalar s && !s.isNull() ? Long.valueOf(s.text()) : null;
         } catch (NumberFormatException e) {
-            return 1;
+            return null;
         }
     }
 }

@@ -25,24 +25,34 @@ import java.util.TreeMap;
  * ({@code <project>_<key>}, or the key for external ones). Then {@link Consistency} checks references.
  */
 public final class Normalizer {
-    private final RawProject raw;
+    private final NormalizeContext ctx;
     private final RelativePaths paths;
 
-    private Normalizer(RawProject raw) {
-        this.raw = raw;
-        this.paths = new RelativePaths(raw.workingDir(), Path.of(raw.environment().getOrDefault("HOME", System.getProperty("user.home"))));
+    private Normalizer(NormalizeContext ctx) {
+        this.ctx = ctx;
+        this.paths = new RelativePaths(ctx.workingDir(), ctx.home());
     }
 
+    /** {@link #normalize(YMap, NormalizeContext)} with the assembler's result as input and context. */
     public static YMap normalize(RawProject raw) {
-        YMap out = new Normalizer(raw).run();
-        Consistency.check(out);
+        return normalize(raw.tree(), NormalizeContext.of(raw));
+    }
+
+    /**
+     * The merged, interpolated, long-form tree in docker compose's canonical shape (see
+     * {@code compose-model/NORMALIZED.md}), checked for consistency. Errors are located
+     * {@link ComposeException}s.
+     */
+    public static YMap normalize(YMap merged, NormalizeContext ctx) {
+        YMap out = CanonicalOrder.project(new Normalizer(ctx).run(merged));
+        Consistency.check(out, ctx.disabledServices());
         return out;
     }
 
-    private YMap run() {
-        YMap tree = paths.file(raw.tree());
+    private YMap run(YMap merged) {
+        YMap tree = paths.file(merged);
         Map<String, YNode> top = new LinkedHashMap<>();
-        top.put("name", Nodes.str(raw.name(), tree.mark()));
+        top.put("name", Nodes.str(ctx.projectName(), tree.mark()));
         boolean usesDefault = false;
         if (tree.get("services") instanceof YMap services) {
             Map<String, YNode> sorted = new TreeMap<>();
@@ -83,8 +93,11 @@ public final class Normalizer {
             if (def.get("external") instanceof YMap ext && ext.get("name") instanceof YScalar n) {
                 def = def.with("name", n).with("external", Nodes.bool(true, ext.mark()));
             }
+            if (def.get("ipam") instanceof YMap ipam && ipam.entries().isEmpty()) {
+                def = def.without("ipam");
+            }
             if (!def.has("name")) {
-                def = def.with("name", Nodes.str(external ? e.getKey() : raw.name() + "_" + e.getKey(), def.mark()));
+                def = def.with("name", Nodes.str(external ? e.getKey() : ctx.projectName() + "_" + e.getKey(), def.mark()));
             }
             out.put(e.getKey(), def);
         }
@@ -100,19 +113,20 @@ public final class Normalizer {
         }
         out = environment(out, path);
         out = Durations.normalize(out, path);
+        out = ByteSizes.normalize(out, path);
         if (!out.has("network_mode") && !out.has("networks")) {
             out = out.with("networks", Nodes.map(Map.of("default", Nodes.nul(s.mark())), s.mark()));
         }
         if (out.get("build") instanceof YMap b) {
             if (!b.has("context")) {
-                b = b.with("context", Nodes.str(raw.workingDir().toString(), b.mark()));
+                b = b.with("context", Nodes.str(ctx.workingDir().toString(), b.mark()));
             }
             if (!b.has("dockerfile")) {
                 b = b.with("dockerfile", Nodes.str("Dockerfile", b.mark()));
             }
             out = out.with("build", b);
         }
-        return sortKeys(out);
+        return out;
     }
 
     /** env_file values first, then the service's own; bare names from the compose environment, else dropped. */
@@ -129,14 +143,14 @@ public final class Normalizer {
                     }
                     continue;
                 }
-                Map<String, String> loaded = DotEnv.read(Path.of(file), k -> Optional.ofNullable(raw.environment().get(k)));
+                Map<String, String> loaded = DotEnv.read(Path.of(file), k -> Optional.ofNullable(ctx.environment().get(k)));
                 loaded.forEach((k, v) -> env.put(k, Nodes.str(v, m.mark())));
             }
         }
         if (s.get("environment") instanceof YMap own) {
             for (var e : own.entries().entrySet()) {
                 if (e.getValue() instanceof YScalar v && v.isNull()) {
-                    String fromEnv = raw.environment().get(e.getKey());
+                    String fromEnv = ctx.environment().get(e.getKey());
                     if (fromEnv != null) {
                         env.put(e.getKey(), Nodes.str(fromEnv, v.mark()));
                     } else {
@@ -151,9 +165,5 @@ public final class Normalizer {
             return s.without("environment");
         }
         return s.with("environment", Nodes.map(new TreeMap<>(env), s.mark()));
-    }
-
-    private static YMap sortKeys(YMap m) {
-        return new YMap(new TreeMap<>(m.entries()), m.keyMarks(), m.mark(), m.tag());
     }
 }

@@ -1,0 +1,28 @@
+package dev.jcompose.model.load.normalize;
+
+import dev.jcompose.model.load.assemble.RawProject;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What normalisation needs besides the merged tree: the project name (engine names
+ * {@code <project>_<key>}), the working directory (relative paths, default build context), the
+ * environment used for interpolation (bare {@code environment} entries, {@code ~}), and the services
+ * disabled by profiles ({@code depends_on} to them is an error only when required).
+ */
+public record NormalizeContext(String projectName, Path workingDir, Map<String, String> environment, Set<String> disabledServices) {
+    public NormalizeContext {
+        environment = Map.copyOf(environment);
+        disabledServices = Set.copyOf(disabledServices);
+    }
+
+    public static NormalizeContext of(RawProject raw) {
+        return new NormalizeContext(raw.name(), raw.workingDir(), raw.environment(), Set.copyOf(raw.disabledServices()));
+    }
+
+    /** The home directory for {@code ~}: {@code HOME} from the environment, else this process's. */
+    Path home() {
+        return Path.of(environment.getOrDefault("HOME", System.getProperty("user.home")));
+    }
+}
