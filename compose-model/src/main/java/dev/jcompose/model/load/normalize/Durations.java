@@ -7,10 +7,13 @@ import dev.jcompose.model.load.YMap;
 import dev.jcompose.model.load.YScalar;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
-/** Durations of a service ({@code stop_grace_period}, healthcheck timings) checked and written as Go prints them ({@code 1m0s}). */
+/** Durations of a service ({@code stop_grace_period}, healthcheck timings, deploy delays and windows) checked and written as Go prints them ({@code 1m0s}). */
 final class Durations {
     private static final List<String> HEALTH = List.of("interval", "timeout", "start_period", "start_interval");
+    private static final Map<String, List<String>> DEPLOY = Map.of("restart_policy", List.of("delay", "window"),
+            "update_config", List.of("delay", "monitor"), "rollback_config", List.of("delay", "monitor"));
 
     private Durations() {
     }
@@ -28,6 +31,21 @@ final class Durations {
                 }
             }
             out = out.with("healthcheck", nh);
+        }
+        if (out.get("deploy") instanceof YMap d) {
+            YMap nd = d;
+            for (var part : DEPLOY.entrySet()) {
+                if (d.get(part.getKey()) instanceof YMap m) {
+                    YMap nm = m;
+                    for (String k : part.getValue()) {
+                        if (m.get(k) instanceof YScalar v && !v.isNull()) {
+                            nm = nm.with(k, Nodes.str(format(v, path + ".deploy." + part.getKey() + "." + k), v.mark()));
+                        }
+                    }
+                    nd = nd.with(part.getKey(), nm);
+                }
+            }
+            out = out.with("deploy", nd);
         }
         return out;
     }

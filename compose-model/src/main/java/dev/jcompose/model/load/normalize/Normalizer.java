@@ -8,6 +8,7 @@ import dev.jcompose.model.load.YScalar;
 import dev.jcompose.model.load.YSeq;
 import dev.jcompose.model.load.assemble.RawProject;
 import dev.jcompose.model.load.assemble.RelativePaths;
+import dev.jcompose.model.load.output.CanonicalOrder;
 import dev.jcompose.model.load.dotenv.DotEnv;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,6 +115,7 @@ public final class Normalizer {
         out = environment(out, path);
         out = Durations.normalize(out, path);
         out = ByteSizes.normalize(out, path);
+        out = ScalarForms.normalize(out, path);
         if (!out.has("network_mode") && !out.has("networks")) {
             out = out.with("networks", Nodes.map(Map.of("default", Nodes.nul(s.mark())), s.mark()));
         }

@@ -1,8 +1,6 @@
 package dev.jcompose.model.load.output;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,29 +10,24 @@ import dev.jcompose.model.load.YScalar;
 import dev.jcompose.model.load.YSeq;
 import java.math.BigInteger;
 
-/** Writes a tree as JSON ({@code config --format json}, two-space indentation) and converts trees for the schema validator. */
+/**
+ * Writes a normalised project as {@code docker compose config --format json} prints it (compose-go's
+ * JSON view, Go's encoder: two-space indentation, HTML characters escaped; see {@link ConfigJson}),
+ * and converts trees to Jackson nodes for the schema validator.
+ */
 public final class JsonWriter {
-    private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final ObjectMapper COMPACT = new ObjectMapper();
-
     private JsonWriter() {
     }
 
+    /** The {@code config --format json} text of a normalised project (any other tree: Go-style JSON of it). */
     public static String write(YNode root) {
-        try {
-            return PRETTY.writeValueAsString(toJson(root)) + "\n";
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("writing JSON: " + e.getOriginalMessage(), e);
-        }
+        YNode view = root instanceof YMap m && m.get("services") instanceof YMap ? ConfigJson.project(m) : root;
+        return GoJson.indented(view) + "\n";
     }
 
-    /** One-line JSON with keys in the tree's order: the input of the config hash. */
+    /** One-line JSON with keys in the tree's order, encoded as Go's {@code json.Marshal} does. */
     public static String compact(YNode root) {
-        try {
-            return COMPACT.writeValueAsString(toJson(root));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("writing JSON: " + e.getOriginalMessage(), e);
-        }
+        return GoJson.compact(root);
     }
 
     public static JsonNode toJson(YNode n) {

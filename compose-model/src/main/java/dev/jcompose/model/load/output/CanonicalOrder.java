@@ -1,4 +1,4 @@
-package dev.jcompose.model.load.normalize;
+package dev.jcompose.model.load.output;
 
 import dev.jcompose.model.load.YMap;
 import dev.jcompose.model.load.YNode;
