@@ -1,0 +1,53 @@
+package dev.jcompose.model.load.normalize;
+
+import static dev.jcompose.model.load.normalize.Normalized.attribute;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+/** build: absolute context, default Dockerfile, args/labels maps, compose-go's field order. */
+class BuildTest {
+    @Test
+    void stringBuildIsAContextWithDefaults() {
+        assertEquals("""
+                build:
+                  context: /work/demo/dir
+                  dockerfile: Dockerfile
+                """, attribute("""
+                services:
+                  foo:
+                    build: ./dir
+                """, "foo", "build"));
+    }
+
+    @Test
+    void longBuildInStructOrder() {
+        assertEquals("""
+                build:
+                  context: /work/demo
+                  dockerfile: alt.Dockerfile
+                  args:
+                    EMPTY: null
+                    foo: bar
+                  labels:
+                    FOO: BAR
+                  cache_from:
+                    - foo
+                    - bar
+                  network: host
+                  target: prod
+                  shm_size: "268435456"
+                """, attribute("""
+                services:
+                  foo:
+                    build:
+                      shm_size: 256m
+                      target: prod
+                      network: host
+                      cache_from: [foo, bar]
+                      labels: [FOO=BAR]
+                      args: [foo=bar, EMPTY]
+                      dockerfile: alt.Dockerfile
+                """, "foo", "build"));
+    }
+}

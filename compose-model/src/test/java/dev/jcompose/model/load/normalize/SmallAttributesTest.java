@@ -1,0 +1,110 @@
+package dev.jcompose.model.load.normalize;
+
+import static dev.jcompose.model.load.normalize.Normalized.attribute;
+import static dev.jcompose.model.load.normalize.Normalized.error;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** ulimits, logging, devices, sysctls, extra_hosts, command/entrypoint and byte sizes, one check each family. */
+class SmallAttributesTest {
+    private static final String BASE = """
+            services:
+              foo:
+                image: app
+            """;
+
+    private static String of(String attr) {
+        return BASE + attr.indent(4);
+    }
+
+    @Test
+    void ulimitsSingleAndSoftHard() {
+        assertEquals("""
+                ulimits:
+                  nofile:
+                    soft: 20000
+                    hard: 40000
+                  nproc:
+                    soft: 65535
+                    hard: 65535
+                """, attribute(of("ulimits: {nproc: 65535, nofile: {hard: 40000, soft: 20000}}"), "foo", "ulimits"));
+    }
+
+    @Test
+    void loggingInStructOrderWithSortedOptions() {
+        assertEquals("""
+                logging:
+                  driver: syslog
+                  options:
+                    max-size: 10m
+                    syslog-address: tcp://192.168.0.42:123
+                """, attribute(of("logging: {options: {syslog-address: 'tcp://192.168.0.42:123', max-size: 10m}, driver: syslog}"),
+                "foo", "logging"));
+    }
+
+    @Test
+    void devicesGetTargetsAndPermissions() {
+        assertEquals("""
+                devices:
+                  - source: /dev/ttyUSB0
+                    target: /dev/ttyUSB0
+                    permissions: rwm
+                  - source: /dev/sda
+                    target: /dev/xvda
+                    permissions: r
+                """, attribute(of("devices: [/dev/ttyUSB0, '/dev/sda:/dev/xvda:r']"), "foo", "devices"));
+    }
+
+    @Test
+    void sysctlsAsStringMap() {
+        assertEquals("""
+                sysctls:
+                  net.core.somaxconn: "1024"
+                  net.ipv4.tcp_syncookies: "0"
+                """, attribute(of("sysctls: [net.ipv4.tcp_syncookies=0, net.core.somaxconn=1024]"), "foo", "sysctls"));
+    }
+
+    @Test
+    void extraHostsSortedAsHostEqualsIp() {
+        String expected = """
+                extra_hosts:
+                  - otherhost=50.31.209.229
+                  - somehost=162.242.195.82
+                """;
+        assertEquals(expected, attribute(of("extra_hosts: ['somehost:162.242.195.82', 'otherhost=50.31.209.229']"), "foo", "extra_hosts"));
+        assertEquals(expected, attribute(of("extra_hosts: {somehost: 162.242.195.82, otherhost: 50.31.209.229}"), "foo", "extra_hosts"));
+    }
+
+    @Test
+    void commandAndEntrypointShellSplit() {
+        assertEquals("""
+                command:
+                  - bundle
+                  - exec
+                  - thin
+                  - -p
+                  - "3000"
+                """, attribute(of("command: bundle exec thin -p 3000"), "foo", "command"));
+        assertEquals("""
+                entrypoint:
+                  - sh
+                  - -c
+                  - echo 'a b' "$HOME"
+                """, attribute(of("entrypoint: sh -c \"echo 'a b' \\\"$HOME\\\"\""), "foo", "entrypoint"));
+        assertEquals("command: []\n", attribute(of("command: []"), "foo", "command"));
+        assertEquals("", attribute(of("command: null"), "foo", "command"));
+    }
+
+    @Test
+    void byteSizesAndDurations() {
+        assertEquals("mem_limit: \"2147483648\"\n", attribute(of("mem_limit: 2gb"), "foo", "mem_limit"));
+        assertEquals("shm_size: \"536870912\"\n", attribute(of("shm_size: 512m"), "foo", "shm_size"));
+        assertEquals("memswap_limit: \"-1\"\n", attribute(of("memswap_limit: -1"), "foo", "memswap_limit"));
+        assertEquals("mem_reservation: \"1024\"\n", attribute(of("mem_reservation: 1024"), "foo", "mem_reservation"));
+        assertEquals("stop_grace_period: 1m30s\n", attribute(of("stop_grace_period: 90s"), "foo", "stop_grace_period"));
+        String bad = error(of("mem_limit: 2 gigs"));
+        assertTrue(bad.startsWith("compose.yaml:4:16 services.foo.mem_limit: invalid byte size \"2 gigs\""), bad);
+    }
+}
