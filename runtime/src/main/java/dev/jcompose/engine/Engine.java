@@ -6,6 +6,7 @@ import dev.jcompose.engine.api.ApiServer;
 import dev.jcompose.engine.api.ContainerRoutes;
 import dev.jcompose.engine.api.EngineInfo;
 import dev.jcompose.engine.api.EventRoutes;
+import dev.jcompose.engine.api.LifecycleRoutes;
 import dev.jcompose.engine.api.Router;
 import dev.jcompose.engine.api.SystemRoutes;
 import dev.jcompose.engine.api.VolumeRoutes;
@@ -17,6 +18,8 @@ import dev.jcompose.engine.image.store.ImageStore;
 import dev.jcompose.engine.image.unpack.LayerUnpacker;
 import dev.jcompose.engine.image.unpack.NativeFs;
 import dev.jcompose.engine.image.unpack.UnpackOptions;
+import dev.jcompose.engine.lifecycle.ContainerRuntime;
+import dev.jcompose.engine.shim.ShimBinary;
 import dev.jcompose.engine.volume.VolumeStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,6 +41,7 @@ public final class Engine implements AutoCloseable {
     private final ContainerService containers;
     private final EventBus events;
     private final VolumeStore volumes;
+    private final ContainerRuntime runtime;
 
     /** Opens the state under {@code config.root()} (recovering what a crash left) and prepares the API; {@link #start()} serves it. */
     public Engine(EngineConfig config) {
@@ -50,15 +54,17 @@ public final class Engine implements AutoCloseable {
             this.containers = new ContainerService(new ContainerStore(config.root().resolve("containers")),
                     new ImageStoreResolver(images, json), clock);
             this.volumes = new VolumeStore(config.root().resolve("volumes"), clock);
+            this.events = new EventBus(clock);
+            this.runtime = new ContainerRuntime(containers, images, volumes, events, ShimBinary.locate(config.root()), cgroups(), clock);
         } catch (IOException e) {
             throw new UncheckedIOException("opening the engine state under " + config.root() + ": " + e.getMessage(), e);
         }
-        this.events = new EventBus(clock);
         Router router = new Router();
         new SystemRoutes(new EngineInfo(config.root(), VERSION, () -> EngineInfo.Counts.NONE)).register(router);
         new ContainerRoutes(containers, json).register(router);
         new EventRoutes(events, json).register(router);
         new VolumeRoutes(volumes, containers::volumeUsers, json).register(router);
+        new LifecycleRoutes(containers, runtime, volumes).register(router);
         this.server = new ApiServer(config.socket(), router, json);
     }
 
@@ -82,9 +88,24 @@ public final class Engine implements AutoCloseable {
         return config;
     }
 
+    /** The host's cgroups, or null (with a warning in the log) where jcompose cannot manage them: containers then run without limits. */
+    private static dev.jcompose.engine.cgroup.CgroupManagerFactory cgroups() {
+        try {
+            return dev.jcompose.engine.cgroup.CgroupManagerFactory.forHost();
+        } catch (dev.jcompose.engine.cgroup.CgroupException e) {
+            org.slf4j.LoggerFactory.getLogger(Engine.class).warn("cgroups unavailable, containers run without limits: {}", e.getMessage());
+            return null;
+        }
+    }
+
+    public ContainerRuntime runtime() {
+        return runtime;
+    }
+
     public void start() throws IOException {
         Files.createDirectories(config.root());
         Files.createDirectories(config.runDir());
+        runtime.adopt();
         server.start();
         var tmp = config.runDir().resolve("jcompose.pid.tmp");
         Files.writeString(tmp, ProcessHandle.current().pid() + "\n");
@@ -94,6 +115,7 @@ public final class Engine implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        runtime.close();
         try {
             Files.deleteIfExists(config.pidFile());
         } catch (IOException e) {

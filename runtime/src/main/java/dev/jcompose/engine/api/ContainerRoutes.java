@@ -29,7 +29,6 @@ public final class ContainerRoutes {
         router.add("GET", "/containers/json", guarded(this::list));
         router.add("GET", "/containers/{id}/json", guarded(ex -> ex.sendJson(200, containers.inspect(ex.path("id")))));
         router.add("POST", "/containers/{id}/rename", guarded(this::rename));
-        router.add("DELETE", "/containers/{id}", guarded(this::remove));
     }
 
     /** Turns the container layer's refusals into Docker's status codes and message bodies. */
@@ -58,11 +57,6 @@ public final class ContainerRoutes {
         String name = ex.query("name").filter(n -> !n.isEmpty())
                 .orElseThrow(() -> ApiError.badRequest("Neither old nor new names may be empty"));
         containers.rename(ex.path("id"), name);
-        ex.sendStatus(204);
-    }
-
-    private void remove(ApiExchange ex) throws IOException {
-        containers.remove(ex.path("id"));
         ex.sendStatus(204);
     }
 }

@@ -1,0 +1,372 @@
+package dev.jcompose.engine.lifecycle;
+
+import dev.jcompose.engine.cgroup.CgroupException;
+import dev.jcompose.engine.cgroup.CgroupManager;
+import dev.jcompose.engine.cgroup.CgroupManagerFactory;
+import dev.jcompose.engine.cgroup.CpuLimits;
+import dev.jcompose.engine.cgroup.MemoryLimits;
+import dev.jcompose.engine.cgroup.Resources;
+import dev.jcompose.engine.container.ContainerException;
+import dev.jcompose.engine.container.ContainerRecord;
+import dev.jcompose.engine.container.ContainerService;
+import dev.jcompose.engine.container.ContainerState;
+import dev.jcompose.engine.container.HostConfig;
+import dev.jcompose.engine.events.EventBus;
+import dev.jcompose.engine.image.ref.Digest;
+import dev.jcompose.engine.image.store.ImageRecord;
+import dev.jcompose.engine.image.store.ImageStore;
+import dev.jcompose.engine.shim.ExitStatus;
+import dev.jcompose.engine.shim.ShimException;
+import dev.jcompose.engine.shim.ShimProcess;
+import dev.jcompose.engine.shim.ShimSpec;
+import dev.jcompose.engine.shim.ShimSpecWriter;
+import dev.jcompose.engine.supervise.RestartDecision;
+import dev.jcompose.engine.volume.VolumeStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Running containers: start through the shim (rootfs overlay, /etc files, cgroup, then go), stop
+ * (stop signal, grace period, SIGKILL), kill, pause/unpause (freezer), wait, the exit watcher that
+ * records exit codes and applies restart policies, and re-adoption of containers still running
+ * when the engine starts again (their shims outlived the previous engine).
+ */
+public final class ContainerRuntime implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ContainerRuntime.class);
+
+    private final ContainerService containers;
+    private final ImageStore images;
+    private final VolumeStore volumes;
+    private final EventBus events;
+    private final Path shim;
+    private final CgroupManagerFactory cgroups;
+    private final Clock clock;
+    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1, r -> {
+        Thread t = new Thread(r, "container-watch");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Map<String, CompletableFuture<Integer>> exits = new ConcurrentHashMap<>();
+    private final Set<String> stoppedByUser = ConcurrentHashMap.newKeySet();
+    private final Map<String, RestartDecision.History> restarts = new HashMap<>();
+    private final jnr.posix.POSIX posix = jnr.posix.POSIXFactory.getNativePOSIX();
+
+    /** @param cgroups null when this host's cgroups cannot be managed (containers then run without limits) */
+    public ContainerRuntime(ContainerService containers, ImageStore images, VolumeStore volumes, EventBus events, Path shim,
+                            CgroupManagerFactory cgroups, Clock clock) {
+        this.containers = containers;
+        this.images = images;
+        this.volumes = volumes;
+        this.events = events;
+        this.shim = shim;
+        this.cgroups = cgroups;
+        this.clock = clock;
+    }
+
+    /** Re-attaches to containers that kept running while the engine was away; records the ends of those that stopped. */
+    public void adopt() {
+        for (ContainerRecord r : containers.store().list()) {
+            if (!r.state().running()) {
+                continue;
+            }
+            if (ProcessHandle.of(r.state().pid()).map(ProcessHandle::isAlive).orElse(false)) {
+                watchByPolling(r.id());
+            } else {
+                exited(r.id());
+            }
+        }
+    }
+
+    public void start(String idOrName) {
+        ContainerRecord r = containers.inspect(idOrName);
+        if (r.state().running()) {
+            throw new ContainerException(304, "container already started");
+        }
+        Path dir = containers.store().directory(r.id());
+        ShimProcess shimProcess = null;
+        try {
+            ImageRecord image = images.get(Digest.parse(r.image()))
+                    .orElseThrow(() -> new ContainerException(404, "No such image: " + r.config().image()));
+            ImageRootfs rootfs = new ImageRootfs(images, image);
+            UserResolver.Identity user = UserResolver.resolve(r.config().user(), rootfs.read("etc/passwd").orElse(null),
+                    rootfs.read("etc/group").orElse(null));
+            EtcFiles.write(r, dir, null, Path.of("/etc/resolv.conf"));
+            ShimSpec spec = ContainerSpecs.build(r, user, rootfs.overlayData(dir), dir, this::volumeData, this::netnsOf);
+            Files.deleteIfExists(spec.exitFile());
+            Path specFile = dir.resolve("shim.spec");
+            ShimSpecWriter.write(spec, specFile);
+            shimProcess = ShimProcess.start(shim, specFile, dir.resolve("shim.log"));
+            long pid = shimProcess.containerPid();
+            joinCgroup(r, pid);
+            shimProcess.go();
+            stoppedByUser.remove(r.id());
+            exits.put(r.id(), new CompletableFuture<>());
+            containers.store().update(r.id(), c -> c.withState(c.state().running(pid, clock.instant())));
+            events.publish("container", "start", r.id(), attributes(r));
+            ShimProcess watched = shimProcess;
+            watched.monitor().onExit().thenRun(() -> exited(r.id()));
+        } catch (ShimException e) {
+            fail(r, "failed to start container \"" + r.shortName() + "\": " + e.getMessage());
+        } catch (IOException | IllegalArgumentException e) {
+            if (shimProcess != null) {
+                shimProcess.abort();
+            }
+            fail(r, "failed to start container \"" + r.shortName() + "\": " + e.getMessage());
+        }
+    }
+
+    private void fail(ContainerRecord r, String message) {
+        containers.store().update(r.id(), c -> c.withState(c.state().failed(128, message)));
+        removeCgroup(r.id());
+        throw new ContainerException(500, message);
+    }
+
+    private void joinCgroup(ContainerRecord r, long pid) throws CgroupException {
+        if (cgroups == null) {
+            return;
+        }
+        CgroupManager cg = cgroups.forPath("jcompose/" + r.id());
+        cg.create();
+        HostConfig h = r.hostConfig();
+        Resources res = Resources.none();
+        if (h.memory() != null && h.memory() > 0) {
+            res = res.withMemory(MemoryLimits.limit(h.memory()));
+        }
+        if (h.nanoCpus() != null && h.nanoCpus() > 0) {
+            res = res.withCpu(CpuLimits.cpus(h.nanoCpus() / 1e9));
+        }
+        if (h.pidsLimit() != null && h.pidsLimit() > 0) {
+            res = res.withPidsLimit(h.pidsLimit());
+        }
+        cg.apply(res);
+        cg.addProcess(pid);
+    }
+
+    private void removeCgroup(String id) {
+        if (cgroups == null) {
+            return;
+        }
+        try {
+            cgroups.forPath("jcompose/" + id).remove(Duration.ofSeconds(2));
+        } catch (CgroupException e) {
+            LOG.warn("removing the cgroup of container " + id + ": " + e.getMessage());
+        }
+    }
+
+    /** Records the exit the shim wrote, publishes "die", and restarts as the policy says. */
+    private synchronized void exited(String id) {
+        Optional<ContainerRecord> current = containers.store().get(id);
+        if (current.isEmpty() || !current.get().state().running()) {
+            return;
+        }
+        ContainerRecord r = current.get();
+        ExitStatus status;
+        try {
+            status = ExitStatus.read(containers.store().directory(id).resolve("exit.json"))
+                    .orElse(new ExitStatus(137, 9, clock.instant()));
+        } catch (IOException e) {
+            status = new ExitStatus(128, 0, clock.instant());
+        }
+        ExitStatus s = status;
+        Instant started = Instant.parse(r.state().startedAt());
+        ContainerRecord after = containers.store().update(id, c -> c.withState(c.state().exited(s.exitCode(), false, s.finishedAt())));
+        removeCgroup(id);
+        Map<String, String> attrs = new HashMap<>(attributes(after));
+        attrs.put("exitCode", Integer.toString(s.exitCode()));
+        events.publish("container", "die", id, attrs);
+        Optional.ofNullable(exits.remove(id)).ifPresent(f -> f.complete(s.exitCode()));
+        boolean byUser = stoppedByUser.remove(id);
+        RestartDecision.History history = restarts.getOrDefault(id, RestartDecision.History.NONE);
+        Optional<RestartDecision.Restart> decision = RestartDecision.decide(after.hostConfig().effectiveRestartPolicy(), s.exitCode(),
+                byUser, Duration.between(started, s.finishedAt()), history);
+        if (decision.isPresent()) {
+            restarts.put(id, decision.get().history());
+            containers.store().update(id, c -> c.withRestartCount(decision.get().history().restartCount()));
+            scheduler.schedule(() -> restart(id), decision.get().delay().toMillis(), TimeUnit.MILLISECONDS);
+        } else if (after.hostConfig().autoRemoveEnabled()) {
+            containers.remove(id);
+            events.publish("container", "destroy", id, attributes(after));
+        }
+    }
+
+    private void restart(String id) {
+        try {
+            if (containers.store().get(id).isPresent() && !stoppedByUser.contains(id)) {
+                start(id);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("restarting container " + id + ": " + e.getMessage());
+        }
+    }
+
+    private void watchByPolling(String id) {
+        exits.putIfAbsent(id, new CompletableFuture<>());
+        scheduler.scheduleWithFixedDelay(() -> {
+            Optional<ContainerRecord> r = containers.store().get(id);
+            if (r.isEmpty() || !r.get().state().running()) {
+                throw new IllegalStateException("stop polling");
+            }
+            boolean alive = ProcessHandle.of(r.get().state().pid()).map(ProcessHandle::isAlive).orElse(false);
+            if (!alive || Files.exists(containers.store().directory(id).resolve("exit.json"))) {
+                exited(id);
+                throw new IllegalStateException("stop polling");
+            }
+        }, 200, 200, TimeUnit.MILLISECONDS);
+    }
+
+    /** Sends the stop signal, waits up to {@code timeout}, then SIGKILL; returns when the exit is recorded. */
+    public void stop(String idOrName, Duration timeout, String signal) {
+        ContainerRecord r = containers.inspect(idOrName);
+        if (!r.state().running()) {
+            throw new ContainerException(304, "container already stopped");
+        }
+        stoppedByUser.add(r.id());
+        String sig = signal != null ? signal : r.config().stopSignal() != null ? r.config().stopSignal() : "SIGTERM";
+        Duration grace = timeout != null ? timeout : Duration.ofSeconds(r.config().stopTimeout() == null ? 10 : r.config().stopTimeout());
+        CompletableFuture<Integer> exit = exits.computeIfAbsent(r.id(), k -> new CompletableFuture<>());
+        signal(r, Signals.parse(sig));
+        if (!awaitExit(exit, grace)) {
+            signal(r, 9);
+            awaitExit(exit, Duration.ofSeconds(10));
+        }
+        events.publish("container", "stop", r.id(), attributes(r));
+    }
+
+    public void kill(String idOrName, String signal) {
+        ContainerRecord r = containers.inspect(idOrName);
+        if (!r.state().running()) {
+            throw ContainerException.conflict("cannot kill container: " + r.shortName() + ": container " + r.id() + " is not running");
+        }
+        int sig = Signals.parse(signal == null ? "SIGKILL" : signal);
+        if (sig == 9 || sig == 15) {
+            stoppedByUser.add(r.id());
+        }
+        signal(r, sig);
+        events.publish("container", "kill", r.id(), Map.of("name", r.shortName(), "signal", Integer.toString(sig)));
+    }
+
+    public void restartContainer(String idOrName, Duration timeout) {
+        ContainerRecord r = containers.inspect(idOrName);
+        if (r.state().running()) {
+            stop(r.id(), timeout, null);
+        }
+        start(r.id());
+    }
+
+    /** Blocks until the container is not running (condition "not-running") or its next exit ("next-exit"); returns the exit code. */
+    public int await(String idOrName, String condition) throws InterruptedException {
+        ContainerRecord r = containers.inspect(idOrName);
+        if (!r.state().running() && !"next-exit".equals(condition)) {
+            return r.state().exitCode();
+        }
+        CompletableFuture<Integer> exit = exits.computeIfAbsent(r.id(), k -> new CompletableFuture<>());
+        try {
+            return exit.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("waiting for container " + r.shortName() + ": " + e.getCause().getMessage(), e);
+        }
+    }
+
+    public void pause(String idOrName, boolean pause) {
+        ContainerRecord r = containers.inspect(idOrName);
+        if (!r.state().running()) {
+            throw ContainerException.conflict("Container " + r.id() + " is not running");
+        }
+        if (cgroups == null) {
+            throw new ContainerException(500, "pausing needs the cgroup freezer, which this host does not offer to jcompose");
+        }
+        try {
+            CgroupManager cg = cgroups.forPath("jcompose/" + r.id());
+            if (pause) {
+                cg.freeze();
+            } else {
+                cg.thaw();
+            }
+        } catch (CgroupException e) {
+            throw new ContainerException(500, (pause ? "pausing " : "unpausing ") + r.shortName() + ": " + e.getMessage());
+        }
+        containers.store().update(r.id(), c -> c.withState(c.state().paused(pause)));
+        events.publish("container", pause ? "pause" : "unpause", r.id(), attributes(r));
+    }
+
+    /** Force removal: kill, wait for the exit to be recorded, then remove the record. */
+    public void forceRemove(String idOrName) {
+        ContainerRecord r = containers.inspect(idOrName);
+        if (r.state().running()) {
+            stoppedByUser.add(r.id());
+            CompletableFuture<Integer> exit = exits.computeIfAbsent(r.id(), k -> new CompletableFuture<>());
+            signal(r, 9);
+            awaitExit(exit, Duration.ofSeconds(10));
+        }
+        containers.remove(r.id());
+        events.publish("container", "destroy", r.id(), attributes(r));
+    }
+
+    private boolean awaitExit(CompletableFuture<Integer> exit, Duration timeout) {
+        try {
+            exit.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return true;
+        }
+    }
+
+    private void signal(ContainerRecord r, int sig) {
+        if (posix.kill(r.state().pid(), sig) != 0) {
+            LOG.debug("kill " + r.state().pid() + " " + sig + ": errno " + posix.errno());
+        }
+    }
+
+    private String volumeData(String name) {
+        return volumes.create(name, null, null, null).mountpoint();
+    }
+
+    private Path netnsOf(String idOrName) {
+        ContainerRecord other = containers.inspect(idOrName);
+        if (!other.state().running()) {
+            throw new IllegalArgumentException("cannot join the network of container " + other.shortName() + ": it is not running");
+        }
+        return Path.of("/proc/" + other.state().pid() + "/ns/net");
+    }
+
+    static Map<String, String> attributes(ContainerRecord r) {
+        Map<String, String> a = new HashMap<>(r.labels());
+        a.put("name", r.shortName());
+        a.put("image", r.config().image());
+        return a;
+    }
+
+    /** Whether a container is running now (for log following). */
+    public boolean isRunning(String id) {
+        return containers.store().get(id).map(r -> r.state().running()).orElse(false);
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+    }
+
+    ContainerState stateOf(String id) {
+        return containers.inspect(id).state();
+    }
+}

@@ -1,0 +1,150 @@
+package dev.jcompose.engine.lifecycle;
+
+import dev.jcompose.engine.container.ContainerRecord;
+import dev.jcompose.engine.container.HostConfig;
+import dev.jcompose.engine.shim.DockerDefaults;
+import dev.jcompose.engine.shim.ShimSpec;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * A container record (Docker's Config and HostConfig) as the shim's spec: process, user, Docker's
+ * security defaults, mounts in Docker's order (standard mounts, /etc files, binds, volumes, tmpfs),
+ * rlimits, sysctls, and the network namespace its network mode asks for.
+ */
+public final class ContainerSpecs {
+    static final String DEFAULT_PATH = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+    private static final Map<String, Integer> RLIMITS = Map.ofEntries(Map.entry("cpu", 0), Map.entry("fsize", 1),
+            Map.entry("data", 2), Map.entry("stack", 3), Map.entry("core", 4), Map.entry("rss", 5), Map.entry("nproc", 6),
+            Map.entry("nofile", 7), Map.entry("memlock", 8), Map.entry("as", 9), Map.entry("locks", 10),
+            Map.entry("sigpending", 11), Map.entry("msgqueue", 12), Map.entry("nice", 13), Map.entry("rtprio", 14),
+            Map.entry("rttime", 15));
+
+    private ContainerSpecs() {
+    }
+
+    /**
+     * @param volumePath the data directory of a named volume (created on first use)
+     * @param netnsOfContainer the netns path of another container, for {@code container:<name>}
+     */
+    public static ShimSpec build(ContainerRecord r, UserResolver.Identity user, String overlay, Path containerDir,
+                                 Function<String, String> volumePath, Function<String, Path> netnsOfContainer) {
+        HostConfig h = r.hostConfig();
+        List<String> args = new ArrayList<>();
+        args.add(r.path());
+        args.addAll(r.args());
+        List<String> env = new ArrayList<>(r.config().env());
+        if (env.stream().noneMatch(e -> e.startsWith("PATH="))) {
+            env.add(0, DEFAULT_PATH);
+        }
+        if (env.stream().noneMatch(e -> e.startsWith("HOSTNAME="))) {
+            env.add("HOSTNAME=" + r.config().hostname());
+        }
+        if (env.stream().noneMatch(e -> e.startsWith("HOME="))) {
+            env.add("HOME=" + user.home());
+        }
+        boolean privileged = Boolean.TRUE.equals(h.privileged());
+        long caps = DockerDefaults.capabilities(list(h.capAdd()), list(h.capDrop()), privileged);
+        boolean noNewPrivs = list(h.securityOpt()).stream().anyMatch(o -> o.equals("no-new-privileges") || o.equals("no-new-privileges:true")
+                || o.equals("no-new-privileges=true"));
+        List<ShimSpec.Mount> mounts = new ArrayList<>(DockerDefaults.mounts(h.shmSize() == null ? 0 : h.shmSize()));
+        for (String f : List.of("hostname", "hosts", "resolv.conf")) {
+            mounts.add(new ShimSpec.Mount("bind", containerDir.resolve(f).toString(), "/etc/" + f, List.of("rbind", "rprivate"), null));
+        }
+        for (String bind : list(h.binds())) {
+            mounts.add(bindMount(bind, volumePath));
+        }
+        if (h.mounts() != null) {
+            for (HostConfig.Mount m : h.mounts()) {
+                mounts.add(mount(m, volumePath));
+            }
+        }
+        if (h.tmpfs() != null) {
+            h.tmpfs().forEach((path, opts) -> mounts.add(new ShimSpec.Mount("tmpfs", "tmpfs", path, List.of("nosuid", "nodev"),
+                    opts == null || opts.isEmpty() ? null : opts)));
+        }
+        List<ShimSpec.Rlimit> rlimits = new ArrayList<>();
+        for (HostConfig.Ulimit u : list(h.ulimits())) {
+            Integer res = RLIMITS.get(u.name());
+            if (res == null) {
+                throw new IllegalArgumentException("invalid ulimit type: " + u.name());
+            }
+            rlimits.add(new ShimSpec.Rlimit(res, u.soft(), u.hard()));
+        }
+        List<String> sysctls = new ArrayList<>();
+        if (h.sysctls() != null) {
+            h.sysctls().forEach((k, v) -> sysctls.add(k + "=" + v));
+        }
+        String mode = h.effectiveNetworkMode();
+        Path netns = mode.startsWith("container:") ? netnsOfContainer.apply(mode.substring("container:".length())) : null;
+        boolean newNetns = !mode.equals("host") && netns == null;
+        String workDir = r.config().workingDir() == null || r.config().workingDir().isEmpty() ? "/" : r.config().workingDir();
+        return new ShimSpec(containerDir.resolve("rootfs"), overlay, Boolean.TRUE.equals(h.readonlyRootfs()), r.config().hostname(),
+                r.config().domainname(), args, env, workDir, user.uid(), user.gid(), user.additionalGids(), caps, noNewPrivs, mounts,
+                rlimits, privileged ? List.of() : DockerDefaults.MASKED_PATHS, privileged ? List.of() : DockerDefaults.READONLY_PATHS,
+                sysctls, netns, newNetns, h.oomScoreAdj(), Path.of(r.logPath()), containerDir.resolve("exit.json"));
+    }
+
+    /** {@code source:target[:options]}: a host path (absolute) or a named volume. */
+    static ShimSpec.Mount bindMount(String bind, Function<String, String> volumePath) {
+        String[] parts = bind.split(":");
+        if (parts.length < 2) {
+            throw new IllegalArgumentException("invalid volume specification: '" + bind + "'");
+        }
+        String source = parts[0].startsWith("/") ? parts[0] : volumePath.apply(parts[0]);
+        List<String> flags = new ArrayList<>(List.of("rbind"));
+        if (parts.length > 2) {
+            for (String o : parts[2].split(",")) {
+                if (o.equals("ro")) {
+                    flags.add("ro");
+                } else if (o.matches("r?(shared|slave|private)")) {
+                    flags.add(o);
+                }
+            }
+        }
+        return new ShimSpec.Mount("bind", source, parts[1], flags, null);
+    }
+
+    static ShimSpec.Mount mount(HostConfig.Mount m, Function<String, String> volumePath) {
+        boolean ro = Boolean.TRUE.equals(m.readOnly());
+        switch (m.type() == null ? "volume" : m.type()) {
+            case "bind" -> {
+                List<String> flags = new ArrayList<>(List.of("rbind"));
+                if (ro) {
+                    flags.add("ro");
+                }
+                Object prop = m.bindOptions() == null ? null : m.bindOptions().get("Propagation");
+                if (prop != null) {
+                    flags.add(prop.toString());
+                }
+                return new ShimSpec.Mount("bind", m.source(), m.target(), flags, null);
+            }
+            case "tmpfs" -> {
+                StringBuilder data = new StringBuilder();
+                if (m.tmpfsOptions() != null && m.tmpfsOptions().get("SizeBytes") != null) {
+                    data.append("size=").append(m.tmpfsOptions().get("SizeBytes"));
+                }
+                if (m.tmpfsOptions() != null && m.tmpfsOptions().get("Mode") != null) {
+                    data.append(data.length() > 0 ? "," : "").append("mode=")
+                            .append(Integer.toOctalString(((Number) m.tmpfsOptions().get("Mode")).intValue()));
+                }
+                return new ShimSpec.Mount("tmpfs", "tmpfs", m.target(), ro ? List.of("nosuid", "nodev", "ro") : List.of("nosuid", "nodev"),
+                        data.length() == 0 ? null : data.toString());
+            }
+            default -> {
+                List<String> flags = new ArrayList<>(List.of("rbind"));
+                if (ro) {
+                    flags.add("ro");
+                }
+                return new ShimSpec.Mount("bind", volumePath.apply(m.source() == null ? "" : m.source()), m.target(), flags, null);
+            }
+        }
+    }
+
+    private static <T> List<T> list(List<T> l) {
+        return l == null ? List.of() : l;
+    }
+}

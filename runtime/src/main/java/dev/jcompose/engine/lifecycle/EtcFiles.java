@@ -1,0 +1,48 @@
+package dev.jcompose.engine.lifecycle;
+
+import dev.jcompose.engine.container.ContainerRecord;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The /etc/hostname, /etc/hosts and /etc/resolv.conf the engine writes for a container and the
+ * shim bind-mounts: the hostname, localhost entries, {@code extra_hosts}, and the DNS servers
+ * (the container's own {@code dns}/{@code dns_search}/{@code dns_opt}, else the host's resolv.conf).
+ */
+public final class EtcFiles {
+    private EtcFiles() {
+    }
+
+    public static void write(ContainerRecord r, Path dir, String address, Path hostResolvConf) throws IOException {
+        var h = r.hostConfig();
+        String hostname = r.config().hostname();
+        Files.writeString(dir.resolve("hostname"), hostname + "\n");
+        StringBuilder hosts = new StringBuilder("127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n");
+        if (address != null) {
+            hosts.append(address).append('\t').append(hostname).append('\n');
+        }
+        for (String extra : h.extraHosts() == null ? List.<String>of() : h.extraHosts()) {
+            int sep = extra.indexOf('=') >= 0 ? extra.indexOf('=') : extra.indexOf(':');
+            if (sep > 0) {
+                hosts.append(extra.substring(sep + 1)).append('\t').append(extra, 0, sep).append('\n');
+            }
+        }
+        Files.writeString(dir.resolve("hosts"), hosts);
+        StringBuilder resolv = new StringBuilder();
+        if (h.dns() != null && !h.dns().isEmpty()) {
+            h.dns().forEach(s -> resolv.append("nameserver ").append(s).append('\n'));
+        } else if (Files.isRegularFile(hostResolvConf)) {
+            Files.readAllLines(hostResolvConf).stream().filter(l -> l.startsWith("nameserver") && !l.contains("127.0.0."))
+                    .forEach(l -> resolv.append(l).append('\n'));
+        }
+        if (h.dnsSearch() != null && !h.dnsSearch().isEmpty()) {
+            resolv.append("search ").append(String.join(" ", h.dnsSearch())).append('\n');
+        }
+        if (h.dnsOptions() != null && !h.dnsOptions().isEmpty()) {
+            resolv.append("options ").append(String.join(" ", h.dnsOptions())).append('\n');
+        }
+        Files.writeString(dir.resolve("resolv.conf"), resolv);
+    }
+}

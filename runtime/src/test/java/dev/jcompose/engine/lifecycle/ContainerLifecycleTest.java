@@ -1,0 +1,97 @@
+package dev.jcompose.engine.lifecycle;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.jcompose.engine.Engine;
+import dev.jcompose.engine.EngineConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Real containers started, logged, stopped, waited for and removed through the real docker CLI. */
+@Tag("root")
+class ContainerLifecycleTest {
+    @TempDir
+    Path dir;
+    private Engine engine;
+    private String docker;
+
+    @BeforeEach
+    void start() throws Exception {
+        assumeTrue("root".equals(System.getProperty("user.name")), "needs root: runs containers");
+        assumeTrue(Files.isExecutable(Path.of("/bin/busybox")), "needs /bin/busybox (Debian package busybox-static)");
+        docker = List.of("/usr/bin/docker", "/usr/local/bin/docker").stream().filter(p -> Files.isExecutable(Path.of(p))).findFirst()
+                .orElse(null);
+        assumeTrue(docker != null, "needs the docker CLI (client only)");
+        engine = new Engine(new EngineConfig(dir.resolve("root"), dir.resolve("run")));
+        engine.start();
+        BusyboxImage.install(engine.images(), "docker.io/library/tiny:1");
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (engine != null) {
+            for (var r : engine.containers().store().list()) {
+                if (r.state().running()) {
+                    engine.runtime().forceRemove(r.id());
+                }
+            }
+            engine.close();
+            assertTrue(Files.readAllLines(Path.of("/proc/self/mountinfo")).stream().noneMatch(l -> l.contains(dir.toString())));
+        }
+    }
+
+    private String ok(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(docker, "-H", "unix://" + engine.config().socket()));
+        cmd.addAll(List.of(args));
+        Path out = Files.createTempFile(dir, "out", ".txt");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), String.join(" ", args) + " timed out");
+        String text = Files.readString(out).strip();
+        assertEquals(0, p.exitValue(), () -> String.join(" ", args) + ": " + text);
+        return text;
+    }
+
+    @Test
+    void runLogsStopWaitRemove() throws Exception {
+        ok("run", "-d", "--name", "web", "tiny:1", "sh", "-c", "echo hello; echo oops >&2; sleep 30");
+        assertTrue(ok("ps", "--format", "{{.Names}} {{.Status}}").startsWith("web Up"), "running");
+        long deadline = System.currentTimeMillis() + 5000;
+        String logs = "";
+        while (System.currentTimeMillis() < deadline && !logs.contains("oops")) {
+            logs = ok("logs", "web");
+            Thread.sleep(50);
+        }
+        assertEquals("hello\noops", logs);
+        ok("stop", "-t", "1", "web");
+        assertEquals("exited 137", ok("inspect", "--format", "{{.State.Status}} {{.State.ExitCode}}", "web"));
+        assertTrue(ok("ps", "-a", "--format", "{{.Status}}").startsWith("Exited (137)"));
+        ok("rm", "web");
+        assertEquals("", ok("ps", "-aq"));
+    }
+
+    @Test
+    void exitCodesWaitAndErrors() throws Exception {
+        String id = ok("create", "--name", "job", "tiny:1", "sh", "-c", "exit 7");
+        ok("start", "job");
+        assertEquals("7", ok("wait", "job"));
+        ok("create", "--name", "bad", "tiny:1", "nosuch");
+        ProcessBuilder pb = new ProcessBuilder(docker, "-H", "unix://" + engine.config().socket(), "start", "bad");
+        Process p = pb.redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        assertNotEquals(0, p.exitValue());
+        assertTrue(out.contains("exec: \"nosuch\": executable file not found in $PATH"), out);
+        ok("rm", "-f", id, "bad");
+    }
+}
