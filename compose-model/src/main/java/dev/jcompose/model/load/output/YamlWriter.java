@@ -8,10 +8,10 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Writes a tree as {@code docker compose config} prints YAML: two-space indentation, sequence items
- * indented under their key, mappings in the tree's order, strings quoted only where a plain scalar
- * would read back as something else (numbers, booleans, null, YAML 1.1 booleans, special first
- * characters, {@code ": "}, {@code " #"}, surrounding blanks, newlines).
+ * Writes a tree as {@code docker compose config} prints YAML (go-yaml v3 with two-space indentation):
+ * sequence items indented under their key, mappings in the tree's order (the normaliser puts them in
+ * compose-go's order), strings quoted only where go-yaml quotes them (see {@code flowScalar}), and
+ * multi-line strings as literal blocks.
  */
 public final class YamlWriter {
     private static final Set<String> YAML11_WORDS = Set.of("y", "yes", "n", "no", "on", "off", "true", "false", "null", "~");
@@ -54,6 +54,8 @@ public final class YamlWriter {
             } else if (item instanceof YSeq inner && !inner.items().isEmpty()) {
                 sb.append('\n');
                 sequence(sb, inner, indent + 2);
+            } else if (item instanceof YScalar sc && sc.kind() == YScalar.Kind.STRING && sc.text().indexOf('\n') >= 0) {
+                sb.append(literal(sc.text(), indent + 2)).append('\n');
             } else {
                 sb.append(inline(item)).append('\n');
             }
@@ -67,6 +69,8 @@ public final class YamlWriter {
         } else if (v instanceof YSeq s && !s.items().isEmpty()) {
             sb.append('\n');
             sequence(sb, s, indent + 2);
+        } else if (v instanceof YScalar sc && sc.kind() == YScalar.Kind.STRING && sc.text().indexOf('\n') >= 0) {
+            sb.append(' ').append(literal(sc.text(), indent + 2)).append('\n');
         } else {
             sb.append(' ').append(inline(v)).append('\n');
         }
@@ -83,35 +87,72 @@ public final class YamlWriter {
     }
 
     private static String key(String k) {
-        return needsQuotes(k) ? quote(k) : k;
+        return k.indexOf('\n') >= 0 ? doubleQuoted(k) : flowScalar(k);
     }
 
     static String scalar(YScalar s) {
         return switch (s.kind()) {
             case NULL -> "null";
             case BOOL, INT, FLOAT -> s.text();
-            case STRING -> needsQuotes(s.text()) ? quote(s.text()) : s.text();
+            case STRING -> flowScalar(s.text());
         };
     }
 
-    private static boolean needsQuotes(String t) {
-        if (t.isEmpty() || YScalar.plain(t, null).kind() != YScalar.Kind.STRING || YAML11_WORDS.contains(t.toLowerCase(Locale.ROOT))) {
-            return true;
+    /**
+     * A string on one line as go-yaml v3 writes it: double-quoted when it would read back as
+     * another type (number, bool including YAML 1.1's yes/no/on/off, null, base-60 number) or is
+     * empty; single-quoted when a plain scalar cannot hold it (indicator first, {@code ": "},
+     * {@code " #"}, surrounding blanks); double-quoted when it holds control characters; else plain.
+     */
+    private static String flowScalar(String t) {
+        if (t.isEmpty() || readsAsOtherType(t)) {
+            return doubleQuoted(t);
         }
-        if (t.matches("^[-+]?[0-9][0-9_]*(\\.[0-9_]*)?([eE][-+]?[0-9]+)?$") || t.matches("^[-+]?\\.[0-9]+$")
-                || t.matches("^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\\.[0-9_]*)?$") || t.matches("^[-+]?0[xob][0-9a-fA-F_]+$")
-                || t.matches("^[-+]?\\.(inf|Inf|INF|nan|NaN|NAN)$")) {
-            return true;
+        if (t.chars().anyMatch(ch -> ch < 0x20 || ch == 0x7f) ) {
+            return doubleQuoted(t);
         }
-        char c = t.charAt(0);
-        if ("?:,[]{}#&*!|>'\"%@`".indexOf(c) >= 0 || (c == '-' && (t.length() == 1 || t.charAt(1) == ' '))) {
-            return true;
-        }
-        return t.contains(": ") || t.contains(" #") || t.endsWith(":") || t.startsWith(" ") || t.endsWith(" ")
-                || t.indexOf('\n') >= 0 || t.indexOf('\t') >= 0 || t.chars().anyMatch(ch -> ch < 0x20);
+        return plainAllowed(t) ? t : "'" + t.replace("'", "''") + "'";
     }
 
-    private static String quote(String t) {
+    private static boolean readsAsOtherType(String t) {
+        return YScalar.plain(t, null).kind() != YScalar.Kind.STRING || YAML11_WORDS.contains(t.toLowerCase(Locale.ROOT))
+                || t.matches("^[-+]?[0-9][0-9_]*(\\.[0-9_]*)?([eE][-+]?[0-9]+)?$") || t.matches("^[-+]?\\.[0-9]+$")
+                || t.matches("^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\\.[0-9_]*)?$") || t.matches("^[-+]?0[xob][0-9a-fA-F_]+$")
+                || t.matches("^[-+]?\\.(inf|Inf|INF|nan|NaN|NAN)$");
+    }
+
+    /** libyaml's rules for a plain scalar in block context. */
+    private static boolean plainAllowed(String t) {
+        if (t.startsWith("---") || t.startsWith("...") || t.startsWith(" ") || t.endsWith(" ")) {
+            return false;
+        }
+        char c = t.charAt(0);
+        boolean spaceAfterFirst = t.length() == 1 || t.charAt(1) == ' ';
+        if (",[]{}#&*!|>'\"%@`".indexOf(c) >= 0 || ("-?:".indexOf(c) >= 0 && spaceAfterFirst)) {
+            return false;
+        }
+        return !(t.contains(": ") || t.contains(" #") || t.endsWith(":"));
+    }
+
+    /** A multi-line string as a literal block ({@code |}, {@code |-}, {@code |+}) indented under its key. */
+    private static String literal(String t, int indent) {
+        if (t.lines().anyMatch(l -> l.endsWith(" ") || l.endsWith("\t")) || t.chars().anyMatch(ch -> ch < 0x20 && ch != '\n')) {
+            return doubleQuoted(t);
+        }
+        String chomp = t.endsWith("\n\n") ? "+" : t.endsWith("\n") ? "" : "-";
+        String head = "|" + (t.startsWith(" ") ? "2" : "") + chomp;
+        StringBuilder sb = new StringBuilder(head);
+        String body = t.endsWith("\n") ? t.substring(0, t.length() - 1) : t;
+        for (String line : body.split("\n", -1)) {
+            sb.append('\n');
+            if (!line.isEmpty()) {
+                sb.append(" ".repeat(indent)).append(line);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String doubleQuoted(String t) {
         StringBuilder sb = new StringBuilder("\"");
         for (char c : t.toCharArray()) {
             switch (c) {
@@ -121,8 +162,8 @@ public final class YamlWriter {
                 case '\t' -> sb.append("\\t");
                 case '\r' -> sb.append("\\r");
                 default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\x%02x", (int) c));
+                    if (c < 0x20 || c == 0x7f) {
+                        sb.append(String.format("\\x%02X", (int) c));
                     } else {
                         sb.append(c);
                     }
