@@ -45,6 +45,9 @@ final class ErrorHandler implements IExecutionExceptionHandler {
         if (ex instanceof ComposeException || ex instanceof UserError) {
             return ex.getMessage();
         }
+        if (ex instanceof dev.jcompose.cli.engine.EngineException e) {
+            return e.status() > 0 ? "Error response from daemon: " + e.getMessage() : e.getMessage();
+        }
         String m = ex.getMessage();
         return ex.getClass().getSimpleName() + (m == null ? "" : ": " + m.replaceAll("\\s*\\n\\s*", " "));
     }

@@ -69,6 +69,43 @@ public final class EngineClient implements AutoCloseable {
         return call(HttpMethod.DELETE, path, null);
     }
 
+    /**
+     * Sends {@code body} (may be null) and hands each JSON message of the answer's stream
+     * (pull progress, load output, events) to {@code onMessage} as it arrives. A message carrying
+     * {@code error}/{@code errorDetail} ends the call with an {@link EngineException}.
+     */
+    public void stream(HttpMethod method, String path, java.io.InputStream body, String contentType,
+                       java.util.function.Consumer<JsonNode> onMessage) {
+        try {
+            var req = http.newRequest("http://localhost" + path).method(method).idleTimeout(0, TimeUnit.MILLISECONDS);
+            if (body != null) {
+                req.body(new org.eclipse.jetty.client.InputStreamRequestContent(contentType, body));
+            }
+            var listener = new org.eclipse.jetty.client.InputStreamResponseListener();
+            req.send(listener);
+            var resp = listener.get(5, TimeUnit.MINUTES);
+            try (java.io.InputStream in = listener.getInputStream()) {
+                if (resp.getStatus() >= 400) {
+                    throw new EngineException(resp.getStatus(), messageOf(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
+                }
+                var parser = JSON.getFactory().createParser(in);
+                var it = JSON.readValues(parser, JsonNode.class);
+                while (it.hasNextValue()) {
+                    JsonNode msg = it.nextValue();
+                    if (msg.hasNonNull("error")) {
+                        throw new EngineException(500, msg.path("errorDetail").path("message").asText(msg.path("error").asText()));
+                    }
+                    onMessage.accept(msg);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineException(method + " " + path + ": interrupted", e);
+        } catch (ExecutionException | TimeoutException | IOException e) {
+            throw new EngineException(method + " " + path + " on " + socket + ": " + e.getMessage(), e);
+        }
+    }
+
     private JsonNode call(HttpMethod method, String path, Object body) {
         try {
             var req = http.newRequest("http://localhost" + path).method(method).timeout(5, TimeUnit.MINUTES);
