@@ -7,6 +7,8 @@ import dev.jcompose.engine.api.ContainerRoutes;
 import dev.jcompose.engine.api.EngineInfo;
 import dev.jcompose.engine.api.EventRoutes;
 import dev.jcompose.engine.api.LifecycleRoutes;
+import dev.jcompose.engine.api.NetworkRoutes;
+import dev.jcompose.engine.network.NetworkStore;
 import dev.jcompose.engine.api.Router;
 import dev.jcompose.engine.api.SystemRoutes;
 import dev.jcompose.engine.api.VolumeRoutes;
@@ -42,6 +44,7 @@ public final class Engine implements AutoCloseable {
     private final EventBus events;
     private final VolumeStore volumes;
     private final ContainerRuntime runtime;
+    private final NetworkStore networks;
 
     /** Opens the state under {@code config.root()} (recovering what a crash left) and prepares the API; {@link #start()} serves it. */
     public Engine(EngineConfig config) {
@@ -55,6 +58,7 @@ public final class Engine implements AutoCloseable {
                     new ImageStoreResolver(images, json), clock);
             this.volumes = new VolumeStore(config.root().resolve("volumes"), clock);
             this.events = new EventBus(clock);
+            this.networks = new NetworkStore(config.root().resolve("networks"), clock);
             this.runtime = new ContainerRuntime(containers, images, volumes, events, ShimBinary.locate(config.root()), cgroups(), clock);
         } catch (IOException e) {
             throw new UncheckedIOException("opening the engine state under " + config.root() + ": " + e.getMessage(), e);
@@ -65,6 +69,7 @@ public final class Engine implements AutoCloseable {
         new EventRoutes(events, json).register(router);
         new VolumeRoutes(volumes, containers::volumeUsers, json).register(router);
         new LifecycleRoutes(containers, runtime, volumes).register(router);
+        new NetworkRoutes(networks, containers::networkUsers, json).register(router);
         this.server = new ApiServer(config.socket(), router, json);
     }
 

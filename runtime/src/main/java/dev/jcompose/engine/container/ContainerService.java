@@ -107,6 +107,12 @@ public final class ContainerService {
         store.update(r.id(), c -> c.withName("/" + valid));
     }
 
+    /** IDs of containers attached to network {@code name} (by their endpoint settings or network mode). */
+    public List<String> networkUsers(String name) {
+        return store.list().stream().filter(r -> name.equals(r.hostConfig().effectiveNetworkMode())
+                || r.networkSettings() != null && r.networkSettings().networks().containsKey(name)).map(ContainerRecord::id).toList();
+    }
+
     /** IDs of containers whose mounts (requested or made) name volume {@code name}. */
     public List<String> volumeUsers(String name) {
         return store.list().stream().filter(r -> usesVolume(r, name)).map(ContainerRecord::id).toList();

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Named volumes through the real docker CLI: create, ls with filters, inspect, rm, prune. */
+/** Named volumes and networks through the real docker CLI: create, ls with filters, inspect, rm, prune. */
 class VolumeApiTest {
     @TempDir
     Path dir;
@@ -56,6 +56,11 @@ class VolumeApiTest {
         assertFalse(Files.exists(engine.config().root().resolve("volumes/demo_db")));
         assertEquals("other", cli.ok("volume", "ls", "-q"));
 
+        assertEquals("demo_default", cli.ok("network", "create", "--label", "com.docker.compose.project=demo", "demo_default").length() == 64
+                ? cli.ok("network", "ls", "-q", "--filter", "label=com.docker.compose.project=demo").length() == 12 ? "demo_default" : "?" : "?");
+        assertEquals("172.18.0.0/16", cli.ok("network", "inspect", "--format", "{{(index .IPAM.Config 0).Subnet}}", "demo_default"));
+        assertTrue(cli.run("network", "create", "demo_default").err().contains("already exists"));
+        cli.ok("network", "rm", "demo_default");
         DockerCli.Result missing = cli.run("volume", "inspect", "nope");
         assertNotEquals(0, missing.code());
         assertTrue(missing.err().contains("no such volume"), missing.err());
