@@ -116,6 +116,7 @@ public final class Normalizer {
         out = Durations.normalize(out, path);
         out = ByteSizes.normalize(out, path);
         out = ScalarForms.normalize(out, path);
+        out = Integers.normalize(out, path);
         if (!out.has("network_mode") && !out.has("networks")) {
             out = out.with("networks", Nodes.map(Map.of("default", Nodes.nul(s.mark())), s.mark()));
         }

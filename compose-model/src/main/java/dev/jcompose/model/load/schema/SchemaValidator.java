@@ -15,7 +15,6 @@ import dev.jcompose.model.load.output.JsonWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Comparator;
 import java.util.Set;
 
 /**
@@ -51,15 +50,12 @@ public final class SchemaValidator {
         if (errors.isEmpty()) {
             return;
         }
-        ValidationMessage first = errors.stream()
-                .min(Comparator.comparing((ValidationMessage m) -> -m.getInstanceLocation().getNameCount())
-                        .thenComparing(m -> m.getInstanceLocation().toString()))
-                .orElseThrow();
-        Located where = locate(file, first);
-        throw new ComposeException(where.mark, where.path, describe(first));
+        ValidationMessage chosen = SchemaMessages.pick(errors);
+        Located where = locate(file, chosen);
+        throw new ComposeException(where.mark, where.path, SchemaMessages.describe(chosen, errors, where.node));
     }
 
-    private record Located(Mark mark, String path) {
+    private record Located(Mark mark, String path, YNode node) {
     }
 
     private static Located locate(YMap root, ValidationMessage m) {
@@ -67,6 +63,7 @@ public final class SchemaValidator {
         StringBuilder path = new StringBuilder();
         var loc = m.getInstanceLocation();
         Mark mark = root.mark();
+        boolean complete = true;
         for (int i = 0; i < loc.getNameCount(); i++) {
             Object seg = loc.getElement(i);
             if (seg instanceof Integer idx && node instanceof YSeq s && idx < s.items().size()) {
@@ -79,6 +76,7 @@ public final class SchemaValidator {
                 node = map.get(key);
                 path.append(path.length() == 0 ? "" : ".").append(key);
             } else {
+                complete = false;
                 break;
             }
         }
@@ -86,17 +84,10 @@ public final class SchemaValidator {
                 && map.has(m.getProperty())) {
             mark = map.keyMark(m.getProperty());
         }
-        return new Located(mark, path.toString());
-    }
-
-    private static String describe(ValidationMessage m) {
-        String type = m.getType();
-        if ("additionalProperties".equals(type)) {
-            return "additional property \"" + m.getProperty() + "\" is not allowed";
+        boolean atKey = "additionalProperties".equals(m.getType()) || "required".equals(m.getType());
+        if (complete && !atKey && loc.getNameCount() > 0) {
+            mark = node.mark();
         }
-        String msg = m.getMessage();
-        int colon = msg.indexOf(": ");
-        String text = colon >= 0 && (msg.startsWith("$") || msg.startsWith("/")) ? msg.substring(colon + 2) : msg;
-        return text;
+        return new Located(mark, path.toString(), complete ? node : null);
     }
 }
