@@ -124,7 +124,7 @@ public final class Normalizer {
             if (!b.has("context")) {
                 b = b.with("context", Nodes.str(ctx.workingDir().toString(), b.mark()));
             }
-            if (!b.has("dockerfile")) {
+            if (!b.has("dockerfile") && !b.has("dockerfile_inline")) {
                 b = b.with("dockerfile", Nodes.str("Dockerfile", b.mark()));
             }
             out = out.with("build", b);

@@ -50,4 +50,22 @@ class BuildTest {
                       dockerfile: alt.Dockerfile
                 """, "foo", "build"));
     }
+
+    @Test
+    void inlineDockerfileHasNoDefaultDockerfile() {
+        assertEquals("""
+                build:
+                  context: /work/demo
+                  dockerfile_inline: |
+                    FROM alpine
+                    RUN echo "hello" > /world.txt
+                """, attribute("""
+                services:
+                  bar:
+                    build:
+                      dockerfile_inline: |
+                        FROM alpine
+                        RUN echo "hello" > /world.txt
+                """, "bar", "build"));
+    }
 }
