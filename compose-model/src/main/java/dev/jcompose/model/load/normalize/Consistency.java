@@ -66,8 +66,8 @@ final class Consistency {
         }
         refs(s, "secrets", name, path);
         refs(s, "configs", name, path);
-        dependsOn(name, s, path);
         serviceRefs(name, s, path);
+        dependsOn(name, s, path);
         replicas(name, s, path, containerNames);
     }
 

@@ -117,6 +117,7 @@ public final class Normalizer {
         out = ByteSizes.normalize(out, path);
         out = ScalarForms.normalize(out, path);
         out = Integers.normalize(out, path);
+        out = ImplicitDependencies.add(out);
         if (!out.has("network_mode") && !out.has("networks")) {
             out = out.with("networks", Nodes.map(Map.of("default", Nodes.nul(s.mark())), s.mark()));
         }
@@ -124,10 +125,25 @@ public final class Normalizer {
             if (!b.has("context")) {
                 b = b.with("context", Nodes.str(ctx.workingDir().toString(), b.mark()));
             }
+            if (b.get("args") instanceof YMap args) {
+                b = b.with("args", resolved(args));
+            }
             if (!b.has("dockerfile") && !b.has("dockerfile_inline")) {
                 b = b.with("dockerfile", Nodes.str("Dockerfile", b.mark()));
             }
             out = out.with("build", b);
+        }
+        return out;
+    }
+
+    /** Build args without a value take the environment's value or are dropped, as compose-go resolves them. */
+    private YMap resolved(YMap args) {
+        YMap out = args;
+        for (var e : args.entries().entrySet()) {
+            if (e.getValue() instanceof YScalar v && v.isNull()) {
+                String fromEnv = ctx.environment().get(e.getKey());
+                out = fromEnv == null ? out.without(e.getKey()) : out.with(e.getKey(), Nodes.str(fromEnv, v.mark()));
+            }
         }
         return out;
     }

@@ -27,7 +27,7 @@ class BuildTest {
                   context: /work/demo
                   dockerfile: alt.Dockerfile
                   args:
-                    EMPTY: null
+                    FROM_ENV: env-value
                     foo: bar
                   labels:
                     FOO: BAR
@@ -46,7 +46,7 @@ class BuildTest {
                       network: host
                       cache_from: [foo, bar]
                       labels: [FOO=BAR]
-                      args: [foo=bar, EMPTY]
+                      args: [foo=bar, UNSET, FROM_ENV]
                       dockerfile: alt.Dockerfile
                 """, "foo", "build"));
     }

@@ -87,4 +87,52 @@ class DependsOnTest {
                 """, ctx);
         assertEquals(1, ((dev.jcompose.model.load.YMap) ok.get("services")).entries().size());
     }
+
+    @Test
+    void implicitDependenciesFromNamespacesLinksAndVolumesFrom() {
+        assertEquals("""
+                depends_on:
+                  bar:
+                    condition: service_started
+                    restart: true
+                    required: true
+                  baz:
+                    condition: service_started
+                    restart: true
+                    required: true
+                  corge:
+                    condition: service_started
+                    restart: true
+                    required: true
+                  foo:
+                    condition: service_healthy
+                    required: true
+                  quux:
+                    condition: service_started
+                    required: true
+                  qux:
+                    condition: service_started
+                    restart: true
+                    required: true
+                """, attribute("""
+                services:
+                  test:
+                    image: app
+                    ipc: service:foo
+                    cgroup: service:bar
+                    uts: service:baz
+                    pid: service:qux
+                    volumes_from: [quux]
+                    links: [corge]
+                    depends_on:
+                      foo:
+                        condition: service_healthy
+                  foo: {image: x}
+                  bar: {image: x}
+                  baz: {image: x}
+                  qux: {image: x}
+                  quux: {image: x}
+                  corge: {image: x}
+                """, "test", "depends_on"));
+    }
 }
