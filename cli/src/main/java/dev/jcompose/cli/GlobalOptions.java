@@ -78,6 +78,10 @@ public final class GlobalOptions {
         return List.copyOf(profiles);
     }
 
+    public String progress() {
+        return progress;
+    }
+
     public boolean debug() {
         return debug;
     }

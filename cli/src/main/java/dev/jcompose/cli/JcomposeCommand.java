@@ -11,7 +11,11 @@ import picocli.CommandLine.Spec;
  * flags live in {@link GlobalOptions}; a verb reaches them through {@code @ParentCommand}.
  */
 @Command(name = "jcompose", mixinStandardHelpOptions = true, version = "jcompose 0.1.0",
-        subcommands = {ConfigCommand.class, EngineCommand.class, dev.jcompose.cli.image.ImageCommand.class},
+        subcommands = {ConfigCommand.class, dev.jcompose.cli.verbs.UpCommand.class, dev.jcompose.cli.verbs.DownCommand.class,
+            dev.jcompose.cli.verbs.PsCommand.class, dev.jcompose.cli.verbs.LogsCommand.class, dev.jcompose.cli.verbs.ContainerVerbs.Start.class,
+            dev.jcompose.cli.verbs.ContainerVerbs.Stop.class, dev.jcompose.cli.verbs.ContainerVerbs.Restart.class,
+            dev.jcompose.cli.verbs.ContainerVerbs.Kill.class, dev.jcompose.cli.verbs.ContainerVerbs.Remove.class,
+            EngineCommand.class, dev.jcompose.cli.image.ImageCommand.class},
         description = "Define and run multi-container applications, without Docker.")
 public final class JcomposeCommand implements Runnable {
 

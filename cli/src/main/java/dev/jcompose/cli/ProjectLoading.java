@@ -11,11 +11,11 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** Loads the project the global flags describe, printing the loader's warnings as docker compose does ({@code WARN[0000] …}). */
-final class ProjectLoading {
+public final class ProjectLoading {
     private ProjectLoading() {
     }
 
-    static LoadedProject load(GlobalOptions global, List<String> services, boolean interpolate, PrintWriter err) {
+    public static LoadedProject load(GlobalOptions global, List<String> services, boolean interpolate, PrintWriter err) {
         ProjectOptions options = new ProjectOptions(Path.of("").toAbsolutePath(), global.files(), global.projectName(),
                 global.projectDirectory(), global.envFiles(), global.profiles(), services, System.getenv(),
                 ProjectLoading::readStdin, interpolate);

@@ -106,6 +106,27 @@ public final class EngineClient implements AutoCloseable {
         }
     }
 
+    /** A streamed GET answer (logs, attach) as raw bytes; the caller closes it. Errors as {@link #call}. */
+    public java.io.InputStream openRaw(String path) {
+        try {
+            var listener = new org.eclipse.jetty.client.InputStreamResponseListener();
+            http.newRequest("http://localhost" + path).idleTimeout(0, TimeUnit.MILLISECONDS).send(listener);
+            var resp = listener.get(1, TimeUnit.MINUTES);
+            java.io.InputStream in = listener.getInputStream();
+            if (resp.getStatus() >= 400) {
+                String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                in.close();
+                throw new EngineException(resp.getStatus(), messageOf(text));
+            }
+            return in;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineException("GET " + path + ": interrupted", e);
+        } catch (ExecutionException | TimeoutException | IOException e) {
+            throw new EngineException("GET " + path + " on " + socket + ": " + e.getMessage(), e);
+        }
+    }
+
     private JsonNode call(HttpMethod method, String path, Object body) {
         try {
             var req = http.newRequest("http://localhost" + path).method(method).timeout(5, TimeUnit.MINUTES);

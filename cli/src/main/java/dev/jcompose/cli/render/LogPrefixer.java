@@ -46,7 +46,7 @@ public final class LogPrefixer {
         add(name);
         StringBuilder sb = new StringBuilder();
         if (prefix) {
-            String padded = name + " ".repeat(width - name.length()) + "| ";
+            String padded = name + " ".repeat(width - name.length()) + " | ";
             if (color) {
                 sb.append("\033[").append(colorOf.get(name)).append('m').append(padded).append(RESET);
             } else {

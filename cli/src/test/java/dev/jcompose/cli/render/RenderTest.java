@@ -15,11 +15,11 @@ class RenderTest {
         assertEquals("web-1", LogPrefixer.displayName("demo", "/demo-web-1"));
         plain.add("web-1");
         plain.add("db-1");
-        assertEquals("web-1 | hello", plain.line("web-1", null, "hello"));
-        assertEquals("db-1  | ready", plain.line("db-1", null, "ready"));
+        assertEquals("web-1  | hello", plain.line("web-1", null, "hello"));
+        assertEquals("db-1   | ready", plain.line("db-1", null, "ready"));
         LogPrefixer colored = new LogPrefixer(true, true);
-        assertEquals("\033[36mweb-1 | \033[0mhi", colored.line("web-1", null, "hi"));
-        assertEquals("\033[33mdb-1  | \033[0mhi", colored.line("db-1", null, "hi"));
+        assertEquals("\033[36mweb-1  | \033[0mhi", colored.line("web-1", null, "hi"));
+        assertEquals("\033[33mdb-1   | \033[0mhi", colored.line("db-1", null, "hi"));
         assertEquals("2026-11-22T10:00:00.000000000Z hi", new LogPrefixer(false, false).line("x", "2026-11-22T10:00:00.000000000Z", "hi"));
     }
 

@@ -18,13 +18,13 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /** Puts a one-layer busybox image (Debian's static busybox) into a real store, as a pull would. */
-final class BusyboxImage {
+public final class BusyboxImage {
     private static final List<String> APPLETS = List.of("sh", "echo", "cat", "ls", "id", "hostname", "sleep", "true", "env", "pwd");
 
     private BusyboxImage() {
     }
 
-    static ImageRecord install(ImageStore store, String tag) throws IOException {
+    public static ImageRecord install(ImageStore store, String tag) throws IOException {
         ByteArrayOutputStream tar = new ByteArrayOutputStream();
         try (TarArchiveOutputStream out = new TarArchiveOutputStream(tar)) {
             out.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);

@@ -1,0 +1,65 @@
+package dev.jcompose.cli.compose;
+
+import dev.jcompose.model.NetworkConfig;
+import dev.jcompose.model.Project;
+import dev.jcompose.model.Service;
+import dev.jcompose.model.VolumeConfig;
+import dev.jcompose.planner.graph.Dependency;
+import dev.jcompose.planner.reconcile.DesiredProject;
+import dev.jcompose.planner.reconcile.DesiredService;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The typed project as the planner sees it: services with their replicas, hashes and dependency edges; engine names of networks and volumes. */
+public final class PlanInput {
+    private PlanInput() {
+    }
+
+    public static DesiredProject of(Project p) {
+        List<DesiredService> services = new ArrayList<>();
+        Set<String> usedNetworks = new LinkedHashSet<>();
+        for (Service s : p.services().values()) {
+            services.add(new DesiredService(s.name(), s.lifecycle().replicas(), s.configHash(), s.imageOr(p.name()), s.containerName(),
+                    dependencies(s)));
+            if (s.networking().networkMode() == null) {
+                usedNetworks.addAll(s.networking().networks().keySet());
+            }
+        }
+        List<String> networks = new ArrayList<>();
+        for (String key : usedNetworks) {
+            NetworkConfig n = p.networks().get(key);
+            if (n != null && !n.external()) {
+                networks.add(n.name());
+            }
+        }
+        List<String> volumes = p.volumes().values().stream().filter(v -> !v.external()).map(VolumeConfig::name).toList();
+        return new DesiredProject(p.name(), services, networks, volumes);
+    }
+
+    static List<Dependency> dependencies(Service s) {
+        List<Dependency> out = new ArrayList<>();
+        s.lifecycle().dependsOn().forEach((target, d) -> out.add(new Dependency(target, switch (d.condition()) {
+            case "service_healthy" -> Dependency.Condition.HEALTHY;
+            case "service_completed_successfully" -> Dependency.Condition.COMPLETED_SUCCESSFULLY;
+            default -> Dependency.Condition.STARTED;
+        }, d.restart(), d.required(), Dependency.Kind.DEPENDS_ON)));
+        for (String link : s.networking().links()) {
+            String target = link.split(":")[0];
+            if (out.stream().noneMatch(d -> d.target().equals(target))) {
+                out.add(Dependency.implicit(target, Dependency.Kind.LINK));
+            }
+        }
+        String mode = s.networking().networkMode();
+        if (mode != null && mode.startsWith("service:")) {
+            out.add(Dependency.implicit(mode.substring(8), Dependency.Kind.NETWORK_MODE));
+        }
+        for (String from : s.storage().volumesFrom()) {
+            if (!from.startsWith("container:")) {
+                out.add(Dependency.implicit(from.split(":")[0], Dependency.Kind.VOLUMES_FROM));
+            }
+        }
+        return out;
+    }
+}

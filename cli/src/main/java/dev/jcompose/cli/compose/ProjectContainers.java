@@ -1,0 +1,47 @@
+package dev.jcompose.cli.compose;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jcompose.cli.engine.EngineClient;
+import dev.jcompose.planner.reconcile.ObservedContainer;
+import dev.jcompose.planner.reconcile.ObservedState;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** What exists on the engine for a project, found by compose's labels (no state file: labels are the truth). */
+public final class ProjectContainers {
+    private ProjectContainers() {
+    }
+
+    /** The project's containers as the engine lists them (all states), newest first. */
+    public static List<JsonNode> list(EngineClient engine, String project, String service) {
+        String filter = "{\"label\":[\"" + Labels.PROJECT + "=" + project + "\""
+                + (service == null ? "" : ",\"" + Labels.SERVICE + "=" + service + "\"") + "]}";
+        List<JsonNode> out = new ArrayList<>();
+        engine.get("/containers/json?all=1&filters=" + URLEncoder.encode(filter, StandardCharsets.UTF_8)).forEach(out::add);
+        return out;
+    }
+
+    public static ObservedState observe(EngineClient engine, String project) {
+        List<ObservedContainer> containers = new ArrayList<>();
+        for (JsonNode c : list(engine, project, null)) {
+            JsonNode labels = c.path("Labels");
+            containers.add(new ObservedContainer(c.path("Id").asText(), name(c), labels.path(Labels.SERVICE).asText(),
+                    labels.path(Labels.NUMBER).asInt(0), "True".equalsIgnoreCase(labels.path(Labels.ONEOFF).asText()),
+                    labels.path(Labels.CONFIG_HASH).asText(), "running".equals(c.path("State").asText())));
+        }
+        Set<String> networks = new HashSet<>();
+        engine.get("/networks").forEach(n -> networks.add(n.path("Name").asText()));
+        Set<String> volumes = new HashSet<>();
+        engine.get("/volumes").path("Volumes").forEach(v -> volumes.add(v.path("Name").asText()));
+        return new ObservedState(containers, networks, volumes);
+    }
+
+    public static String name(JsonNode summary) {
+        String n = summary.path("Names").path(0).asText();
+        return n.startsWith("/") ? n.substring(1) : n;
+    }
+}

@@ -1,0 +1,62 @@
+package dev.jcompose.cli.verbs;
+
+import dev.jcompose.cli.GlobalOptions;
+import dev.jcompose.cli.ProjectLoading;
+import dev.jcompose.cli.engine.EngineClient;
+import dev.jcompose.cli.engine.EngineConnection;
+import dev.jcompose.cli.render.ProgressPrinter;
+import dev.jcompose.model.Project;
+import dev.jcompose.planner.execute.PlanExecutor;
+import dev.jcompose.planner.reconcile.Reconciliation;
+import dev.jcompose.cli.compose.EngineProjectRuntime;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** What the project verbs share: the global flags, loading the project, the engine, running a plan with progress. */
+abstract class ProjectCommand {
+    @Spec
+    CommandSpec spec;
+
+    GlobalOptions global() {
+        Object root = spec.root().userObject();
+        return ((dev.jcompose.cli.JcomposeCommand) root).global();
+    }
+
+    Project load(List<String> services) {
+        return ProjectLoading.load(global(), services, true, spec.commandLine().getErr()).project();
+    }
+
+    EngineClient engine() {
+        return EngineConnection.connect(System.getenv());
+    }
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
+    /** Runs a plan with docker compose's progress output on stderr; returns the exit code (1 when a step failed). */
+    int execute(EngineClient engine, Project project, Reconciliation r, String verb, int stopTimeout) throws InterruptedException {
+        r.warnings().forEach(w -> err().println("WARN[0000] " + w));
+        err().flush();
+        boolean tty = System.console() != null && !"plain".equals(global().progress());
+        ProgressPrinter progress = new ProgressPrinter(System.err, tty, verb);
+        String limit = System.getenv().getOrDefault("COMPOSE_PARALLEL_LIMIT", "");
+        int parallel = limit.matches("[0-9]+") ? Integer.parseInt(limit) : 8;
+        PlanExecutor executor = new PlanExecutor(new EngineProjectRuntime(engine, project, stopTimeout), parallel,
+                Duration.ofMillis(200), null, progress::event);
+        PlanExecutor.Result result = executor.execute(r.plan());
+        progress.finish();
+        for (String e : result.errors()) {
+            err().println("Error " + e);
+        }
+        err().flush();
+        return result.ok() ? 0 : 1;
+    }
+}

@@ -1,0 +1,33 @@
+package dev.jcompose.cli.verbs;
+
+import java.io.PrintWriter;
+import java.util.List;
+
+/** docker compose's tables: left-aligned columns, three spaces apart. */
+final class Table {
+    private Table() {
+    }
+
+    static void print(PrintWriter out, String[] header, List<String[]> rows) {
+        int[] width = new int[header.length];
+        for (int i = 0; i < header.length; i++) {
+            width[i] = header[i].length();
+            for (String[] r : rows) {
+                width[i] = Math.max(width[i], r[i].length());
+            }
+        }
+        line(out, header, width);
+        rows.forEach(r -> line(out, r, width));
+    }
+
+    private static void line(PrintWriter out, String[] cells, int[] width) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < cells.length; i++) {
+            sb.append(cells[i]);
+            if (i < cells.length - 1) {
+                sb.append(" ".repeat(width[i] - cells[i].length() + 3));
+            }
+        }
+        out.println(sb.toString().stripTrailing());
+    }
+}

@@ -1,0 +1,84 @@
+package dev.jcompose.cli.verbs;
+
+import dev.jcompose.cli.compose.LogStreams;
+import dev.jcompose.cli.compose.PlanInput;
+import dev.jcompose.cli.compose.ProjectContainers;
+import dev.jcompose.cli.engine.EngineClient;
+import dev.jcompose.cli.render.LogPrefixer;
+import dev.jcompose.model.Project;
+import dev.jcompose.planner.reconcile.Reconciler;
+import dev.jcompose.planner.reconcile.UpOptions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code jcompose up}: create and start the project's containers, in dependency order, waiting on depends_on conditions. */
+@Command(name = "up", description = "Create and start containers")
+public final class UpCommand extends ProjectCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "SERVICE", arity = "0..*")
+    List<String> services = new ArrayList<>();
+
+    @Option(names = {"-d", "--detach"}, description = "Detached mode: run containers in the background")
+    boolean detach;
+
+    @Option(names = "--wait", description = "Wait for services to be running|healthy; implies detached mode")
+    boolean await;
+
+    @Option(names = "--no-start", description = "Don't start the services after creating them")
+    boolean noStart;
+
+    @Option(names = "--force-recreate", description = "Recreate containers even if their configuration and image haven't changed")
+    boolean forceRecreate;
+
+    @Option(names = "--no-recreate", description = "If containers already exist, don't recreate them")
+    boolean noRecreate;
+
+    @Option(names = "--always-recreate-deps", description = "Recreate dependent containers")
+    boolean alwaysRecreateDeps;
+
+    @Option(names = "--remove-orphans", description = "Remove containers for services not defined in the Compose file")
+    boolean removeOrphans;
+
+    @Option(names = "--no-deps", description = "Don't start linked services")
+    boolean noDeps;
+
+    @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS", description = "Shutdown timeout in seconds when recreating")
+    int timeout = -1;
+
+    @Option(names = "--no-color", description = "Produce monochrome output")
+    boolean noColor;
+
+    @Option(names = "--no-log-prefix", description = "Don't print prefix in logs")
+    boolean noLogPrefix;
+
+    @Override
+    public Integer call() throws Exception {
+        if (forceRecreate && noRecreate) {
+            throw new dev.jcompose.cli.UserError("--force-recreate and --no-recreate are incompatible");
+        }
+        Project project = load(services);
+        UpOptions.Recreate recreate = forceRecreate ? UpOptions.Recreate.FORCE : noRecreate ? UpOptions.Recreate.NEVER : UpOptions.Recreate.DIVERGED;
+        UpOptions options = new UpOptions(Set.copyOf(services), noDeps, recreate, alwaysRecreateDeps, removeOrphans, !noStart);
+        try (EngineClient engine = engine()) {
+            var reconciliation = Reconciler.up(PlanInput.of(project), ProjectContainers.observe(engine, project.name()), options);
+            int code = execute(engine, project, reconciliation, "Running", timeout);
+            if (code != 0 || detach || await || noStart) {
+                return code;
+            }
+            var containers = ProjectContainers.list(engine, project.name(), null).stream()
+                    .filter(c -> services.isEmpty() || services.contains(c.path("Labels").path("com.docker.compose.service").asText()))
+                    .toList();
+            err().println("Attaching to " + String.join(", ", containers.stream()
+                    .map(c -> LogPrefixer.displayName(project.name(), ProjectContainers.name(c))).toList()));
+            err().flush();
+            boolean color = !noColor && System.console() != null;
+            new LogStreams(engine, new LogPrefixer(color, !noLogPrefix), System.out, System.err).run(project.name(), containers, true, "all",
+                    false);
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package dev.jcompose.cli.verbs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.jcompose.engine.Engine;
+import dev.jcompose.engine.EngineConfig;
+import dev.jcompose.engine.lifecycle.BusyboxImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a user does: up, ps, logs, up again (nothing changes), change a service (only it is recreated), down -v. */
+@Tag("root")
+class ComposeLifecycleTest {
+    @TempDir
+    Path dir;
+    private Engine engine;
+
+    @BeforeEach
+    void start() throws Exception {
+        assumeTrue("root".equals(System.getProperty("user.name")), "needs root: runs containers");
+        assumeTrue(Files.isExecutable(Path.of("/bin/busybox")), "needs /bin/busybox (Debian package busybox-static)");
+        engine = new Engine(new EngineConfig(dir.resolve("root"), dir.resolve("run")));
+        engine.start();
+        BusyboxImage.install(engine.images(), "docker.io/library/tiny:1");
+        write("1");
+    }
+
+    @AfterEach
+    void stop() {
+        if (engine != null) {
+            for (var r : engine.containers().store().list()) {
+                engine.runtime().forceRemove(r.id());
+            }
+            engine.close();
+        }
+    }
+
+    private void write(String version) throws Exception {
+        Files.writeString(dir.resolve("compose.yaml"), """
+                name: demo
+                services:
+                  db:
+                    image: tiny:1
+                    command: ["sh", "-c", "echo db ready; sleep 60"]
+                    volumes: [data:/data]
+                  web:
+                    image: tiny:1
+                    command: ["sh", "-c", "echo hello from web $$VERSION; sleep 60"]
+                    environment: {VERSION: "%s"}
+                    depends_on: [db]
+                    deploy: {replicas: 2}
+                    stop_grace_period: 1s
+                volumes:
+                  data:
+                """.formatted(version));
+    }
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private Run jcompose(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
+                System.getProperty("java.class.path"), "dev.jcompose.cli.Main"));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
+        pb.environment().put("JCOMPOSE_HOST", "unix://" + engine.config().socket());
+        Path out = Files.createTempFile(dir, "out", ".txt");
+        Path err = Files.createTempFile(dir, "err", ".txt");
+        Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), String.join(" ", args) + " timed out");
+        return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    private String ok(String... args) throws Exception {
+        Run r = jcompose(args);
+        assertEquals(0, r.code, () -> String.join(" ", args) + ": " + r.err + r.out);
+        return r.out;
+    }
+
+    @Test
+    void upPsLogsRecreateDown() throws Exception {
+        Run up = jcompose("up", "-d");
+        assertEquals(0, up.code, up.err);
+        assertTrue(up.err.contains("Container demo-db-1 Started"), up.err);
+        assertEquals(List.of("demo-db-1", "demo-web-1", "demo-web-2"), names());
+        String ids = ok("ps", "-q");
+        long deadline = System.currentTimeMillis() + 5000;
+        String logs = "";
+        while (System.currentTimeMillis() < deadline && !logs.contains("web-2")) {
+            logs = ok("logs", "--no-color", "web");
+            Thread.sleep(100);
+        }
+        assertTrue(logs.contains("web-1  | hello from web 1") && logs.contains("web-2  | hello from web 1"), logs);
+
+        assertEquals(0, jcompose("up", "-d").code);
+        assertEquals(ids, ok("ps", "-q"), "an unchanged project is left as it is");
+
+        write("2");
+        Run again = jcompose("up", "-d");
+        assertEquals(0, again.code, again.err);
+        String after = ok("ps", "-q");
+        assertNotEquals(ids, after);
+        String dbId = engine.containers().inspect("demo-db-1").id();
+        assertTrue(after.contains(dbId), "db was not recreated");
+
+        Run down = jcompose("down", "-v", "-t", "1");
+        assertEquals(0, down.code, down.err);
+        assertEquals("", ok("ps", "-a", "-q"));
+        assertTrue(engine.volumes().list().isEmpty(), "down -v removes the volume");
+    }
+
+    private List<String> names() throws Exception {
+        return ok("ps", "--format", "json").lines().map(l -> l.replaceAll(".*\"Name\":\"([^\"]+)\".*", "$1")).sorted().toList();
+    }
+}
