@@ -36,12 +36,10 @@ final class DependencyCycles {
         if (at >= 0) {
             List<String> cycle = new ArrayList<>(stack.subList(at, stack.size()));
             cycle.add(name);
-            String first = cycle.get(0);
             YMap from = (YMap) services.get(stack.get(stack.size() - 1));
             YMap deps = (YMap) from.get("depends_on");
             throw new ComposeException(deps.keyMark(name), "services." + stack.get(stack.size() - 1) + ".depends_on",
-                    "dependency cycle detected: " + String.join(" -> ", cycle) + (first.equals(name) && cycle.size() == 2
-                            ? " (a service cannot depend on itself)" : ""));
+                    "dependency cycle detected: " + String.join(" -> ", cycle));
         }
         stack.add(name);
         if (s.get("depends_on") instanceof YMap deps) {

@@ -22,12 +22,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every awesome-compose file (interpolated from an empty environment where it uses variables): read → schema → long form →
+ * Every awesome-compose and compose-conformance-tests file (interpolated from an empty environment where it uses variables): read → schema → long form →
  * normalise → write YAML → read back → schema → long form → normalise gives the same tree, and the
  * same JSON and config hashes; the JSON output reads back to the same tree too.
  */
 class CorpusRoundTripTest {
     private static final Path AWESOME = Path.of("../../shared/corpus/awesome-compose");
+    private static final Path CONFORMANCE = Path.of("../../shared/corpus/compose-conformance-tests/tests");
 
     private static YMap load(String name, String text, NormalizeContext ctx) {
         YMap file = (YMap) YamlReader.read(name, text).orElseThrow();
@@ -45,6 +46,9 @@ class CorpusRoundTripTest {
             files = s.filter(p -> p.getFileName().toString().matches("(docker-)?compose\\.ya?ml")).sorted().toList();
         }
         assertTrue(files.size() >= 30, "found " + files.size());
+        try (Stream<Path> s = Files.walk(CONFORMANCE, 3)) {
+            files = Stream.concat(files.stream(), s.filter(p -> p.getFileName().toString().equals("compose.yaml")).sorted()).toList();
+        }
         for (Path f : files) {
             Path dir = f.getParent().toAbsolutePath().normalize();
             NormalizeContext ctx = new NormalizeContext(dir.getFileName().toString().toLowerCase(), dir, Map.of("HOME", "/root"), Set.of());

@@ -135,4 +135,13 @@ class DependsOnTest {
                   corge: {image: x}
                 """, "test", "depends_on"));
     }
+
+    @Test
+    void composeGoCycleFixturesFailAsComposeGoFailsThem() throws java.io.IOException {
+        java.nio.file.Path dir = java.nio.file.Path.of("../../shared/corpus/compose-go/loader/testdata");
+        String cycle = error(java.nio.file.Files.readString(dir.resolve("compose-depends-on-cycle.yaml")));
+        assertEquals(true, cycle.endsWith("dependency cycle detected: service1 -> service2 -> service3 -> service1"), cycle);
+        String self = error(java.nio.file.Files.readString(dir.resolve("compose-depends-on-self.yaml")));
+        assertEquals(true, self.endsWith("dependency cycle detected: service1 -> service1"), self);
+    }
 }
