@@ -148,7 +148,10 @@ public final class Normalizer {
         return out;
     }
 
-    /** env_file values first, then the service's own; bare names from the compose environment, else dropped. */
+    /**
+     * env_file values first, then the service's own; bare names from the compose environment, else
+     * dropped. {@code env_file} itself is then removed, as docker compose discards it once read.
+     */
     private YMap environment(YMap s, String path) {
         Map<String, YNode> env = new LinkedHashMap<>();
         if (s.get("env_file") instanceof YSeq files) {
@@ -180,9 +183,10 @@ public final class Normalizer {
                 }
             }
         }
+        YMap out = s.without("env_file"); // docker compose loads with WithDiscardEnvFile: values live on in environment
         if (env.isEmpty()) {
-            return s.without("environment");
+            return out.without("environment");
         }
-        return s.with("environment", Nodes.map(new TreeMap<>(env), s.mark()));
+        return out.with("environment", Nodes.map(new TreeMap<>(env), s.mark()));
     }
 }

@@ -76,6 +76,7 @@ class EnvironmentTest {
                   FOO: foo_from_env_file
                   QUX: qux_from_environment
                 """, YamlWriter.write(YMap.empty(null).with("environment", foo.get("environment"))));
+        assertEquals(false, foo.has("env_file"), "env_file is discarded once read, as docker compose does");
     }
 
     @Test
