@@ -100,6 +100,9 @@ public final class Normalizer {
             if (!def.has("name")) {
                 def = def.with("name", Nodes.str(external ? e.getKey() : ctx.projectName() + "_" + e.getKey(), def.mark()));
             }
+            if (key.equals("volumes")) {
+                def = bindDevice(def);
+            }
             out.put(e.getKey(), def);
         }
         top.put(key, new YMap(out, m.keyMarks(), m.mark(), m.tag()));
@@ -113,6 +116,9 @@ public final class Normalizer {
             }
         }
         out = environment(out, path);
+        if (out.get("pull_policy") instanceof YScalar p && p.text().equals("if_not_present")) {
+            out = out.with("pull_policy", p.withText("missing"));
+        }
         out = Durations.normalize(out, path);
         out = ByteSizes.normalize(out, path);
         out = ScalarForms.normalize(out, path);
@@ -134,6 +140,16 @@ public final class Normalizer {
             out = out.with("build", b);
         }
         return out;
+    }
+
+    /** A local volume that is really a bind mount ({@code o: bind}) has its {@code device} made absolute. */
+    private YMap bindDevice(YMap volume) {
+        if (volume.get("driver_opts") instanceof YMap opts && opts.get("o") instanceof YScalar o && o.text().equals("bind")
+                && (!volume.has("driver") || volume.get("driver") instanceof YScalar d && d.text().equals("local"))
+                && opts.get("device") instanceof YScalar dev) {
+            return volume.with("driver_opts", opts.with("device", dev.withText(paths.resolve(dev.text()))));
+        }
+        return volume;
     }
 
     /** Build args without a value take the environment's value or are dropped, as compose-go resolves them. */

@@ -107,4 +107,20 @@ class SmallAttributesTest {
         String bad = error(of("mem_limit: 2 gigs"));
         assertTrue(bad.startsWith("compose.yaml:4:16 services.foo.mem_limit: invalid byte size \"2 gigs\""), bad);
     }
+
+    @Test
+    void pullPolicyIfNotPresentIsMissingAndBindVolumesGetAbsoluteDevices() {
+        assertEquals("pull_policy: missing\n", attribute(of("pull_policy: if_not_present"), "foo", "pull_policy"));
+        String out = Normalized.yaml("""
+                services:
+                  foo:
+                    image: app
+                    volumes: ["data:/data"]
+                volumes:
+                  data:
+                    driver: local
+                    driver_opts: {type: none, o: bind, device: ./host-data}
+                """);
+        assertTrue(out.contains("device: /work/demo/host-data"), out);
+    }
 }
