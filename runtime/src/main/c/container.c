@@ -302,3 +302,36 @@ int shim_container_init(struct shim_spec *s, int sync_fd, int exec_fd, struct sh
 		return -1;
 	return exec_process(s, err);
 }
+
+/* Joins the namespaces of the container whose init is host PID {@code target} (the PID namespace applies to children). */
+int shim_join_namespaces(int target, struct shim_error *err)
+{
+	static const struct {
+		const char *name;
+		int type;
+	} kinds[] = {{"ipc", CLONE_NEWIPC}, {"uts", CLONE_NEWUTS}, {"net", CLONE_NEWNET}, {"pid", CLONE_NEWPID},
+		     {"cgroup", CLONE_NEWCGROUP}, {"mnt", CLONE_NEWNS}};
+	int fds[6];
+	for (size_t i = 0; i < 6; i++) {
+		char path[64];
+		snprintf(path, sizeof(path), "/proc/%d/ns/%s", target, kinds[i].name);
+		if ((fds[i] = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+			return shim_fail(err, "exec", errno, "open %s (is the container running?)", path);
+	}
+	for (size_t i = 0; i < 6; i++) {
+		if (setns(fds[i], kinds[i].type) < 0)
+			return shim_fail(err, "exec", errno, "join the %s namespace of %d", kinds[i].name, target);
+		close(fds[i]);
+	}
+	return 0;
+}
+
+/* In the joined namespaces: working directory, user, capabilities, exec. Returns only on failure. */
+int shim_exec_process(struct shim_spec *s, struct shim_error *err)
+{
+	if (chdir(s->cwd) < 0)
+		return shim_fail(err, "cwd", errno, "chdir to %s", s->cwd);
+	if (apply_user_and_caps(s, err) < 0)
+		return -1;
+	return exec_process(s, err);
+}

@@ -258,8 +258,39 @@ static int run(const char *spec_path)
 	return 0;
 }
 
+static int exec_command(const char *pid_text, const char *spec_path)
+{
+	struct shim_spec spec;
+	struct shim_error err = {0};
+	if (shim_spec_read_process(spec_path, &spec, &err) < 0) {
+		fprintf(stderr, "error %s\t%d\t%s\n", err.stage, err.errnum, err.message);
+		return 125;
+	}
+	if (shim_join_namespaces(atoi(pid_text), &err) < 0) {
+		fprintf(stderr, "error %s\t%d\t%s\n", err.stage, err.errnum, err.message);
+		return 125;
+	}
+	/* the PID namespace applies to children: the process runs in a child */
+	pid_t child = fork();
+	if (child < 0) {
+		fprintf(stderr, "error exec\t%d\tfork\n", errno);
+		return 125;
+	}
+	if (child == 0) {
+		shim_exec_process(&spec, &err);
+		fprintf(stderr, "error %s\t%d\t%s\n", err.stage, err.errnum, err.message);
+		_exit(err.errnum == ENOENT && strcmp(err.stage, "exec") == 0 ? 127 : 126);
+	}
+	int status = 0;
+	while (waitpid(child, &status, 0) < 0 && errno == EINTR)
+		;
+	return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
 int main(int argc, char **argv)
 {
+	if (argc == 4 && strcmp(argv[1], "exec") == 0)
+		return exec_command(argv[2], argv[3]);
 	if (argc >= 2 && strcmp(argv[1], "--version") == 0) {
 		printf("jcompose-shim 0.1.0\n");
 		return 0;
@@ -273,6 +304,6 @@ int main(int argc, char **argv)
 		}
 		return netconf_main(argc - 1, argv + 1);
 	}
-	fprintf(stderr, "usage: jcompose-shim run SPEC | netconf ... | --version\n");
+	fprintf(stderr, "usage: jcompose-shim run SPEC | exec PID SPEC | netconf ... | --version\n");
 	return 2;
 }

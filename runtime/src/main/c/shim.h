@@ -19,6 +19,11 @@
  *                                     | monitor: container stdout/stderr -> json-file log,
  *                                     | exit status -> exit file (atomic), then exit
  *
+ * "jcompose-shim exec PID SPEC" runs a process (spec keys arg/env/cwd/uid/gid/caps) in the
+ * namespaces of the running container whose init is host PID PID, with the caller's stdio; its
+ * exit status is the process's (128+n for signal n; 125 with "error ..." on stderr when it could not
+ * be started).
+ *
  * Errors follow crun's style: functions return 0 or -1 and fill a struct shim_error.
  */
 #ifndef JCOMPOSE_SHIM_H
@@ -88,9 +93,14 @@ struct shim_spec {
 
 /* spec.c */
 int shim_spec_read(const char *path, struct shim_spec *spec, struct shim_error *err);
+int shim_spec_read_process(const char *path, struct shim_spec *spec, struct shim_error *err);
 
 /* container.c: runs in the cloned child; returns only on failure */
 int shim_container_init(struct shim_spec *spec, int sync_fd, int exec_fd, struct shim_error *err);
+
+/* container.c: joining a running container (exec) */
+int shim_join_namespaces(int target_pid, struct shim_error *err);
+int shim_exec_process(struct shim_spec *spec, struct shim_error *err);
 
 /* util */
 int shim_fail(struct shim_error *err, const char *stage, int errnum, const char *fmt, ...)

@@ -169,7 +169,28 @@ static int parse_line(struct shim_spec *s, char *key, char *value, struct shim_e
 	return 0;
 }
 
+int shim_spec_read_process(const char *path, struct shim_spec *spec, struct shim_error *err);
+
+static int read_lines(const char *path, struct shim_spec *spec, struct shim_error *err);
+
 int shim_spec_read(const char *path, struct shim_spec *spec, struct shim_error *err)
+{
+	int ret = read_lines(path, spec, err);
+	if (ret == 0 && (!spec->root || spec->nargs == 0 || !spec->log_path || !spec->exit_path))
+		ret = shim_fail(err, "spec", EINVAL, "%s needs root, arg, log and exit", path);
+	return ret;
+}
+
+/* An exec spec: only the process keys (arg, env, cwd, uid, gid, gid_add, caps, no_new_privs). */
+int shim_spec_read_process(const char *path, struct shim_spec *spec, struct shim_error *err)
+{
+	int ret = read_lines(path, spec, err);
+	if (ret == 0 && spec->nargs == 0)
+		ret = shim_fail(err, "spec", EINVAL, "%s needs arg", path);
+	return ret;
+}
+
+static int read_lines(const char *path, struct shim_spec *spec, struct shim_error *err)
 {
 	FILE *f = fopen(path, "re");
 	if (!f)
@@ -200,7 +221,5 @@ int shim_spec_read(const char *path, struct shim_spec *spec, struct shim_error *
 	}
 	free(line);
 	fclose(f);
-	if (ret == 0 && (!spec->root || spec->nargs == 0 || !spec->log_path || !spec->exit_path))
-		ret = shim_fail(err, "spec", EINVAL, "%s needs root, arg, log and exit", path);
 	return ret;
 }

@@ -65,6 +65,7 @@ public final class ContainerRuntime implements AutoCloseable {
     private final Set<String> stoppedByUser = ConcurrentHashMap.newKeySet();
     private final Map<String, RestartDecision.History> restarts = new HashMap<>();
     private final jnr.posix.POSIX posix = jnr.posix.POSIXFactory.getNativePOSIX();
+    private final HealthMonitor health;
 
     /** @param cgroups null when this host's cgroups cannot be managed (containers then run without limits) */
     public ContainerRuntime(ContainerService containers, ImageStore images, VolumeStore volumes, EventBus events, Path shim,
@@ -76,6 +77,7 @@ public final class ContainerRuntime implements AutoCloseable {
         this.shim = shim;
         this.cgroups = cgroups;
         this.clock = clock;
+        this.health = new HealthMonitor(containers.store(), events, shim, clock);
     }
 
     /** Re-attaches to containers that kept running while the engine was away; records the ends of those that stopped. */
@@ -118,6 +120,7 @@ public final class ContainerRuntime implements AutoCloseable {
             exits.put(r.id(), new CompletableFuture<>());
             containers.store().update(r.id(), c -> c.withState(c.state().running(pid, clock.instant())));
             events.publish("container", "start", r.id(), attributes(r));
+            health.watch(r.id(), user, spec.capabilities());
             ShimProcess watched = shimProcess;
             watched.monitor().onExit().thenRun(() -> exited(r.id()));
         } catch (ShimException e) {
@@ -186,6 +189,7 @@ public final class ContainerRuntime implements AutoCloseable {
         Instant started = Instant.parse(r.state().startedAt());
         ContainerRecord after = containers.store().update(id, c -> c.withState(c.state().exited(s.exitCode(), false, s.finishedAt())));
         removeCgroup(id);
+        health.forget(id);
         Map<String, String> attrs = new HashMap<>(attributes(after));
         attrs.put("exitCode", Integer.toString(s.exitCode()));
         events.publish("container", "die", id, attrs);
@@ -364,6 +368,7 @@ public final class ContainerRuntime implements AutoCloseable {
     @Override
     public void close() {
         scheduler.shutdownNow();
+        health.close();
     }
 
     ContainerState stateOf(String id) {

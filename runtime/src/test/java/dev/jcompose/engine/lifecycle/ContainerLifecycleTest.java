@@ -81,6 +81,27 @@ class ContainerLifecycleTest {
     }
 
     @Test
+    void healthChecksRunInsideTheContainer() throws Exception {
+        ok("run", "-d", "--name", "svc", "--health-cmd", "test -f /tmp/ready", "--health-interval", "200ms", "--health-retries", "2",
+                "--health-start-interval", "200ms", "tiny:1", "sh", "-c", "sleep 1; touch /tmp/ready; sleep 30");
+        ok("run", "-d", "--name", "sick", "--health-cmd", "exit 1", "--health-interval", "200ms", "--health-retries", "2",
+                "--health-start-interval", "200ms", "tiny:1", "sleep", "30");
+        assertEquals("starting", ok("inspect", "--format", "{{.State.Health.Status}}", "svc"));
+        long deadline = System.currentTimeMillis() + 8000;
+        String svc = "";
+        String sick = "";
+        while (System.currentTimeMillis() < deadline && !(svc.equals("healthy") && sick.equals("unhealthy"))) {
+            Thread.sleep(200);
+            svc = ok("inspect", "--format", "{{.State.Health.Status}}", "svc");
+            sick = ok("inspect", "--format", "{{.State.Health.Status}}", "sick");
+        }
+        assertEquals("healthy", svc);
+        assertEquals("unhealthy", sick);
+        assertTrue(ok("ps", "--format", "{{.Names}} {{.Status}}").contains("(healthy)"));
+        ok("rm", "-f", "svc", "sick");
+    }
+
+    @Test
     void exitCodesWaitAndErrors() throws Exception {
         String id = ok("create", "--name", "job", "tiny:1", "sh", "-c", "exit 7");
         ok("start", "job");

@@ -1,0 +1,75 @@
+package dev.jcompose.engine.shim;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code jcompose-shim exec PID SPEC}: a process in a running container's namespaces (health
+ * probes, {@code exec}). The spec holds only process keys; output is captured up to a limit.
+ */
+public final class ShimExec {
+    private static final int MAX_OUTPUT = 64 * 1024;
+
+    /** What the process did: its exit code (-1 when it timed out and was killed) and its combined output. */
+    public record Result(int exitCode, String output) {
+    }
+
+    private ShimExec() {
+    }
+
+    public static Result run(Path shim, long containerPid, List<String> args, List<String> env, String cwd, int uid, int gid,
+                             long capabilities, Path scratch, Duration timeout) throws IOException, InterruptedException {
+        StringBuilder spec = new StringBuilder();
+        args.forEach(a -> line(spec, "arg", a));
+        env.forEach(e -> line(spec, "env", e));
+        line(spec, "cwd", cwd == null || cwd.isEmpty() ? "/" : cwd);
+        line(spec, "uid", Integer.toString(uid));
+        line(spec, "gid", Integer.toString(gid));
+        line(spec, "caps", Long.toHexString(capabilities));
+        Path file = Files.createTempFile(scratch, "exec", ".spec");
+        try {
+            Files.writeString(file, spec);
+            Process p = new ProcessBuilder(shim.toString(), "exec", Long.toString(containerPid), file.toString())
+                    .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            Thread reader = new Thread(() -> copy(p.getInputStream(), out), "exec-output");
+            reader.setDaemon(true);
+            reader.start();
+            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+                p.waitFor(5, TimeUnit.SECONDS);
+                return new Result(-1, "Health check exceeded timeout (" + timeout.toSeconds() + "s)");
+            }
+            reader.join(2000);
+            return new Result(p.exitValue(), out.toString(StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private static void copy(InputStream in, ByteArrayOutputStream out) {
+        byte[] buf = new byte[8192];
+        try {
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                if (out.size() < MAX_OUTPUT) {
+                    out.write(buf, 0, Math.min(n, MAX_OUTPUT - out.size()));
+                }
+            }
+        } catch (IOException e) {
+            // the process ended
+        }
+    }
+
+    private static void line(StringBuilder sb, String key, String value) {
+        sb.append(key).append(' ').append(value.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t")).append('\n');
+    }
+}
