@@ -19,11 +19,19 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * A merged project in the shape {@code docker compose config} prints: services in name order with
- * absolute paths, environment resolved (env_file values under the service's own, bare names from
- * the compose environment or dropped), the default network attached where a service names none,
- * build defaults, and the top-level networks and volumes with their engine names
- * ({@code <project>_<key>}, or the key for external ones). Then {@link Consistency} checks references.
+ * A merged project in the shape {@code docker compose config} prints (the contract is
+ * {@code compose-model/NORMALIZED.md}): services in name order with absolute paths, environment
+ * resolved (env_file values under the service's own, bare names from the compose environment or
+ * dropped, env_file then discarded), the default network attached where a service names none,
+ * build defaults, implicit dependencies, durations, byte sizes, modes and integers in compose-go's
+ * forms ({@link Durations}, {@link ByteSizes}, {@link ScalarForms}, {@link Integers},
+ * {@link ImplicitDependencies}), the top-level networks, volumes, secrets and configs with their
+ * engine names, keys in compose-go's order; then {@link Consistency} checks references.
+ *
+ * <p>Chaining: {@code YamlReader} → {@code SchemaValidator.validate(file)} (per file) → assembler
+ * (interpolation, long form, extends, merge, profiles) → {@link #normalize(YMap, NormalizeContext)}
+ * → {@code YamlWriter.write} / {@code JsonWriter.write} for {@code config}, {@code ConfigHash.of}
+ * per service, or the binder for typed records.
  */
 public final class Normalizer {
     private final NormalizeContext ctx;
