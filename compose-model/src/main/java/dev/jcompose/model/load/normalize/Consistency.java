@@ -36,8 +36,10 @@ final class Consistency {
         Consistency c = new Consistency(project, disabled);
         Map<String, String> containerNames = new HashMap<>();
         for (var e : c.services.entries().entrySet()) {
+            ServiceChecks.check(e.getKey(), (YMap) e.getValue());
             c.service(e.getKey(), (YMap) e.getValue(), containerNames);
         }
+        c.secretSources();
         DependencyCycles.check(c.services);
     }
 
@@ -66,9 +68,29 @@ final class Consistency {
         }
         refs(s, "secrets", name, path);
         refs(s, "configs", name, path);
+        if (s.get("build") instanceof YMap b && b.get("secrets") instanceof YSeq buildSecrets) {
+            for (int i = 0; i < buildSecrets.items().size(); i++) {
+                if (buildSecrets.items().get(i) instanceof YMap m && !map(project, "secrets").has(text(m, "source"))) {
+                    throw new ComposeException(m.mark(), path + ".build.secrets[" + i + "]", "service \"" + name
+                            + "\" refers to undefined build secret " + text(m, "source") + INVALID);
+                }
+            }
+        }
         serviceRefs(name, s, path);
         dependsOn(name, s, path);
         replicas(name, s, path, containerNames);
+    }
+
+    /** A secret that is not external reads its value from a file or an environment variable. */
+    private void secretSources() {
+        YMap secrets = map(project, "secrets");
+        for (var e : secrets.entries().entrySet()) {
+            if (e.getValue() instanceof YMap m && !"true".equals(text(m, "external")) && !m.has("file") && !m.has("environment")
+                    && !m.has("content")) {
+                throw new ComposeException(secrets.keyMark(e.getKey()), "secrets." + e.getKey(), "secret \"" + e.getKey()
+                        + "\" must declare either `file` or `environment`" + INVALID);
+            }
+        }
     }
 
     private void dependsOn(String name, YMap s, String path) {
@@ -133,8 +155,8 @@ final class Consistency {
         Mark at = s.get("container_name").mark();
         if (count > 1) {
             throw new ComposeException(at, path + ".container_name", "services." + name
-                    + ": can't set container_name and " + (scale != null ? "scale" : "deploy.replicas") + " > 1: "
-                    + cn + " must be unique");
+                    + ": can't set container_name and " + (scale != null ? "scale" : "deploy.replicas")
+                    + " as container name must be unique" + INVALID);
         }
         String other = containerNames.putIfAbsent(cn, name);
         if (other != null) {

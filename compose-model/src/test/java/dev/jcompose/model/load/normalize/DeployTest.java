@@ -88,7 +88,7 @@ class DeployTest {
                     container_name: one
                     deploy: {replicas: 2}
                 """);
-        assertTrue(e.contains("can't set container_name and deploy.replicas > 1"), e);
+        assertTrue(e.endsWith("services.foo: can't set container_name and deploy.replicas as container name must be unique: invalid compose project"), e);
         String dup = error("""
                 services:
                   a:
