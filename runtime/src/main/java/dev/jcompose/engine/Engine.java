@@ -6,6 +6,7 @@ import dev.jcompose.engine.api.ApiServer;
 import dev.jcompose.engine.api.ContainerRoutes;
 import dev.jcompose.engine.api.EngineInfo;
 import dev.jcompose.engine.api.EventRoutes;
+import dev.jcompose.engine.api.ImageRoutes;
 import dev.jcompose.engine.api.LifecycleRoutes;
 import dev.jcompose.engine.api.NetworkRoutes;
 import dev.jcompose.engine.network.NetworkStore;
@@ -70,6 +71,8 @@ public final class Engine implements AutoCloseable {
         new VolumeRoutes(volumes, containers::volumeUsers, json).register(router);
         new LifecycleRoutes(containers, runtime, volumes).register(router);
         new NetworkRoutes(networks, containers::networkUsers, json).register(router);
+        new ImageRoutes(images, id -> containers.store().list().stream().anyMatch(c -> id.toString().equals(c.image())),
+                config.root(), json).register(router);
         this.server = new ApiServer(config.socket(), router, json);
     }
 
