@@ -142,6 +142,10 @@ public final class Normalizer {
             if (b.get("args") instanceof YMap args) {
                 b = b.with("args", resolved(args));
             }
+            if (b.get("secrets") instanceof YSeq secrets) {
+                b = b.with("secrets", new YSeq(secrets.items().stream().map(i -> i instanceof YScalar sc
+                        ? (YNode) Nodes.map(Map.of("source", sc), sc.mark()) : i).toList(), secrets.mark(), secrets.tag()));
+            }
             if (!b.has("dockerfile") && !b.has("dockerfile_inline")) {
                 b = b.with("dockerfile", Nodes.str("Dockerfile", b.mark()));
             }

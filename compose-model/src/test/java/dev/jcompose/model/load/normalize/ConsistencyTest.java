@@ -87,7 +87,7 @@ class ConsistencyTest {
                     cpus: 0.5
                     deploy: {resources: {limits: {memory: 1024m, cpus: "0.50"}}}
                 """).get("services")).entries().size(), "equal values written differently agree");
-        assertEquals("compose.yaml:4:18 services.web.platform: service.build.platforms MUST include service.platform \"linux/arm64\": "
+        assertEquals("compose.yaml:3:15 services.web.platform: service.build.platforms MUST include service.platform \"linux/arm64\": "
                 + "invalid compose project", error("""
                         services:
                           web:
