@@ -111,6 +111,7 @@ public final class Normalizer {
             if (key.equals("volumes")) {
                 def = bindDevice(def);
             }
+            def = StringMaps.definition(def);
             out.put(e.getKey(), def);
         }
         top.put(key, new YMap(out, m.keyMarks(), m.mark(), m.tag()));
@@ -132,6 +133,7 @@ public final class Normalizer {
         out = ScalarForms.normalize(out, path);
         out = Integers.normalize(out, path);
         out = ImplicitDependencies.add(out);
+        out = StringMaps.service(out);
         if (!out.has("network_mode") && !out.has("networks")) {
             out = out.with("networks", Nodes.map(Map.of("default", Nodes.nul(s.mark())), s.mark()));
         }

@@ -123,4 +123,23 @@ class SmallAttributesTest {
                 """);
         assertTrue(out.contains("device: /work/demo/host-data"), out);
     }
+
+    @Test
+    void stringMapsPrintStrings() {
+        String out = Normalized.yaml("""
+                services:
+                  foo:
+                    image: app
+                    logging: {driver: json-file, options: {max-file: 3}}
+                    networks: [net]
+                networks:
+                  net:
+                    driver_opts: {baz: 1, mtu: 1500}
+                    labels: {tier: 2}
+                """);
+        assertTrue(out.contains("max-file: \"3\""), out);
+        assertTrue(out.contains("baz: \"1\""), out);
+        assertTrue(out.contains("mtu: \"1500\""), out);
+        assertTrue(out.contains("tier: \"2\""), out);
+    }
 }
