@@ -46,6 +46,9 @@ final class Integers {
                 YMap nr = child(child(r, "limits", "pids", path + ".deploy.resources"), "reservations", "pids", path + ".deploy.resources");
                 nd = nd.with("resources", nr);
             }
+            if (out.get("scale") instanceof YScalar scale && !scale.isNull() && !nd.has("replicas")) {
+                nd = nd.with("replicas", scale); // compose-go's consistency check copies scale into deploy.replicas
+            }
             out = out.with("deploy", nd);
         }
         return out;

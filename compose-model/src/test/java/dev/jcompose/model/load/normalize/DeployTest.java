@@ -100,4 +100,20 @@ class DeployTest {
                 """);
         assertEquals("compose.yaml:7:21 services.b.container_name: services.b: container name \"same\" is already in use by service a", dup);
     }
+
+    @Test
+    void scaleIsCopiedIntoAnExistingDeploy() {
+        assertEquals("""
+                deploy:
+                  replicas: 3
+                  labels:
+                    a: b
+                """, attribute("""
+                services:
+                  foo:
+                    image: app
+                    scale: "3"
+                    deploy: {labels: {a: b}}
+                """, "foo", "deploy"));
+    }
 }
