@@ -128,6 +128,14 @@ public final class Normalizer {
         if (out.get("pull_policy") instanceof YScalar p && p.text().equals("if_not_present")) {
             out = out.with("pull_policy", p.withText("missing"));
         }
+        if (out.get("deploy") instanceof YMap d) {
+            for (String k : List.of("resources", "placement")) { // empty structs the JSON form carries
+                if (d.get(k) instanceof YMap m && m.entries().isEmpty()) {
+                    d = d.without(k);
+                }
+            }
+            out = out.with("deploy", d);
+        }
         out = Durations.normalize(out, path);
         out = ByteSizes.normalize(out, path);
         out = ScalarForms.normalize(out, path);

@@ -11,7 +11,8 @@ import java.util.TreeMap;
 /**
  * The JSON view compose-go gives a normalised project: top-level keys sorted (compose-go builds a
  * map), every service with {@code command} and {@code entrypoint} ({@code null} when unset, their
- * JSON tags have no omitempty), networks with {@code ipam} ({@code {}} when unset), and the
+ * JSON tags have no omitempty), {@code deploy} with {@code resources} and {@code placement} and
+ * networks with {@code ipam} ({@code {}} when unset: struct fields Go always encodes), and the
  * {@code x-*} extensions of services, networks, volumes, secrets and configs left out (tagged
  * {@code json:"-"}); top-level extensions stay.
  */
@@ -44,6 +45,14 @@ final class ConfigJson {
             if (!out.has(k)) {
                 out = out.with(k, Nodes.nul(s.mark()));
             }
+        }
+        if (out.get("deploy") instanceof YMap d) {
+            for (String k : List.of("resources", "placement")) { // struct fields: Go's omitempty never drops them in JSON
+                if (!d.has(k)) {
+                    d = d.with(k, YMap.empty(d.mark()));
+                }
+            }
+            out = out.with("deploy", d);
         }
         return CanonicalOrder.service(out);
     }

@@ -92,4 +92,16 @@ class ConfigHashTest {
         String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json.getBytes(StandardCharsets.UTF_8)));
         assertEquals(expected, ConfigHash.of(s));
     }
+
+    @Test
+    void deployWithoutReplicasStillCarriesItsStructFields() throws Exception {
+        YMap s = web("""
+                services:
+                  web: {image: nginx, deploy: {replicas: 2}}
+                """);
+        String json = "{\"command\":null,\"deploy\":{\"resources\":{},\"placement\":{}},\"entrypoint\":null,\"image\":\"nginx\","
+                + "\"networks\":{\"default\":null}}";
+        String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(expected, ConfigHash.of(s));
+    }
 }
