@@ -23,6 +23,7 @@
 #define LOG_CHUNK 16384
 
 extern int netconf_main(int argc, char **argv) __attribute__((weak));
+int net_main(int argc, char **argv);
 
 int shim_fail(struct shim_error *err, const char *stage, int errnum, const char *fmt, ...)
 {
@@ -297,6 +298,8 @@ int main(int argc, char **argv)
 	}
 	if (argc == 3 && strcmp(argv[1], "run") == 0)
 		return run(argv[2]);
+	if (argc >= 2 && strcmp(argv[1], "net") == 0)
+		return net_main(argc - 1, argv + 1);
 	if (argc >= 2 && strcmp(argv[1], "netconf") == 0) {
 		if (!netconf_main) {
 			fprintf(stderr, "jcompose-shim: netconf not built in\n");

@@ -58,9 +58,10 @@ public final class Engine implements AutoCloseable {
             this.containers = new ContainerService(new ContainerStore(config.root().resolve("containers")),
                     new ImageStoreResolver(images, json), clock);
             this.volumes = new VolumeStore(config.root().resolve("volumes"), clock);
-            this.events = new EventBus(clock);
             this.networks = new NetworkStore(config.root().resolve("networks"), clock);
-            this.runtime = new ContainerRuntime(containers, images, volumes, events, ShimBinary.locate(config.root()), cgroups(), clock);
+            this.events = new EventBus(clock);
+            this.runtime = new ContainerRuntime(containers, images, volumes, networks, events, ShimBinary.locate(config.root()), cgroups(),
+                    clock);
         } catch (IOException e) {
             throw new UncheckedIOException("opening the engine state under " + config.root() + ": " + e.getMessage(), e);
         }
@@ -70,7 +71,7 @@ public final class Engine implements AutoCloseable {
         new EventRoutes(events, json).register(router);
         new VolumeRoutes(volumes, containers::volumeUsers, json).register(router);
         new LifecycleRoutes(containers, runtime, volumes).register(router);
-        new NetworkRoutes(networks, containers::networkUsers, json).register(router);
+        new NetworkRoutes(networks, containers::networkUsers, json, runtime::removeBridge).register(router);
         new ImageRoutes(images, id -> containers.store().list().stream().anyMatch(c -> id.toString().equals(c.image())),
                 config.root(), json).register(router);
         this.server = new ApiServer(config.socket(), router, json);

@@ -89,6 +89,37 @@ class ComposeLifecycleTest {
     }
 
     @Test
+    void servicesReachEachOtherByNameAndPublishedPortsFromTheHost() throws Exception {
+        Files.writeString(dir.resolve("compose.yaml"), """
+                name: net
+                services:
+                  echo:
+                    image: tiny:1
+                    command: ["sh", "-c", "while true; do echo pong | nc -l -p 7000; done"]
+                    ports: ["127.0.0.1:17071:7000"]
+                  client:
+                    image: tiny:1
+                    command: ["sh", "-c", "sleep 1; nc echo 7000; sleep 60"]
+                    depends_on: [echo]
+                """);
+        Run up = jcompose("up", "-d");
+        assertEquals(0, up.code, up.err);
+        long deadline = System.currentTimeMillis() + 8000;
+        String logs = "";
+        while (System.currentTimeMillis() < deadline && !logs.contains("pong")) {
+            Thread.sleep(200);
+            logs = ok("logs", "--no-color", "client");
+        }
+        assertTrue(logs.contains("client-1  | pong"), "the client reached the echo service by its name: " + logs);
+        try (var socket = new java.net.Socket("127.0.0.1", 17071)) {
+            assertEquals("pong", new String(socket.getInputStream().readAllBytes()).strip(), "published port from the host's loopback");
+        }
+        assertEquals(0, jcompose("down", "-t", "1").code);
+        assertTrue(java.nio.file.Files.list(Path.of("/sys/class/net")).noneMatch(p -> p.getFileName().toString().startsWith("jc-")),
+                "down removes the network's bridge");
+    }
+
+    @Test
     void upPsLogsRecreateDown() throws Exception {
         Run up = jcompose("up", "-d");
         assertEquals(0, up.code, up.err);

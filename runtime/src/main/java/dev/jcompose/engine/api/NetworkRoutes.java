@@ -18,11 +18,15 @@ public final class NetworkRoutes {
     private final NetworkStore networks;
     private final Function<String, List<String>> usedBy;
     private final ObjectMapper json;
+    private final java.util.function.Consumer<NetworkRecord> onRemoved;
 
-    public NetworkRoutes(NetworkStore networks, Function<String, List<String>> usedBy, ObjectMapper json) {
+    /** @param onRemoved tears down the kernel side of a removed network (its bridge) */
+    public NetworkRoutes(NetworkStore networks, Function<String, List<String>> usedBy, ObjectMapper json,
+                         java.util.function.Consumer<NetworkRecord> onRemoved) {
         this.networks = networks;
         this.usedBy = usedBy;
         this.json = json;
+        this.onRemoved = onRemoved;
     }
 
     record CreateBody(@JsonProperty("Name") String name, @JsonProperty("Driver") String driver,
@@ -38,6 +42,7 @@ public final class NetworkRoutes {
         router.add("DELETE", "/networks/{id}", guarded(ex -> {
             NetworkRecord n = networks.find(ex.path("id"));
             networks.remove(n.id(), usedBy.apply(n.name()));
+            onRemoved.accept(n);
             ex.sendStatus(204);
         }));
     }

@@ -66,9 +66,13 @@ public final class ContainerRuntime implements AutoCloseable {
     private final Map<String, RestartDecision.History> restarts = new HashMap<>();
     private final jnr.posix.POSIX posix = jnr.posix.POSIXFactory.getNativePOSIX();
     private final HealthMonitor health;
+    private final NetworkAttachments attachments;
+    private final HostsFiles hostsFiles;
+    private final dev.jcompose.engine.network.PortPublisher ports = new dev.jcompose.engine.network.PortPublisher();
 
     /** @param cgroups null when this host's cgroups cannot be managed (containers then run without limits) */
-    public ContainerRuntime(ContainerService containers, ImageStore images, VolumeStore volumes, EventBus events, Path shim,
+    public ContainerRuntime(ContainerService containers, ImageStore images, VolumeStore volumes,
+                            dev.jcompose.engine.network.NetworkStore networks, EventBus events, Path shim,
                             CgroupManagerFactory cgroups, Clock clock) {
         this.containers = containers;
         this.images = images;
@@ -78,6 +82,8 @@ public final class ContainerRuntime implements AutoCloseable {
         this.cgroups = cgroups;
         this.clock = clock;
         this.health = new HealthMonitor(containers.store(), events, shim, clock);
+        this.attachments = new NetworkAttachments(networks, new dev.jcompose.engine.network.BridgeDriver(shim), containers.store());
+        this.hostsFiles = new HostsFiles(containers.store());
     }
 
     /** Re-attaches to containers that kept running while the engine was away; records the ends of those that stopped. */
@@ -115,22 +121,50 @@ public final class ContainerRuntime implements AutoCloseable {
             shimProcess = ShimProcess.start(shim, specFile, dir.resolve("shim.log"));
             long pid = shimProcess.containerPid();
             joinCgroup(r, pid);
+            var endpoints = attachments.connect(r, pid);
+            var published = publish(r, endpoints);
             shimProcess.go();
             stoppedByUser.remove(r.id());
             exits.put(r.id(), new CompletableFuture<>());
-            containers.store().update(r.id(), c -> c.withState(c.state().running(pid, clock.instant())));
+            containers.store().update(r.id(), c -> c.withState(c.state().running(pid, clock.instant()))
+                    .withNetworkSettings(new ContainerRecord.NetworkSettings("/proc/" + pid + "/ns/net", published,
+                            endpoints.isEmpty() ? c.networkSettings().networks() : endpoints)));
+            hostsFiles.refreshAll();
             events.publish("container", "start", r.id(), attributes(r));
             health.watch(r.id(), user, spec.capabilities());
             ShimProcess watched = shimProcess;
             watched.monitor().onExit().thenRun(() -> exited(r.id()));
         } catch (ShimException e) {
             fail(r, "failed to start container \"" + r.shortName() + "\": " + e.getMessage());
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException | dev.jcompose.engine.network.NetworkException e) {
             if (shimProcess != null) {
                 shimProcess.abort();
             }
+            ports.unpublish(r.id());
             fail(r, "failed to start container \"" + r.shortName() + "\": " + e.getMessage());
         }
+    }
+
+    /** Starts the port proxies for the container's PortBindings, to its first address; the actual host ports for inspect. */
+    private Map<String, java.util.List<HostConfig.PortBinding>> publish(ContainerRecord r,
+            Map<String, dev.jcompose.engine.container.EndpointSettings> endpoints) throws IOException {
+        Map<String, java.util.List<HostConfig.PortBinding>> out = new java.util.TreeMap<>();
+        var asked = r.hostConfig().portBindings();
+        if (asked == null || asked.isEmpty()) {
+            return out;
+        }
+        String target = endpoints.values().stream().map(e -> e.ipAddress()).filter(java.util.Objects::nonNull).findFirst().orElse("127.0.0.1");
+        java.util.List<dev.jcompose.engine.network.PortPublisher.Binding> bindings = new java.util.ArrayList<>();
+        asked.forEach((port, list) -> {
+            for (HostConfig.PortBinding b : list == null ? java.util.List.<HostConfig.PortBinding>of() : list) {
+                bindings.add(new dev.jcompose.engine.network.PortPublisher.Binding(port, b.hostIp(), b.hostPort()));
+            }
+        });
+        for (var p : ports.publish(r.id(), bindings, target)) {
+            out.computeIfAbsent(p.containerPort(), k -> new java.util.ArrayList<>())
+                    .add(new HostConfig.PortBinding(p.hostIp(), Integer.toString(p.hostPort())));
+        }
+        return out;
     }
 
     private void fail(ContainerRecord r, String message) {
@@ -190,6 +224,8 @@ public final class ContainerRuntime implements AutoCloseable {
         ContainerRecord after = containers.store().update(id, c -> c.withState(c.state().exited(s.exitCode(), false, s.finishedAt())));
         removeCgroup(id);
         health.forget(id);
+        ports.unpublish(id);
+        hostsFiles.refreshAll();
         Map<String, String> attrs = new HashMap<>(attributes(after));
         attrs.put("exitCode", Integer.toString(s.exitCode()));
         events.publish("container", "die", id, attrs);
@@ -360,6 +396,15 @@ public final class ContainerRuntime implements AutoCloseable {
         return a;
     }
 
+    /** Deletes the bridge of a removed network (nothing when it never had one). */
+    public void removeBridge(dev.jcompose.engine.network.NetworkRecord n) {
+        try {
+            new dev.jcompose.engine.network.BridgeDriver(shim).deleteBridge(n);
+        } catch (IOException e) {
+            LOG.warn("removing the bridge of network {}: {}", n.name(), e.getMessage());
+        }
+    }
+
     /** Whether a container is running now (for log following). */
     public boolean isRunning(String id) {
         return containers.store().get(id).map(r -> r.state().running()).orElse(false);
@@ -369,6 +414,7 @@ public final class ContainerRuntime implements AutoCloseable {
     public void close() {
         scheduler.shutdownNow();
         health.close();
+        ports.close();
     }
 
     ContainerState stateOf(String id) {
