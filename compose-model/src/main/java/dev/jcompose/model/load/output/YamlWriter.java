@@ -6,6 +6,7 @@ import dev.jcompose.model.load.YScalar;
 import dev.jcompose.model.load.YSeq;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Writes a tree as {@code docker compose config} prints YAML (go-yaml v3 with two-space indentation):
@@ -15,6 +16,10 @@ import java.util.Set;
  */
 public final class YamlWriter {
     private static final Set<String> YAML11_WORDS = Set.of("y", "yes", "n", "no", "on", "off", "true", "false", "null", "~");
+    private static final String NUMBERISH = "+-.0123456789";
+    /** Numbers go-yaml reads (underscores, base prefixes, YAML 1.1 base 60, inf/nan) that YAML 1.2's core schema would not. */
+    private static final Pattern OTHER_TYPE = Pattern.compile("[-+]?[0-9][0-9_]*(\\.[0-9_]*)?([eE][-+]?[0-9]+)?|[-+]?\\.[0-9]+"
+            + "|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\\.[0-9_]*)?|[-+]?0[xob][0-9a-fA-F_]+|[-+]?\\.(inf|Inf|INF|nan|NaN|NAN)");
 
     private YamlWriter() {
     }
@@ -93,7 +98,8 @@ public final class YamlWriter {
     static String scalar(YScalar s) {
         return switch (s.kind()) {
             case NULL -> "null";
-            case BOOL, INT, FLOAT -> s.text();
+            case BOOL, INT -> String.valueOf(s.value()); // go-yaml prints true/false and decimal integers
+            case FLOAT -> s.text();
             case STRING -> flowScalar(s.text());
         };
     }
@@ -116,9 +122,7 @@ public final class YamlWriter {
 
     private static boolean readsAsOtherType(String t) {
         return YScalar.plain(t, null).kind() != YScalar.Kind.STRING || YAML11_WORDS.contains(t.toLowerCase(Locale.ROOT))
-                || t.matches("^[-+]?[0-9][0-9_]*(\\.[0-9_]*)?([eE][-+]?[0-9]+)?$") || t.matches("^[-+]?\\.[0-9]+$")
-                || t.matches("^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\\.[0-9_]*)?$") || t.matches("^[-+]?0[xob][0-9a-fA-F_]+$")
-                || t.matches("^[-+]?\\.(inf|Inf|INF|nan|NaN|NAN)$");
+                || (NUMBERISH.indexOf(t.charAt(0)) >= 0 && OTHER_TYPE.matcher(t).matches());
     }
 
     /** libyaml's rules for a plain scalar in block context. */
