@@ -100,4 +100,35 @@ class SchemaValidatorTest {
         double ms = (System.nanoTime() - t0) / 1e6 / runs;
         assertTrue(ms < 10, "warm validation of " + largest + " took " + ms + " ms");
     }
+
+    @Test
+    void composeGoTypeExpectations() {
+        assertEquals("compose.yaml:5:12 services.dict-env.environment.FOO: must be a string, a number, a boolean or null, not a list",
+                error("""
+                        services:
+                          dict-env:
+                            image: busybox
+                            environment:
+                              FOO: ["1"]
+                        """));
+        assertEquals("compose.yaml:4:18 services.dict-env.environment: must be a mapping or a list, not a string", error("""
+                services:
+                  dict-env:
+                    image: busybox
+                    environment: "FOO=1"
+                """));
+        assertEquals("compose.yaml:2:3 services: must be a mapping, not a list", error("""
+                services:
+                  - foo:
+                      image: busybox
+                """));
+        assertEquals("compose.yaml:2:8 services.foo: must be a mapping, not a string", error("""
+                services:
+                  foo: busybox
+                """));
+        assertEquals("compose.yaml:2:12 networks.default: must be a mapping or null, not a string", error("""
+                networks:
+                  default: bridge
+                """));
+    }
 }
