@@ -17,9 +17,10 @@ import java.util.regex.Pattern;
 public final class YamlWriter {
     private static final Set<String> YAML11_WORDS = Set.of("y", "yes", "n", "no", "on", "off", "true", "false", "null", "~");
     private static final String NUMBERISH = "+-.0123456789";
-    /** Numbers go-yaml reads (underscores, base prefixes, YAML 1.1 base 60, inf/nan) that YAML 1.2's core schema would not. */
+    /** Numbers and timestamps go-yaml reads (underscores, base prefixes, YAML 1.1 base 60, inf/nan, dates) that YAML 1.2's core schema would not. */
     private static final Pattern OTHER_TYPE = Pattern.compile("[-+]?[0-9][0-9_]*(\\.[0-9_]*)?([eE][-+]?[0-9]+)?|[-+]?\\.[0-9]+"
-            + "|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\\.[0-9_]*)?|[-+]?0[xob][0-9a-fA-F_]+|[-+]?\\.(inf|Inf|INF|nan|NaN|NAN)");
+            + "|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\\.[0-9_]*)?|[-+]?0[xob][0-9a-fA-F_]+|[-+]?\\.(inf|Inf|INF|nan|NaN|NAN)"
+            + "|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ][0-9]{1,2}:[0-9]{1,2}:[0-9]{1,2}(\\.[0-9]*)?(Z|[-+][0-9]{1,2}(:[0-9]{2})?)?)?");
 
     private YamlWriter() {
     }

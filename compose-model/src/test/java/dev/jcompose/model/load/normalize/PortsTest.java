@@ -98,4 +98,22 @@ class PortsTest {
                 """);
         assertEquals(true, proto.contains("xyz"), proto);
     }
+
+    @Test
+    void longSyntaxTargetWrittenAsAStringIsANumber() {
+        assertEquals("""
+                ports:
+                  - mode: host
+                    host_ip: 127.0.0.1
+                    target: 80
+                    published: 8080-8081
+                    protocol: tcp
+                """, attribute("""
+                services:
+                  web:
+                    image: nginx
+                    ports:
+                      - {target: "80", published: "8080-8081", host_ip: 127.0.0.1, mode: host}
+                """, "web", "ports"));
+    }
 }

@@ -33,6 +33,8 @@ class YamlWriterTest {
                 lead: " x"
                 quote: it's
                 tab: "a\\tb"
+                date: "2001-12-14"
+                range: 8080-8081
                 """;
         assertEquals("""
                 number: "8080"
@@ -52,6 +54,8 @@ class YamlWriterTest {
                 lead: ' x'
                 quote: it's
                 tab: "a\\tb"
+                date: "2001-12-14"
+                range: 8080-8081
                 """, YamlWriter.write(read(in)));
     }
 
