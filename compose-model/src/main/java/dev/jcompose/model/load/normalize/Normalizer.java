@@ -152,6 +152,15 @@ public final class Normalizer {
             if (b.get("args") instanceof YMap args) {
                 b = b.with("args", resolved(args));
             }
+            if (b.get("additional_contexts") instanceof YMap contexts) {
+                YMap nc = contexts;
+                for (var e : contexts.entries().entrySet()) {
+                    if (e.getValue() instanceof YScalar c && !c.isNull() && !c.text().contains("://") && !c.text().contains(":")) {
+                        nc = nc.with(e.getKey(), c.withText(paths.resolve(c.text())));
+                    }
+                }
+                b = b.with("additional_contexts", nc);
+            }
             if (b.get("secrets") instanceof YSeq secrets) {
                 b = b.with("secrets", new YSeq(secrets.items().stream().map(i -> i instanceof YScalar sc
                         ? (YNode) Nodes.map(Map.of("source", sc), sc.mark()) : i).toList(), secrets.mark(), secrets.tag()));

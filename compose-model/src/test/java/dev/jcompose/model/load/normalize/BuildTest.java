@@ -68,4 +68,24 @@ class BuildTest {
                         RUN echo "hello" > /world.txt
                 """, "bar", "build"));
     }
+
+    @Test
+    void remoteContextsStayAsWritten() {
+        assertEquals("""
+                build:
+                  context: https://github.com/docker/rootfs.git#main
+                  dockerfile: Dockerfile
+                  additional_contexts:
+                    base: docker-image://alpine:3.19
+                    src: /work/demo/src
+                """, attribute("""
+                services:
+                  foo:
+                    build:
+                      context: https://github.com/docker/rootfs.git#main
+                      additional_contexts:
+                        src: ./src
+                        base: docker-image://alpine:3.19
+                """, "foo", "build"));
+    }
 }
