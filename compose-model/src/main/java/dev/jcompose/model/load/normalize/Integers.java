@@ -4,13 +4,17 @@ import dev.jcompose.model.ComposeException;
 import dev.jcompose.model.load.Nodes;
 import dev.jcompose.model.load.YMap;
 import dev.jcompose.model.load.YScalar;
+import dev.jcompose.model.load.YNode;
+import dev.jcompose.model.load.YSeq;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Integer attributes the schema lets through as strings (so that interpolation can fill them):
  * compose-go decodes them into integers, so {@code "3"} becomes {@code 3} and {@code "two"} is a
  * located error. Covers {@code scale}, the cpu and pids numbers, {@code healthcheck.retries},
- * {@code deploy.replicas}, deploy's attempt and parallelism counts and {@code ulimits}.
+ * {@code deploy.replicas}, deploy's attempt and parallelism counts, device request counts
+ * ({@code all} is -1) and {@code ulimits}.
  */
 final class Integers {
     private static final List<String> SERVICE = List.of("scale", "cpu_shares", "cpu_count", "cpu_period", "cpu_quota", "cpu_rt_period",
@@ -44,6 +48,9 @@ final class Integers {
             nd = child(nd, "rollback_config", "parallelism", path + ".deploy");
             if (nd.get("resources") instanceof YMap r) {
                 YMap nr = child(child(r, "limits", "pids", path + ".deploy.resources"), "reservations", "pids", path + ".deploy.resources");
+                if (nr.get("reservations") instanceof YMap res && res.get("devices") instanceof YSeq devices) {
+                    nr = nr.with("reservations", res.with("devices", deviceCounts(devices, path + ".deploy.resources.reservations.devices")));
+                }
                 nd = nd.with("resources", nr);
             }
             if (out.get("scale") instanceof YScalar scale && !scale.isNull() && !nd.has("replicas")) {
@@ -52,6 +59,21 @@ final class Integers {
             out = out.with("deploy", nd);
         }
         return out;
+    }
+
+    /** Device requests: {@code count: all} is compose-go's -1, other counts are integers. */
+    private static YSeq deviceCounts(YSeq devices, String path) {
+        List<YNode> out = new ArrayList<>();
+        for (int i = 0; i < devices.items().size(); i++) {
+            YNode d = devices.items().get(i);
+            if (d instanceof YMap m && m.get("count") instanceof YScalar c && c.text().equals("all")) {
+                d = m.with("count", Nodes.num(-1, c.mark()));
+            } else if (d instanceof YMap m) {
+                d = field(m, "count", path + "[" + i + "]");
+            }
+            out.add(d);
+        }
+        return new YSeq(out, devices.mark(), devices.tag());
     }
 
     private static YMap child(YMap m, String key, String field, String path) {

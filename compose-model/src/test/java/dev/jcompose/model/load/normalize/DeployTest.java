@@ -116,4 +116,31 @@ class DeployTest {
                     deploy: {labels: {a: b}}
                 """, "foo", "deploy"));
     }
+
+    @Test
+    void gpuDeviceRequestCountAllIsMinusOne() {
+        assertEquals("""
+                deploy:
+                  resources:
+                    reservations:
+                      devices:
+                        - capabilities:
+                            - gpu
+                          driver: nvidia
+                          count: -1
+                        - capabilities:
+                            - gpu
+                          count: 2
+                """, attribute("""
+                services:
+                  foo:
+                    image: app
+                    deploy:
+                      resources:
+                        reservations:
+                          devices:
+                            - {driver: nvidia, count: all, capabilities: [gpu]}
+                            - {count: "2", capabilities: [gpu]}
+                """, "foo", "deploy"));
+    }
 }
