@@ -19,8 +19,12 @@ import java.util.Set;
 
 /**
  * Checks one interpolated compose file against the official Compose Specification schema
- * ({@code compose-spec.json}, bundled) and reports the first problem as a located one-line
- * {@link ComposeException}: {@code compose.yaml:3:5 services.web: additional property "imagee" is not allowed}.
+ * ({@code compose-spec.json}, bundled; built once when the class is first used) and reports the most
+ * useful problem ({@link SchemaMessages}) as a located one-line {@link ComposeException}:
+ * {@code compose.yaml:3:5 services.web: additional property "imagee" is not allowed}. Scalars keep
+ * their YAML type on the way to JSON, so {@code published: 8080} and {@code published: "8080"} are
+ * both what the schema sees. The location is found by walking the tree along the error's instance
+ * path: the key for unknown or missing properties, the value otherwise.
  */
 public final class SchemaValidator {
     private static final JsonSchema SCHEMA = load();
