@@ -19,10 +19,13 @@ public final class JsonWriter {
     private JsonWriter() {
     }
 
-    /** The {@code config --format json} text of a normalised project (any other tree: Go-style JSON of it). */
+    /**
+     * The {@code config --format json} text of a normalised project (any other tree: Go-style JSON
+     * of it). Like docker compose's, it does not end with a newline.
+     */
     public static String write(YNode root) {
         YNode view = root instanceof YMap m && m.get("services") instanceof YMap ? ConfigJson.project(m) : root;
-        return GoJson.indented(view) + "\n";
+        return GoJson.indented(view);
     }
 
     /** One-line JSON with keys in the tree's order, encoded as Go's {@code json.Marshal} does. */

@@ -66,8 +66,7 @@ class JsonWriterTest {
                     }
                   },
                   "x-top": 1
-                }
-                """, JsonWriter.write(tree));
+                }""", JsonWriter.write(tree), "no newline at the end, as docker compose prints it");
     }
 
     @Test
