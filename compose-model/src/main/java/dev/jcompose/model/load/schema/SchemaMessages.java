@@ -68,6 +68,9 @@ final class SchemaMessages {
             String found = node instanceof YScalar s ? "invalid value \"" + s.text() + "\": " : "";
             return found + "must be one of " + values;
         }
+        if ("pattern".equals(type) && chosen.getSchemaNode() != null && node instanceof YScalar s) {
+            return "invalid value \"" + s.text() + "\": must match " + chosen.getSchemaNode().asText();
+        }
         String msg = chosen.getMessage();
         int colon = msg.indexOf(": ");
         return colon >= 0 && (msg.startsWith("$") || msg.startsWith("/") || msg.startsWith(":")) ? msg.substring(colon + 2) : msg;
