@@ -111,7 +111,7 @@ public final class Normalizer {
             if (key.equals("volumes")) {
                 def = bindDevice(def);
             }
-            def = StringMaps.definition(def);
+            def = FalseFlags.definition(StringMaps.definition(def));
             out.put(e.getKey(), def);
         }
         top.put(key, new YMap(out, m.keyMarks(), m.mark(), m.tag()));
@@ -142,6 +142,7 @@ public final class Normalizer {
         out = Integers.normalize(out, path);
         out = ImplicitDependencies.add(out);
         out = StringMaps.service(out);
+        out = FalseFlags.service(out);
         if (!out.has("network_mode") && !out.has("networks")) {
             out = out.with("networks", Nodes.map(Map.of("default", Nodes.nul(s.mark())), s.mark()));
         }

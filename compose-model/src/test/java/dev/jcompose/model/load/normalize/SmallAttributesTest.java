@@ -142,4 +142,44 @@ class SmallAttributesTest {
         assertTrue(out.contains("mtu: \"1500\""), out);
         assertTrue(out.contains("tier: \"2\""), out);
     }
+
+    @Test
+    void falseFlagsVanishLikeGoOmitemptyButPointerFlagsStay() {
+        assertEquals("""
+                name: demo
+                services:
+                  foo:
+                    depends_on:
+                      bar:
+                        condition: service_started
+                        required: false
+                    image: app
+                    init: false
+                    networks:
+                      net: null
+                    read_only: true
+                    volumes:
+                      - type: bind
+                        source: /data
+                        target: /data
+                        bind: {}
+                networks:
+                  net:
+                    name: demo_net
+                """, Normalized.yaml("""
+                services:
+                  foo:
+                    image: app
+                    tty: false
+                    privileged: false
+                    stdin_open: false
+                    init: false
+                    read_only: true
+                    depends_on: {bar: {condition: service_started, restart: false, required: false}}
+                    volumes: [{type: bind, source: /data, target: /data, read_only: false, bind: {create_host_path: false}}]
+                    networks: [net]
+                networks:
+                  net: {external: false, internal: false}
+                """));
+    }
 }

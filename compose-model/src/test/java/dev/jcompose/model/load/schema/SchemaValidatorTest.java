@@ -134,12 +134,12 @@ class SchemaValidatorTest {
 
     @Test
     void patternErrorsNameTheValue() {
-        assertEquals("compose.yaml:4:21 services.web.container_name: invalid value \"-bad\": must match [a-zA-Z0-9][a-zA-Z0-9_.-]+",
+        assertEquals("compose.yaml:4:21 services.web.container_name: invalid value \"-\": must match [a-zA-Z0-9][a-zA-Z0-9_.-]+",
                 error("""
                         services:
                           web:
                             image: nginx
-                            container_name: "-bad"
+                            container_name: "-"
                         """));
     }
 }
