@@ -25,7 +25,7 @@ import java.util.TreeMap;
  * dropped, env_file then discarded), the default network attached where a service names none,
  * build defaults, implicit dependencies, durations, byte sizes, modes and integers in compose-go's
  * forms ({@link Durations}, {@link ByteSizes}, {@link ScalarForms}, {@link Integers},
- * {@link ImplicitDependencies}), the top-level networks, volumes, secrets and configs with their
+ * {@link ImplicitDependencies}, {@link StringMaps}, {@link ZeroValues}), the top-level networks, volumes, secrets and configs with their
  * engine names, keys in compose-go's order; then {@link Consistency} checks references.
  *
  * <p>Chaining: {@code YamlReader} → {@code SchemaValidator.validate(file)} (per file) → assembler
@@ -111,7 +111,7 @@ public final class Normalizer {
             if (key.equals("volumes")) {
                 def = bindDevice(def);
             }
-            def = FalseFlags.definition(StringMaps.definition(def));
+            def = ZeroValues.definition(StringMaps.definition(def));
             out.put(e.getKey(), def);
         }
         top.put(key, new YMap(out, m.keyMarks(), m.mark(), m.tag()));
@@ -142,7 +142,7 @@ public final class Normalizer {
         out = Integers.normalize(out, path);
         out = ImplicitDependencies.add(out);
         out = StringMaps.service(out);
-        out = FalseFlags.service(out);
+        out = ZeroValues.service(out);
         if (!out.has("network_mode") && !out.has("networks")) {
             out = out.with("networks", Nodes.map(Map.of("default", Nodes.nul(s.mark())), s.mark()));
         }

@@ -171,6 +171,8 @@ class SmallAttributesTest {
                   foo:
                     image: app
                     tty: false
+                    cpu_shares: 0
+                    mem_limit: 0
                     privileged: false
                     stdin_open: false
                     init: false

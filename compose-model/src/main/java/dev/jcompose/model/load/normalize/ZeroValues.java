@@ -8,21 +8,31 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Flags compose-go holds as plain {@code bool} with {@code omitempty} vanish when false
- * ({@code tty: false} is not printed), while pointer flags ({@code init}, {@code enable_ipv6}) and
- * {@code depends_on.required} stay. Covers the service flags, volume mount flags, build flags,
- * {@code healthcheck.disable}, {@code depends_on.restart}, and {@code external}, {@code internal},
- * {@code attachable} of top-level definitions.
+ * Values compose-go holds in plain (non-pointer) fields with {@code omitempty} vanish when zero:
+ * false flags ({@code tty: false} is not printed) and zero numbers ({@code cpu_shares: 0},
+ * {@code mem_limit: 0}), while pointer fields ({@code init}, {@code enable_ipv6}, {@code scale},
+ * {@code deploy.replicas}, {@code healthcheck.retries}) and {@code depends_on.required} stay.
+ * Covers the service flags and numbers, volume mount flags, build flags, {@code healthcheck.disable},
+ * {@code depends_on.restart}, and {@code external}, {@code internal}, {@code attachable} of
+ * top-level definitions.
  */
-final class FalseFlags {
+final class ZeroValues {
     private static final List<String> SERVICE = List.of("privileged", "read_only", "stdin_open", "tty", "oom_kill_disable", "use_api_socket");
     private static final List<String> DEFINITION = List.of("external", "internal", "attachable");
+    private static final List<String> NUMBERS = List.of("cpu_count", "cpu_percent", "cpu_period", "cpu_quota", "cpu_rt_period",
+            "cpu_rt_runtime", "cpus", "cpu_shares", "oom_score_adj", "pids_limit", "mem_limit", "mem_reservation", "memswap_limit",
+            "shm_size");
 
-    private FalseFlags() {
+    private ZeroValues() {
     }
 
     static YMap service(YMap s) {
         YMap out = drop(s, SERVICE);
+        for (String k : NUMBERS) {
+            if (out.get(k) instanceof YScalar v && !v.isNull() && isZero(v.text())) {
+                out = out.without(k);
+            }
+        }
         if (out.get("build") instanceof YMap b) {
             out = out.with("build", drop(b, List.of("no_cache", "pull", "privileged")));
         }
@@ -60,6 +70,14 @@ final class FalseFlags {
 
     static YMap definition(YMap def) {
         return drop(def, DEFINITION);
+    }
+
+    private static boolean isZero(String text) {
+        try {
+            return Double.parseDouble(text) == 0;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private static YMap drop(YMap m, List<String> keys) {
