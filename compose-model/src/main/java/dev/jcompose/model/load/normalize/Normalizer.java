@@ -143,7 +143,9 @@ public final class Normalizer {
         out = ImplicitDependencies.add(out);
         out = StringMaps.service(out);
         out = ZeroValues.service(out);
-        if (!out.has("network_mode") && !out.has("networks")) {
+        boolean noNetworks = !out.has("networks") || out.get("networks") instanceof YMap n && n.entries().isEmpty()
+                || out.get("networks") instanceof YScalar ns && ns.isNull();
+        if (!out.has("network_mode") && noNetworks) {
             out = out.with("networks", Nodes.map(Map.of("default", Nodes.nul(s.mark())), s.mark()));
         }
         if (out.get("build") instanceof YMap b) {

@@ -89,4 +89,24 @@ class NetworksTest {
                 """);
         assertEquals(true, svc.contains("service \"vpn\" not found for network_mode 'service:vpn'"), svc);
     }
+
+    @Test
+    void emptyNetworksStillGetTheDefaultNetwork() {
+        assertEquals("""
+                name: demo
+                services:
+                  web:
+                    image: app
+                    networks:
+                      default: null
+                networks:
+                  default:
+                    name: demo_default
+                """, yaml("""
+                services:
+                  web:
+                    image: app
+                    networks: []
+                """));
+    }
 }
