@@ -215,7 +215,10 @@ public final class Normalizer {
                     }
                     continue;
                 }
-                Map<String, String> loaded = DotEnv.read(Path.of(file), k -> Optional.ofNullable(ctx.environment().get(k)));
+                // values inside env files are interpolated from the project environment first, then the service's own
+                Map<String, String> loaded = DotEnv.read(Path.of(file), k -> Optional.ofNullable(ctx.environment().get(k))
+                        .or(() -> Optional.ofNullable(s.get("environment") instanceof YMap own && own.get(k) instanceof YScalar v
+                                && !v.isNull() ? v.text() : null)));
                 loaded.forEach((k, v) -> env.put(k, Nodes.str(v, m.mark())));
             }
         }

@@ -90,4 +90,20 @@ class EnvironmentTest {
                 """, ctx)).getMessage();
         assertTrue(e.startsWith("compose.yaml:4:15 services.foo.env_file: env file " + dir.resolve("nope.env") + " not found"), e);
     }
+
+    @Test
+    void envFileValuesInterpolateFromProjectThenServiceEnvironment() throws IOException {
+        Files.writeString(dir.resolve("app.env"), "URL=http://${HOST}:${PORT}\n");
+        NormalizeContext ctx = new NormalizeContext("demo", dir, Map.of("HOST", "db"), Set.of());
+        YMap foo = (YMap) ((YMap) Normalized.tree("""
+                services:
+                  foo:
+                    image: app
+                    env_file: app.env
+                    environment:
+                      PORT: "5432"
+                      HOST: ignored-for-interpolation
+                """, ctx).get("services")).get("foo");
+        assertEquals("http://db:5432", ((dev.jcompose.model.load.YScalar) ((YMap) foo.get("environment")).get("URL")).text());
+    }
 }
