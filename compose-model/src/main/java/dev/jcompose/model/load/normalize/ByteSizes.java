@@ -15,7 +15,8 @@ import java.util.List;
  * string of bytes ({@code 512m} → {@code "536870912"}, units binary as docker's {@code RAMInBytes}
  * reads them, {@code -1} kept for "unlimited"). Covers {@code mem_limit}, {@code mem_reservation},
  * {@code memswap_limit}, {@code shm_size}, {@code build.shm_size},
- * {@code deploy.resources.{limits,reservations}.memory} and {@code volumes[].tmpfs.size}.
+ * {@code deploy.resources.{limits,reservations}.memory}, {@code volumes[].tmpfs.size} and the
+ * {@code blkio_config} throttle rates.
  */
 final class ByteSizes {
     private static final List<String> SERVICE = List.of("mem_limit", "mem_reservation", "memswap_limit", "shm_size");
@@ -39,6 +40,20 @@ final class ByteSizes {
                 }
             }
             out = out.with("deploy", d.with("resources", nr));
+        }
+        if (out.get("blkio_config") instanceof YMap blkio) {
+            YMap nb = blkio;
+            for (String k : List.of("device_read_bps", "device_read_iops", "device_write_bps", "device_write_iops")) {
+                if (blkio.get(k) instanceof YSeq devices) {
+                    List<YNode> items = new ArrayList<>();
+                    for (int i = 0; i < devices.items().size(); i++) {
+                        YNode d = devices.items().get(i);
+                        items.add(d instanceof YMap m ? field(m, "rate", path + ".blkio_config." + k + "[" + i + "]") : d);
+                    }
+                    nb = nb.with(k, new YSeq(items, devices.mark(), devices.tag()));
+                }
+            }
+            out = out.with("blkio_config", nb);
         }
         if (out.get("volumes") instanceof YSeq vols) {
             List<YNode> items = new ArrayList<>();

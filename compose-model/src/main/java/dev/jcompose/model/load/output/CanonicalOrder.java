@@ -51,6 +51,12 @@ public final class CanonicalOrder {
                 Map.of("driver_opts", SORTED));
         Map<String, Type> serviceChildren = new LinkedHashMap<>();
         serviceChildren.put("annotations", SORTED);
+        Type throttle = listOf(struct("path rate"));
+        serviceChildren.put("blkio_config", struct("weight weight_device device_read_bps device_read_iops device_write_bps device_write_iops",
+                Map.of("weight_device", listOf(struct("path weight")), "device_read_bps", throttle, "device_read_iops", throttle,
+                        "device_write_bps", throttle, "device_write_iops", throttle)));
+        serviceChildren.put("credential_spec", struct("config file registry"));
+        serviceChildren.put("develop", struct("watch", Map.of("watch", listOf(struct("path action target exec ignore include initial_sync")))));
         serviceChildren.put("build", build);
         serviceChildren.put("configs", listOf(secretRef));
         serviceChildren.put("secrets", listOf(secretRef));

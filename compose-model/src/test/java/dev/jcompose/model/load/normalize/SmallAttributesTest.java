@@ -184,4 +184,19 @@ class SmallAttributesTest {
                   net: {external: false, internal: false}
                 """));
     }
+
+    @Test
+    void blkioConfigInStructOrder() {
+        assertEquals("""
+                blkio_config:
+                  weight: 300
+                  weight_device:
+                    - path: /dev/sda
+                      weight: 400
+                  device_read_bps:
+                    - path: /dev/sdb
+                      rate: "12582912"
+                """, attribute(of("blkio_config: {device_read_bps: [{rate: 12mb, path: /dev/sdb}], weight_device: [{weight: 400, path: /dev/sda}], weight: 300}"),
+                "foo", "blkio_config"));
+    }
 }
