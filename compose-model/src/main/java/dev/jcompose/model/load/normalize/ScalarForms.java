@@ -13,8 +13,8 @@ import java.util.List;
 /**
  * Values of a service that compose-go stores in typed fields and therefore prints in one form:
  * secret/config {@code mode} as a decimal number (octal when written {@code 0440}, {@code 0o440} or
- * as a string), {@code cpus} as a number ({@code "0.5"} → {@code 0.5}), {@code extra_hosts} sorted
- * (compose-go keeps them in a map), and {@code volume: {}} on volumes written in short syntax.
+ * as a string), {@code cpus} as a number ({@code "0.5"} → {@code 0.5}), {@code extra_hosts}
+ * ({@link ExtraHosts}), and {@code volume: {}} on volumes written in short syntax.
  */
 final class ScalarForms {
     private ScalarForms() {
@@ -40,11 +40,7 @@ final class ScalarForms {
             }
             out = out.with("deploy", d.with("resources", nr));
         }
-        if (out.get("extra_hosts") instanceof YSeq hosts) {
-            List<YNode> sorted = new ArrayList<>(hosts.items());
-            sorted.sort((a, b) -> ((YScalar) a).text().compareTo(((YScalar) b).text()));
-            out = out.with("extra_hosts", new YSeq(sorted, hosts.mark(), hosts.tag()));
-        }
+        out = ExtraHosts.normalize(out, path);
         return eachMap(out, "volumes", (m, p) -> "volume".equals(text(m, "type")) && !m.has("volume") && fromShortSyntax(m)
                 ? m.with("volume", YMap.empty(m.mark())) : m, path);
     }

@@ -199,4 +199,14 @@ class SmallAttributesTest {
                 """, attribute(of("blkio_config: {device_read_bps: [{rate: 12mb, path: /dev/sdb}], weight_device: [{weight: 400, path: /dev/sda}], weight: 300}"),
                 "foo", "blkio_config"));
     }
+
+    @Test
+    void extraHostsSplitSeveralAddressesAndDropIpv6Brackets() {
+        assertEquals("""
+                extra_hosts:
+                  - multi=10.0.0.1
+                  - multi=10.0.0.2
+                  - v6=::1
+                """, attribute(of("extra_hosts: ['v6=[::1]', 'multi=10.0.0.2,10.0.0.1']"), "foo", "extra_hosts"));
+    }
 }
