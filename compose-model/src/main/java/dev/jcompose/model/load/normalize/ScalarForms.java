@@ -85,6 +85,9 @@ final class ScalarForms {
         try {
             f = Float.parseFloat(v.text().strip());
         } catch (NumberFormatException e) {
+            f = Float.NaN;
+        }
+        if (!Float.isFinite(f)) {
             throw new ComposeException(v.mark(), path + ".cpus", "invalid cpus \"" + v.text() + "\": use a number such as 0.5");
         }
         String text = new BigDecimal(Float.toString(f)).stripTrailingZeros().toPlainString();

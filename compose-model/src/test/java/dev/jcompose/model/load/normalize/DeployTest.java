@@ -143,4 +143,17 @@ class DeployTest {
                             - {count: "2", capabilities: [gpu]}
                 """, "foo", "deploy"));
     }
+
+    @Test
+    void cpusMustBeAFiniteNumber() {
+        for (String bad : new String[] {"NaN", "Infinity", "lots"}) {
+            String e = error("""
+                    services:
+                      foo:
+                        image: app
+                        cpus: "%s"
+                    """.formatted(bad));
+            assertTrue(e.startsWith("compose.yaml:4:11 services.foo.cpus: invalid cpus \"" + bad + "\""), e);
+        }
+    }
 }
