@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * Values of a service that compose-go stores in typed fields and therefore prints in one form:
- * secret/config {@code mode} as a decimal number (octal when written {@code 0440}, {@code 0o440} or
+ * secret/config and tmpfs {@code mode} as a decimal number (octal when written {@code 0440}, {@code 0o440} or
  * as a string), {@code cpus} as a number ({@code "0.5"} → {@code 0.5}), {@code extra_hosts}
  * ({@link ExtraHosts}), and {@code volume: {}} on volumes written in short syntax.
  */
@@ -41,6 +41,8 @@ final class ScalarForms {
             out = out.with("deploy", d.with("resources", nr));
         }
         out = ExtraHosts.normalize(out, path);
+        out = eachMap(out, "volumes", (m, p) -> m.get("tmpfs") instanceof YMap t && t.get("mode") instanceof YScalar v && !v.isNull()
+                ? m.with("tmpfs", t.with("mode", Nodes.num(mode(v, p + ".tmpfs.mode"), v.mark()))) : m, path);
         return eachMap(out, "volumes", (m, p) -> "volume".equals(text(m, "type")) && !m.has("volume") && fromShortSyntax(m)
                 ? m.with("volume", YMap.empty(m.mark())) : m, path);
     }

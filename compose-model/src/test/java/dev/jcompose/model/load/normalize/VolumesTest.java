@@ -120,4 +120,15 @@ class VolumesTest {
                       - {type: tmpfs, target: /t, tmpfs: {size: 64m}}
                 """, "foo", "volumes").contains("size: \"67108864\""));
     }
+
+    @Test
+    void tmpfsModeIsADecimalNumber() {
+        assertTrue(attribute("""
+                services:
+                  foo:
+                    image: busybox
+                    volumes:
+                      - {type: tmpfs, target: /t, tmpfs: {mode: 01777}}
+                """, "foo", "volumes").contains("mode: 1023"));
+    }
 }
