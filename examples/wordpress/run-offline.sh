@@ -13,11 +13,14 @@ case ${1:-} in
 up)
 	shift
 	archives=$("$here/offline/build-images.sh")
+	# load once per engine state root and archive build (a rebuilt archive has a new cache directory)
+	stamp="$archives/.loaded-$(printf '%s' "${JCOMPOSE_ROOT:-/var/lib/jcompose}" | sha256sum | cut -c1-12)"
 	for name in mariadb wordpress; do
-		if ! "$jcompose" image inspect "jcompose.local/offline/$name:bookworm" >/dev/null 2>&1; then
+		if [ ! -e "$stamp" ] || ! "$jcompose" image inspect "jcompose.local/offline/$name:bookworm" >/dev/null 2>&1; then
 			"$jcompose" image load -q -i "$archives/$name.tar"
 		fi
 	done
+	touch "$stamp"
 	# shellcheck disable=SC2086
 	exec "$jcompose" $files up -d --wait "$@"
 	;;

@@ -56,7 +56,7 @@ image mariadb "$suite" "$work/mariadb-rootfs.tar" \
 
 echo >&2 "building jcompose.local/offline/wordpress:$suite from Debian packages"
 # shellcheck disable=SC2086
-mmdebstrap --quiet --variant=minbase --include=apache2,libapache2-mod-php,php-mysql,wordpress $slim \
+mmdebstrap --quiet --variant=minbase --include=apache2,libapache2-mod-php,php-mysql,wordpress,wordpress-theme-twentytwentythree $slim \
 	--customize-hook="install -m 755 '$here/wordpress/docker-entrypoint.sh' \"\$1/usr/local/bin/docker-entrypoint.sh\"" \
 	--customize-hook="install -m 755 '$here/wordpress/apache2-foreground' \"\$1/usr/local/bin/apache2-foreground\"" \
 	--customize-hook='chroot "$1" cp -rL /usr/share/wordpress /usr/src/wordpress' \

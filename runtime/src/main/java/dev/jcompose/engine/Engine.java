@@ -107,6 +107,19 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    public NetworkStore networks() {
+        return networks;
+    }
+
+    /** Removes every container and network of this engine's state, with their kernel parts (for tests and resets). */
+    public void removeEverything() {
+        containers.store().list().forEach(r -> runtime.forceRemove(r.id()));
+        for (var n : networks.list()) {
+            networks.remove(n.id(), java.util.List.of());
+            runtime.removeBridge(n);
+        }
+    }
+
     public ContainerRuntime runtime() {
         return runtime;
     }

@@ -43,6 +43,16 @@ abstract class ProjectCommand {
 
     /** Runs a plan with docker compose's progress output on stderr; returns the exit code (1 when a step failed). */
     int execute(EngineClient engine, Project project, Reconciliation r, String verb, int stopTimeout) throws InterruptedException {
+        return run(engine, project, r, verb, stopTimeout, null);
+    }
+
+    /** Runs waits with an overall limit ({@code --wait-timeout}; 0 for none). */
+    int executeWithTimeout(EngineClient engine, Project project, Reconciliation r, int seconds) throws InterruptedException {
+        return run(engine, project, r, "Running", -1, seconds > 0 ? Duration.ofSeconds(seconds) : null);
+    }
+
+    private int run(EngineClient engine, Project project, Reconciliation r, String verb, int stopTimeout, Duration waitLimit)
+            throws InterruptedException {
         r.warnings().forEach(w -> err().println("WARN[0000] " + w));
         err().flush();
         boolean tty = System.console() != null && !"plain".equals(global().progress());
@@ -50,7 +60,7 @@ abstract class ProjectCommand {
         String limit = System.getenv().getOrDefault("COMPOSE_PARALLEL_LIMIT", "");
         int parallel = limit.matches("[0-9]+") ? Integer.parseInt(limit) : 8;
         PlanExecutor executor = new PlanExecutor(new EngineProjectRuntime(engine, project, stopTimeout), parallel,
-                Duration.ofMillis(200), null, progress::event);
+                Duration.ofMillis(200), waitLimit, progress::event);
         PlanExecutor.Result result = executor.execute(r.plan());
         progress.finish();
         for (String e : result.errors()) {

@@ -28,6 +28,9 @@ public final class UpCommand extends ProjectCommand implements Callable<Integer>
     @Option(names = "--wait", description = "Wait for services to be running|healthy; implies detached mode")
     boolean await;
 
+    @Option(names = "--wait-timeout", paramLabel = "SECONDS", description = "Maximum duration in seconds to wait for the project to be running|healthy")
+    int waitTimeout;
+
     @Option(names = "--no-start", description = "Don't start the services after creating them")
     boolean noStart;
 
@@ -55,6 +58,21 @@ public final class UpCommand extends ProjectCommand implements Callable<Integer>
     @Option(names = "--no-log-prefix", description = "Don't print prefix in logs")
     boolean noLogPrefix;
 
+    /** {@code --wait}: every service's containers running, and healthy where they have a health check. */
+    private int waitForServices(EngineClient engine, Project project) throws InterruptedException {
+        var plan = new dev.jcompose.planner.plan.Plan.Builder();
+        for (var s : project.services().values()) {
+            if (!services.isEmpty() && !services.contains(s.name())) {
+                continue;
+            }
+            boolean health = s.lifecycle().healthcheck() != null && !s.lifecycle().healthcheck().disable();
+            plan.add(new dev.jcompose.planner.plan.Step.WaitFor(s.name(), health ? dev.jcompose.planner.graph.Dependency.Condition.HEALTHY
+                    : dev.jcompose.planner.graph.Dependency.Condition.STARTED, true), Set.of());
+        }
+        var r = new dev.jcompose.planner.reconcile.Reconciliation(plan.build(), List.of());
+        return executeWithTimeout(engine, project, r, waitTimeout);
+    }
+
     @Override
     public Integer call() throws Exception {
         if (forceRecreate && noRecreate) {
@@ -66,6 +84,9 @@ public final class UpCommand extends ProjectCommand implements Callable<Integer>
         try (EngineClient engine = engine()) {
             var reconciliation = Reconciler.up(PlanInput.of(project), ProjectContainers.observe(engine, project.name()), options);
             int code = execute(engine, project, reconciliation, "Running", timeout);
+            if (code == 0 && await && !noStart) {
+                code = waitForServices(engine, project);
+            }
             if (code != 0 || detach || await || noStart) {
                 return code;
             }

@@ -39,9 +39,7 @@ class ComposeLifecycleTest {
     @AfterEach
     void stop() {
         if (engine != null) {
-            for (var r : engine.containers().store().list()) {
-                engine.runtime().forceRemove(r.id());
-            }
+            engine.removeEverything();
             engine.close();
         }
     }

@@ -70,9 +70,11 @@ public record ContainerFilters(Map<String, List<String>> values) {
         return values.containsKey("status") || values.containsKey("exited");
     }
 
+    /** Values of a filter are alternatives, except labels, which must all match (as in Docker). */
     public Predicate<ContainerRecord> predicate() {
         return r -> values.entrySet().stream().allMatch(e -> e.getValue().isEmpty()
-                || e.getValue().stream().anyMatch(v -> matches(e.getKey(), v, r)));
+                || (e.getKey().equals("label") ? e.getValue().stream().allMatch(v -> matches("label", v, r))
+                : e.getValue().stream().anyMatch(v -> matches(e.getKey(), v, r))));
     }
 
     private static boolean matches(String filter, String value, ContainerRecord r) {

@@ -94,9 +94,33 @@ public final class ContainerRuntime implements AutoCloseable {
             }
             if (ProcessHandle.of(r.state().pid()).map(ProcessHandle::isAlive).orElse(false)) {
                 watchByPolling(r.id());
+                reattach(r);
             } else {
                 exited(r.id());
             }
+        }
+    }
+
+    /** The engine-side parts of a container that outlived the previous engine: its port proxies and health checks. */
+    private void reattach(ContainerRecord r) {
+        try {
+            var endpoints = r.networkSettings().networks();
+            String target = endpoints.values().stream().map(e -> e.ipAddress()).filter(java.util.Objects::nonNull).findFirst()
+                    .orElse("127.0.0.1");
+            java.util.List<dev.jcompose.engine.network.PortPublisher.Binding> bindings = new java.util.ArrayList<>();
+            r.networkSettings().ports().forEach((port, list) -> list.forEach(b ->
+                    bindings.add(new dev.jcompose.engine.network.PortPublisher.Binding(port, b.hostIp(), b.hostPort()))));
+            ports.publish(r.id(), bindings, target);
+            ImageRecord image = images.get(Digest.parse(r.image())).orElseThrow(() -> new IOException("image " + r.image() + " is gone"));
+            ImageRootfs rootfs = new ImageRootfs(images, image);
+            UserResolver.Identity user = UserResolver.resolve(r.config().user(), rootfs.read("etc/passwd").orElse(null),
+                    rootfs.read("etc/group").orElse(null));
+            HostConfig h = r.hostConfig();
+            long caps = dev.jcompose.engine.shim.DockerDefaults.capabilities(h.capAdd() == null ? java.util.List.of() : h.capAdd(),
+                    h.capDrop() == null ? java.util.List.of() : h.capDrop(), Boolean.TRUE.equals(h.privileged()));
+            health.watch(r.id(), user, caps);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("re-attaching to container {}: {}", r.shortName(), e.getMessage());
         }
     }
 

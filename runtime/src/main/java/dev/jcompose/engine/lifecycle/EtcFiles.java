@@ -17,6 +17,7 @@ public final class EtcFiles {
 
     public static void write(ContainerRecord r, Path dir, String address, Path hostResolvConf) throws IOException {
         var h = r.hostConfig();
+        boolean hostNetwork = h.effectiveNetworkMode().equals("host");
         String hostname = r.config().hostname();
         Files.writeString(dir.resolve("hostname"), hostname + "\n");
         StringBuilder hosts = new StringBuilder("127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n");
@@ -33,9 +34,12 @@ public final class EtcFiles {
         StringBuilder resolv = new StringBuilder();
         if (h.dns() != null && !h.dns().isEmpty()) {
             h.dns().forEach(s -> resolv.append("nameserver ").append(s).append('\n'));
-        } else if (Files.isRegularFile(hostResolvConf)) {
-            Files.readAllLines(hostResolvConf).stream().filter(l -> l.startsWith("nameserver") && !l.contains("127.0.0."))
-                    .forEach(l -> resolv.append(l).append('\n'));
+        } else if (hostNetwork && Files.isRegularFile(hostResolvConf)) {
+            Files.readAllLines(hostResolvConf).stream().filter(l -> l.startsWith("nameserver")).forEach(l -> resolv.append(l).append('\n'));
+        } else {
+            // bridge networks have no outbound NAT and no embedded DNS server yet: the host's resolvers
+            // are unreachable from here, and listing them would make every lookup wait for timeouts
+            resolv.append("# jcompose: no DNS server reachable from this network yet; names of other containers are in /etc/hosts\n");
         }
         if (h.dnsSearch() != null && !h.dnsSearch().isEmpty()) {
             resolv.append("search ").append(String.join(" ", h.dnsSearch())).append('\n');

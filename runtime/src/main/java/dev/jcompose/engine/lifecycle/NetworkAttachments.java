@@ -44,7 +44,8 @@ final class NetworkAttachments {
         }
         Map<String, EndpointSettings> requested = new LinkedHashMap<>();
         requested.put(mode, r.networkSettings().networks().getOrDefault(mode, null));
-        r.networkSettings().networks().forEach(requested::putIfAbsent);
+        // the docker CLI names Docker's default network "default"; it is the "bridge" network
+        r.networkSettings().networks().forEach((k, v) -> requested.putIfAbsent(k.equals("default") ? "bridge" : k, v));
         Map<String, EndpointSettings> out = new LinkedHashMap<>();
         int index = 0;
         for (var e : requested.entrySet()) {

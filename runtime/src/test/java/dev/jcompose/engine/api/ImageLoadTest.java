@@ -41,7 +41,7 @@ class ImageLoadTest {
     @AfterEach
     void stop() {
         if (engine != null) {
-            engine.containers().store().list().forEach(r -> engine.runtime().forceRemove(r.id()));
+            engine.removeEverything();
             engine.close();
         }
     }

@@ -99,6 +99,8 @@ class ContainerServiceTest {
         assertEquals(1, filtered.size());
         assertEquals("Created", filtered.get(0).status());
         assertEquals(2, s.list(false, ContainerFilters.parse("{\"status\":{\"created\":true}}", JSON)).size());
+        assertEquals(0, s.list(true, ContainerFilters.parse("{\"label\":[\"p=one\",\"p=two\"]}", JSON)).size(),
+                "several label filters must all match");
     }
 
     @Test

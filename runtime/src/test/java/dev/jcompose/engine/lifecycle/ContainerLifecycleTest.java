@@ -41,11 +41,7 @@ class ContainerLifecycleTest {
     @AfterEach
     void stop() throws Exception {
         if (engine != null) {
-            for (var r : engine.containers().store().list()) {
-                if (r.state().running()) {
-                    engine.runtime().forceRemove(r.id());
-                }
-            }
+            engine.removeEverything();
             engine.close();
             assertTrue(Files.readAllLines(Path.of("/proc/self/mountinfo")).stream().noneMatch(l -> l.contains(dir.toString())));
         }
