@@ -40,7 +40,7 @@ final class ConfigJson {
 
     /** One service as compose-go's {@code json.Marshal} sees it. */
     static YMap service(YMap s) {
-        YMap out = withoutExtensions(s);
+        YMap out = ShortForms.service(withoutExtensions(s));
         for (String k : List.of("command", "entrypoint")) {
             if (!out.has(k)) {
                 out = out.with(k, Nodes.nul(s.mark()));

@@ -25,10 +25,11 @@ public final class YamlWriter {
     private YamlWriter() {
     }
 
+    /** The YAML text of a tree; a normalised project is printed with compose-go's short forms ({@link ShortForms}). */
     public static String write(YNode root) {
         StringBuilder sb = new StringBuilder();
         if (root instanceof YMap m) {
-            mapping(sb, m, 0);
+            mapping(sb, ShortForms.project(m), 0);
         } else if (root instanceof YSeq s) {
             sequence(sb, s, 0);
         } else {

@@ -5,6 +5,7 @@ import static dev.jcompose.model.load.normalize.Normalized.error;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jcompose.model.load.YMap;
 import org.junit.jupiter.api.Test;
 
 /** ulimits, logging, devices, sysctls, extra_hosts, command/entrypoint and byte sizes, one check each family. */
@@ -208,5 +209,22 @@ class SmallAttributesTest {
                   - multi=10.0.0.2
                   - v6=::1
                 """, attribute(of("extra_hosts: ['v6=[::1]', 'multi=10.0.0.2,10.0.0.1']"), "foo", "extra_hosts"));
+    }
+
+    @Test
+    void singleUlimitPrintsAsOneNumberLikeComposeGo() {
+        String out = Normalized.yaml(of("ulimits: {nproc: 65535, nofile: {hard: 40000, soft: 20000}, core: {soft: 0, hard: 0}}"));
+        assertTrue(out.contains("""
+                    ulimits:
+                      core:
+                        soft: 0
+                        hard: 0
+                      nofile:
+                        soft: 20000
+                        hard: 40000
+                      nproc: 65535
+                """), out);
+        YMap again = Normalized.tree(out);
+        assertEquals(out, dev.jcompose.model.load.output.YamlWriter.write(again), "the short form reads back to the same output");
     }
 }
