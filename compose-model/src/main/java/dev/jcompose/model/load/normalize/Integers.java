@@ -66,10 +66,15 @@ final class Integers {
         List<YNode> out = new ArrayList<>();
         for (int i = 0; i < devices.items().size(); i++) {
             YNode d = devices.items().get(i);
-            if (d instanceof YMap m && m.get("count") instanceof YScalar c && c.text().equals("all")) {
-                d = m.with("count", Nodes.num(-1, c.mark()));
-            } else if (d instanceof YMap m) {
-                d = field(m, "count", path + "[" + i + "]");
+            if (d instanceof YMap m && m.get("count") instanceof YScalar c && !c.isNull()) {
+                long count;
+                try {
+                    count = c.text().equalsIgnoreCase("all") ? -1 : Long.parseLong(c.text().strip());
+                } catch (NumberFormatException e) {
+                    throw new ComposeException(c.mark(), path + "[" + i + "].count", "invalid value \"" + c.text()
+                            + "\", the only value allowed is 'all' or a number");
+                }
+                d = m.with("count", Nodes.num(count, c.mark()));
             }
             out.add(d);
         }
