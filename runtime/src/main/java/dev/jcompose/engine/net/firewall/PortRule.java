@@ -13,6 +13,7 @@ public record PortRule(String owner, String protocol, Optional<String> hostIp, i
         if (!protocol.equals("tcp") && !protocol.equals("udp")) {
             throw new IllegalArgumentException("unsupported protocol \"" + protocol + "\" for port " + hostPort);
         }
+        NftNames.checkOwner(owner);
         hostIp.ifPresent(NftNames::checkAddress);
         NftNames.checkAddress(containerIp);
         if (hostPort < 1 || hostPort > 65535 || containerPort < 1 || containerPort > 65535) {
