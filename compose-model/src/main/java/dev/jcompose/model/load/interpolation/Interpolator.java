@@ -18,7 +18,8 @@ import java.util.function.Function;
  * docker compose's variable substitution: {@code $VAR}, {@code ${VAR}}, {@code ${VAR:-default}},
  * {@code ${VAR-default}}, {@code ${VAR:?error}}, {@code ${VAR?error}}, {@code ${VAR:+alternate}},
  * {@code ${VAR+alternate}} with nested substitutions in the default, alternate and error parts,
- * and {@code $$} for a literal dollar. A lone {@code $} is an error, as in compose-go. Unset
+ * and {@code $$} for a literal dollar. A {@code $} that starts no variable ({@code $(cmd)}, {@code $1})
+ * is kept as written, as compose-go does; a malformed {@code ${…}} is an error. Unset
  * variables without a default become "" and are reported to the warning sink once each.
  *
  * <p>Entry points: {@link #substitute} for one string, {@link #interpolate} for a whole tree (values
@@ -120,7 +121,7 @@ public final class Interpolator {
             int start = pos;
             pos++;
             if (pos >= template.length()) {
-                throw invalid();
+                return "$";
             }
             char c = template.charAt(pos);
             if (c == '$') {
@@ -133,7 +134,7 @@ public final class Interpolator {
             }
             String name = name();
             if (name.isEmpty()) {
-                throw invalid();
+                return "$"; // compose-go keeps a $ that starts no variable: $(cmd), $1, "$ " stay as written
             }
             return valueOrBlank(name);
         }

@@ -7,11 +7,7 @@ import dev.jcompose.model.load.YSeq;
 import dev.jcompose.model.load.assemble.RawProject;
 import dev.jcompose.model.load.output.JsonWriter;
 import dev.jcompose.model.load.output.YamlWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -122,25 +118,13 @@ public final class LoadedProject {
         return out;
     }
 
-    /**
-     * sha256 of the service's canonical JSON with the attributes that do not change its containers
-     * removed (build, pull_policy, scale, deploy.replicas, depends_on, profiles), as docker compose hashes it.
-     */
+    /** docker compose's {@code com.docker.compose.config-hash} of a service (see {@link dev.jcompose.model.load.output.ConfigHash}). */
     public String configHash(String service) {
         YMap s = (YMap) ((YMap) tree.get("services")).get(service);
         if (s == null) {
             throw new dev.jcompose.model.ComposeException("no such service: " + service);
         }
-        YMap h = s.without("build").without("pull_policy").without("scale").without("depends_on").without("profiles");
-        if (h.get("deploy") instanceof YMap d) {
-            h = h.with("deploy", d.without("replicas"));
-        }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(JsonWriter.compact(h).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return dev.jcompose.model.load.output.ConfigHash.of(s);
     }
 
     /** The typed model (bound on each call; callers keep the result). */
