@@ -124,6 +124,8 @@ class ComposeLifecycleTest {
         assertTrue(up.err.contains("Container demo-db-1 Started"), up.err);
         assertEquals(List.of("demo-db-1", "demo-web-1", "demo-web-2"), names());
         String ids = ok("ps", "-q");
+        assertTrue(ok("ls").lines().anyMatch(l -> l.startsWith("demo") && l.contains("running(3)")), ok("ls"));
+        assertEquals("0.1.0", ok("version", "--short").strip());
         long deadline = System.currentTimeMillis() + 5000;
         String logs = "";
         while (System.currentTimeMillis() < deadline && !logs.contains("web-2")) {
