@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 public final class TestNetns implements AutoCloseable {
     private final Process unshare;
     private final int pid;
+    private final List<Process> spawned = new ArrayList<>();
 
     private TestNetns(Process unshare, int pid) {
         this.unshare = unshare;
@@ -71,11 +72,27 @@ public final class TestNetns implements AutoCloseable {
     public Process spawn(String... cmd) throws IOException {
         List<String> argv = new ArrayList<>(List.of("nsenter", "--net=" + nsPath()));
         argv.addAll(List.of(cmd));
-        return new ProcessBuilder(argv).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
+        synchronized (spawned) {
+            spawned.add(p);
+        }
+        return p;
+    }
+
+    /** Kills a process and everything it started (nsenter execs a shell that forks). */
+    public static void kill(Process p) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
     }
 
     @Override
     public void close() throws InterruptedException {
+        synchronized (spawned) {
+            spawned.forEach(TestNetns::kill);
+            for (Process p : spawned) {
+                p.waitFor(5, TimeUnit.SECONDS);
+            }
+        }
         ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
         unshare.destroyForcibly();
         unshare.waitFor(5, TimeUnit.SECONDS);
