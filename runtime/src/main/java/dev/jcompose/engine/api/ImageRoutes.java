@@ -30,16 +30,20 @@ public final class ImageRoutes {
     private final Predicate<Digest> inUse;
     private final Path scratch;
     private final ObjectMapper json;
+    private final dev.jcompose.engine.image.registry.ImagePuller puller;
 
-    public ImageRoutes(ImageStore images, Predicate<Digest> inUse, Path scratch, ObjectMapper json) {
+    public ImageRoutes(ImageStore images, Predicate<Digest> inUse, Path scratch, ObjectMapper json,
+                       dev.jcompose.engine.image.registry.ImagePuller puller) {
         this.images = images;
         this.inUse = inUse;
         this.scratch = scratch;
         this.json = json;
+        this.puller = puller;
     }
 
     public void register(Router router) {
         router.add("POST", "/images/load", this::load);
+        router.add("POST", "/images/create", this::pull);
         router.add("GET", "/images/json", ex -> {
             ArrayNode out = json.createArrayNode();
             images.list().forEach(r -> out.add(summary(r)));
@@ -79,6 +83,50 @@ public final class ImageRoutes {
             });
         } catch (ImageException | IOException e) {
             out.write(json.writeValueAsBytes(Map.of("errorDetail", Map.of("message", e.getMessage()), "error", e.getMessage())));
+            out.write('\n');
+        }
+        out.close();
+    }
+
+    /** {@code docker pull}: Docker's JSON progress stream, errors inside the stream once it has started. */
+    private void pull(ApiExchange ex) throws IOException {
+        String from = ex.query("fromImage").orElseThrow(() -> ApiError.badRequest("only pulls (fromImage) are supported"));
+        String tag = ex.query("tag").orElse("");
+        String text = tag.isEmpty() ? from : tag.startsWith("sha256:") ? from + "@" + tag : from + ":" + tag;
+        dev.jcompose.engine.image.ref.ImageReference ref;
+        dev.jcompose.engine.image.manifest.Platform platform;
+        try {
+            ref = dev.jcompose.engine.image.ref.ImageReference.parse(text);
+            platform = ex.query("platform").filter(p -> !p.isEmpty()).map(dev.jcompose.engine.image.manifest.Platform::parse)
+                    .orElse(dev.jcompose.engine.image.manifest.Platform.host());
+        } catch (RuntimeException e) {
+            throw ApiError.badRequest(e.getMessage());
+        }
+        OutputStream out = ex.openStream(200, "application/json");
+        try {
+            puller.pull(ref, platform, (id, status, current, total) -> {
+                var m = json.createObjectNode().put("status", status);
+                if (id != null) {
+                    m.put("id", id);
+                }
+                if (total > 0) {
+                    m.putObject("progressDetail").put("current", current).put("total", total);
+                }
+                try {
+                    out.write(json.writeValueAsBytes(m));
+                    out.write('\n');
+                    out.flush();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            out.write(json.writeValueAsBytes(Map.of("status", "Status: Downloaded newer image for " + ref.familiarString())));
+            out.write('\n');
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ImageException | IOException | java.io.UncheckedIOException e) {
+            String msg = e.getMessage();
+            out.write(json.writeValueAsBytes(Map.of("errorDetail", Map.of("message", msg), "error", msg)));
             out.write('\n');
         }
         out.close();

@@ -1,0 +1,128 @@
+package dev.jcompose.engine.image.registry;
+
+import dev.jcompose.engine.image.manifest.ConfigParser;
+import dev.jcompose.engine.image.manifest.Descriptor;
+import dev.jcompose.engine.image.manifest.ImageConfig;
+import dev.jcompose.engine.image.manifest.ImageIndex;
+import dev.jcompose.engine.image.manifest.ImageManifest;
+import dev.jcompose.engine.image.manifest.Manifest;
+import dev.jcompose.engine.image.manifest.ManifestParser;
+import dev.jcompose.engine.image.manifest.MediaTypes;
+import dev.jcompose.engine.image.manifest.Platform;
+import dev.jcompose.engine.image.manifest.PlatformSelector;
+import dev.jcompose.engine.image.ref.Digest;
+import dev.jcompose.engine.image.ref.ImageReference;
+import dev.jcompose.engine.image.store.ImageRecord;
+import dev.jcompose.engine.image.store.ImageStore;
+import dev.jcompose.engine.image.store.LayerInfo;
+import dev.jcompose.engine.image.store.LayerRecord;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Pulls an image into the store: the manifest (choosing the platform from an index), the config,
+ * each layer blob not already stored (verified by digest while it streams in), each layer unpacked
+ * once by chain ID; then the image record with its tag and the digest the registry served. A pull
+ * interrupted anywhere resumes with what is missing.
+ */
+public final class ImagePuller {
+    private static final String ACCEPT = String.join(", ", MediaTypes.OCI_INDEX, MediaTypes.DOCKER_MANIFEST_LIST,
+            MediaTypes.OCI_MANIFEST, MediaTypes.DOCKER_MANIFEST);
+
+    /** What a pull reports as it goes, in the words of Docker's progress stream. */
+    public interface Listener {
+        void status(String id, String status, long current, long total);
+    }
+
+    private final RegistryClient registry;
+    private final ImageStore store;
+
+    public ImagePuller(RegistryClient registry, ImageStore store) {
+        this.registry = registry;
+        this.store = store;
+    }
+
+    public ImageRecord pull(ImageReference ref, Platform platform, Listener listener) throws IOException, InterruptedException {
+        String tagOrDigest = ref.digest() != null ? ref.digest().toString() : ref.tag() == null ? "latest" : ref.tag();
+        listener.status(tagOrDigest, "Pulling from " + ref.path(), 0, 0);
+        Fetched top = fetchManifest(ref, tagOrDigest);
+        Digest servedDigest = top.digest;
+        Digest indexDigest = null;
+        ImageManifest manifest;
+        Digest manifestDigest;
+        if (top.manifest instanceof ImageIndex index) {
+            Descriptor chosen = PlatformSelector.select(index, platform).orElseThrow(() -> new RegistryException(
+                    "no matching manifest for " + platform + " in the manifest list entries", 404));
+            indexDigest = top.digest;
+            Fetched one = fetchManifest(ref, chosen.digest().toString());
+            manifest = (ImageManifest) one.manifest;
+            manifestDigest = one.digest;
+        } else {
+            manifest = (ImageManifest) top.manifest;
+            manifestDigest = top.digest;
+        }
+        byte[] configBytes = blob(ref, manifest.config(), null);
+        ImageConfig config = ConfigParser.parse(configBytes, ref.toString());
+        List<LayerRecord> layers = new ArrayList<>();
+        Digest parent = null;
+        long size = 0;
+        for (int i = 0; i < manifest.layers().size(); i++) {
+            Descriptor d = manifest.layers().get(i);
+            String shortId = d.digest().hex().substring(0, 12);
+            if (store.blobs().has(d.digest())) {
+                listener.status(shortId, "Already exists", 0, 0);
+            } else {
+                listener.status(shortId, "Pulling fs layer", 0, 0);
+                blob(ref, d, (done) -> listener.status(shortId, "Downloading", done, d.size()));
+                listener.status(shortId, "Download complete", 0, 0);
+            }
+            Digest diffId = config.diffIds().get(i);
+            LayerInfo info;
+            try (InputStream in = store.blobs().open(d.digest())) {
+                info = store.layers().unpack(parent, diffId, d.digest().toString(), in);
+            }
+            layers.add(new LayerRecord(d.digest(), d.mediaType(), d.size(), diffId, info.chainId()));
+            parent = info.chainId();
+            size += info.size();
+            listener.status(shortId, "Pull complete", 0, 0);
+        }
+        List<String> tags = ref.digest() != null ? List.of() : List.of(ref.toString());
+        ImageRecord record = store.commit(new ImageRecord(manifest.config().digest(), tags, List.of(ref.name() + "@" + servedDigest),
+                manifestDigest, manifest.mediaType(), indexDigest, config.platform().toString(), layers, config.created(), size));
+        listener.status(null, "Digest: " + servedDigest, 0, 0);
+        return record;
+    }
+
+    private record Fetched(Manifest manifest, Digest digest) {
+    }
+
+    private Fetched fetchManifest(ImageReference ref, String reference) throws IOException, InterruptedException {
+        HttpResponse<InputStream> r = registry.get(ref, "manifests/" + reference, ACCEPT);
+        byte[] bytes;
+        try (InputStream in = r.body()) {
+            bytes = in.readAllBytes();
+        }
+        Digest digest = Digest.of(bytes);
+        if (reference.startsWith("sha256:") && !digest.toString().equals(reference)) {
+            throw new RegistryException("manifest " + reference + " of " + ref + " has digest " + digest, 0);
+        }
+        String type = r.headers().firstValue("Content-Type").orElse("");
+        Manifest m = ManifestParser.parse(bytes, type, ref.toString());
+        store.blobs().putBytes(bytes);
+        return new Fetched(m, digest);
+    }
+
+    /** Streams a blob into the store (verified); returns its bytes when asked for the config (progress null). */
+    private byte[] blob(ImageReference ref, Descriptor d, java.util.function.LongConsumer progress) throws IOException, InterruptedException {
+        if (!store.blobs().has(d.digest())) {
+            HttpResponse<InputStream> r = registry.get(ref, "blobs/" + d.digest(), null);
+            try (InputStream in = r.body()) {
+                store.blobs().put(d.digest(), d.size(), in, progress);
+            }
+        }
+        return progress == null ? store.blobs().read(d.digest()) : null;
+    }
+}
