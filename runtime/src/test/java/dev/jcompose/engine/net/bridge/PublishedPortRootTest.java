@@ -1,0 +1,78 @@
+package dev.jcompose.engine.net.bridge;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import dev.jcompose.engine.net.firewall.NftFirewall;
+import dev.jcompose.engine.net.firewall.PortRule;
+import dev.jcompose.engine.net.netlink.RtNetlink;
+import dev.jcompose.engine.net.ports.PortBinding;
+import dev.jcompose.engine.net.ports.PortPublisher;
+import dev.jcompose.engine.net.ports.PublishedPort;
+import dev.jcompose.engine.net.testutil.TestNetns;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** A published port answers on the host's loopback and, through the gateway, to another container. */
+@Tag("root")
+class PublishedPortRootTest {
+    private final String tag = Long.toHexString(System.nanoTime() & 0xfffff);
+
+    @Test
+    void publishedPortFromLoopbackAndFromAnotherContainer() throws Exception {
+        Assumptions.assumeTrue(TestNetns.isRoot(), "needs root: creates bridges, veths and nft rules");
+        Assumptions.assumeTrue(Files.isExecutable(BridgeNetworksRootTest.shim()), "needs the shim built");
+        Assumptions.assumeTrue(BridgeNetworksRootTest.nftTableAbsent(), "an inet jcompose table exists already");
+        BridgeSpec net = BridgeSpec.of("cc" + tag + "000000000", Map.of(),
+                List.of(new BridgeSpec.Subnet("10.97.33.0/24", "10.97.33.1")), false);
+        NftFirewall fw = new NftFirewall();
+        List<Endpoint> endpoints = new ArrayList<>();
+        try (RtNetlink nl = RtNetlink.open(); TestNetns web = TestNetns.start(); TestNetns other = TestNetns.start();
+                PortPublisher publisher = new PortPublisher()) {
+            BridgeNetworks nets = new BridgeNetworks(nl, fw, new Netconf(BridgeNetworksRootTest.shim()), Path.of("/proc/sys"));
+            try {
+                nets.create(net);
+                endpoints.add(nets.attach(net, web.pid(), "w" + tag, List.of("10.97.33.2/24"), Optional.empty(), 0));
+                endpoints.add(nets.attach(net, other.pid(), "o" + tag, List.of("10.97.33.3/24"), Optional.empty(), 0));
+                PublishedPort p = publisher.publish("w" + tag, PortBinding.of("tcp", "0.0.0.0", 0, "10.97.33.2", 8080));
+                fw.setPorts("w" + tag, List.of(new PortRule("w" + tag, "tcp", Optional.empty(), p.hostPort(),
+                        "10.97.33.2", 8080)));
+
+                Process l = BridgeNetworksRootTest.listen(web, 8080);
+                try (Socket s = new Socket(InetAddress.getLoopbackAddress(), p.hostPort())) {
+                    s.setSoTimeout(5000);
+                    s.shutdownOutput();
+                    assertEquals("hello-8080",
+                            new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip());
+                }
+                TestNetns.kill(l);
+
+                l = BridgeNetworksRootTest.listen(web, 8080);
+                assertEquals("hello-8080", BridgeNetworksRootTest.connect(other, "10.97.33.1", p.hostPort()),
+                        "another container reaches the published port through the gateway");
+                TestNetns.kill(l);
+            } finally {
+                publisher.unpublish("w" + tag);
+                for (Endpoint e : endpoints) {
+                    nets.detach(e);
+                }
+                nets.remove(net);
+                fw.clear();
+            }
+        }
+        assertFalse(Files.exists(Path.of("/sys/class/net", net.bridge())));
+        for (Endpoint e : endpoints) {
+            assertFalse(Files.exists(Path.of("/sys/class/net", e.hostVeth())));
+        }
+    }
+}
