@@ -57,7 +57,8 @@ class BridgeNetworksRootTest {
         Assumptions.assumeTrue(Files.isExecutable(shim()), "needs the shim built at " + shim());
         Assumptions.assumeTrue(nftTableAbsent(), "an inet jcompose table exists already (engine running?)");
         BridgeSpec a = BridgeSpec.of("aa" + tag + "000000000", Map.of(BridgeSpec.OPT_MTU, "1450"),
-                List.of(new BridgeSpec.Subnet("10.97.31.0/24", "10.97.31.1")), false);
+                List.of(new BridgeSpec.Subnet("10.97.31.0/24", "10.97.31.1"),
+                        new BridgeSpec.Subnet("fd97:31::/64", "fd97:31::1")), false);
         BridgeSpec b = BridgeSpec.of("bb" + tag + "000000000", Map.of(),
                 List.of(new BridgeSpec.Subnet("10.97.32.0/24", "10.97.32.1")), true);
         NftFirewall fw = new NftFirewall();
@@ -72,17 +73,19 @@ class BridgeNetworksRootTest {
                 assertEquals("1", Files.readString(Path.of("/proc/sys/net/ipv4/ip_forward")).strip());
                 assertEquals(1450, nl.link(a.bridge()).orElseThrow().mtu());
 
-                Endpoint e1 = nets.attach(a, n1.pid(), "c1" + tag, List.of("10.97.31.2/24"),
+                Endpoint e1 = nets.attach(a, n1.pid(), "c1" + tag, List.of("10.97.31.2/24", "fd97:31::2/64"),
                         Optional.of("02:42:0a:61:1f:02"), 0);
                 endpoints.add(e1);
-                Endpoint e2 = nets.attach(a, n2.pid(), "c2" + tag, List.of("10.97.31.3/24"), Optional.empty(), 0);
+                Endpoint e2 = nets.attach(a, n2.pid(), "c2" + tag, List.of("10.97.31.3/24", "fd97:31::3/64"), Optional.empty(), 0);
                 endpoints.add(e2);
                 endpoints.add(nets.attach(b, n3.pid(), "c3" + tag, List.of("10.97.32.2/24"), Optional.empty(), 0));
                 assertEquals(List.of(e1.hostVeth(), e2.hostVeth()).stream().sorted().toList(),
                         nets.ports(a).stream().sorted().toList());
 
                 String addr = n1.exec("ip", "-o", "addr", "show", "eth0");
-                assertTrue(addr.contains("inet 10.97.31.2/24"), addr);
+                assertTrue(addr.contains("inet 10.97.31.2/24") && addr.contains("inet6 fd97:31::2/64"), addr);
+                String route6 = n1.exec("ip", "-6", "route", "show", "default");
+                assertTrue(route6.contains("via fd97:31::1 dev eth0"), route6);
                 String link = n1.exec("ip", "-o", "link", "show", "eth0");
                 assertTrue(link.contains("mtu 1450") && link.contains("02:42:0a:61:1f:02"), link);
                 String route = Files.readString(Path.of("/proc/" + n1.pid() + "/net/route"));
@@ -93,6 +96,9 @@ class BridgeNetworksRootTest {
 
                 Process l2 = listen(n2, 7001);
                 assertEquals("hello-7001", connect(n1, "10.97.31.3", 7001), "same network reaches");
+                TestNetns.kill(l2);
+                l2 = listen(n2, 7004);
+                assertEquals("hello-7004", connect(n1, "fd97:31::3", 7004), "same network reaches over IPv6");
                 TestNetns.kill(l2);
 
                 Process l1 = listen(n1, 7002);
