@@ -49,6 +49,7 @@ class WordPressExampleTest {
         env.put("JCOMPOSE_ROOT", dir.resolve("root").toString());
         env.put("JCOMPOSE_RUN_DIR", dir.resolve("run").toString());
         env.put("WORDPRESS_PORT", Integer.toString(port));
+        List<String> bridges = List.of();
         try {
             run(env, "up");
             String base = "http://127.0.0.1:" + port;
@@ -66,6 +67,7 @@ class WordPressExampleTest {
                     HttpResponse.BodyHandlers.ofString()).body();
             assertTrue(home.contains("<title>jcompose e2e site"), "the database volume kept the site: " + home);
         } finally {
+            bridges = bridgesOf(dir.resolve("root/networks"));
             run(env, "down", "-v");
         }
         try (var s = Files.list(dir.resolve("root/containers"))) {
@@ -74,13 +76,24 @@ class WordPressExampleTest {
         try (var s = Files.list(dir.resolve("root/volumes"))) {
             assertEquals(0, s.count(), "no volumes left");
         }
-        try (var s = Files.list(Path.of("/sys/class/net"))) {
-            assertTrue(s.noneMatch(p -> p.getFileName().toString().startsWith("jc-")), "no bridge left");
+        assertTrue(!bridges.isEmpty(), "the stack had a bridge network");
+        for (String b : bridges) {
+            assertTrue(!Files.exists(Path.of("/sys/class/net", b)), "no bridge left: " + b);
         }
         assertTrue(Files.readAllLines(Path.of("/proc/self/mountinfo")).stream().noneMatch(l -> l.contains(dir.toString())), "no mounts left");
         String pid = Files.exists(dir.resolve("run/jcompose.pid")) ? Files.readString(dir.resolve("run/jcompose.pid")).strip() : null;
         if (pid != null) {
             ProcessHandle.of(Long.parseLong(pid)).ifPresent(ProcessHandle::destroy);
+        }
+    }
+
+    /** The kernel bridge names of the engine's networks ({@code jc-} and the network ID's first 12 hex). */
+    private static List<String> bridgesOf(Path networks) throws IOException {
+        if (!Files.isDirectory(networks)) {
+            return List.of();
+        }
+        try (var files = Files.list(networks)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json")).map(n -> "jc-" + n.substring(0, 12)).toList();
         }
     }
 

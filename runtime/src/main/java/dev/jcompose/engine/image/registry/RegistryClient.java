@@ -62,7 +62,9 @@ public final class RegistryClient {
             }
             Thread.sleep(options.backoff().toMillis() << (attempt - 1));
         }
-        throw new RegistryException("pulling " + ref + " from " + host + ": " + (last == null ? "failed" : last.getMessage()), last);
+        String why = last == null ? "failed" : last.getMessage() != null ? last.getMessage()
+                : "cannot connect (" + last.getClass().getSimpleName() + "; is the registry reachable from this machine?)";
+        throw new RegistryException("pulling " + ref + " from " + host + ": " + why, last);
     }
 
     private HttpResponse<InputStream> send(URI uri, String accept, String auth) throws IOException, InterruptedException {

@@ -75,4 +75,61 @@ class PublishedPortRootTest {
             assertFalse(Files.exists(Path.of("/sys/class/net", e.hostVeth())));
         }
     }
+
+    /**
+     * External traffic takes the DNAT path: an "outside" netns joined to the host by a plain veth
+     * connects to the host's address on that veth; the proxy listens on 127.0.0.1 only, so only the
+     * prerouting DNAT rule can carry the connection to the container.
+     */
+    @Test
+    void externalTrafficIsDnatedToTheContainer() throws Exception {
+        Assumptions.assumeTrue(TestNetns.isRoot(), "needs root: creates bridges, veths and nft rules");
+        Assumptions.assumeTrue(Files.isExecutable(BridgeNetworksRootTest.shim()), "needs the shim built");
+        Assumptions.assumeTrue(BridgeNetworksRootTest.nftTableAbsent(), "an inet jcompose table exists already");
+        BridgeSpec net = BridgeSpec.of("ee" + tag + "000000000", Map.of(),
+                List.of(new BridgeSpec.Subnet("10.97.37.0/24", "10.97.37.1")), false);
+        String uplink = "jcxo" + tag;
+        NftFirewall fw = new NftFirewall();
+        List<Endpoint> endpoints = new ArrayList<>();
+        Netconf netconf = new Netconf(BridgeNetworksRootTest.shim());
+        try (RtNetlink nl = RtNetlink.open(); TestNetns web = TestNetns.start(); TestNetns outside = TestNetns.start();
+                PortPublisher publisher = new PortPublisher()) {
+            BridgeNetworks nets = new BridgeNetworks(nl, fw, netconf, Path.of("/proc/sys"));
+            try {
+                nets.create(net);
+                endpoints.add(nets.attach(net, web.pid(), "x" + tag, List.of("10.97.37.2/24"), Optional.empty(), 0));
+                nl.createVeth(uplink, "jcxp" + tag, 0, dev.jcompose.engine.net.netlink.NetnsRef.pid(outside.pid()),
+                        Optional.empty());
+                nl.addAddress(uplink, InetAddress.getByName("10.97.36.1"), 30);
+                nl.setUp(uplink, true);
+                netconf.apply(outside.pid(), new NetconfSpec("jcxp" + tag, Optional.of("eth0"), Optional.empty(), 0,
+                        List.of("10.97.36.2/30"), List.of(), List.of(), false));
+
+                PublishedPort p = publisher.publish("x" + tag, PortBinding.of("tcp", "127.0.0.1", 0, "10.97.37.2", 8080));
+                Process l = BridgeNetworksRootTest.listen(web, 8080);
+                assertFalse(BridgeNetworksRootTest.connect(outside, "10.97.36.1", p.hostPort()).contains("hello"),
+                        "without the DNAT rule the outside cannot reach the port bound on loopback");
+                fw.setPorts("x" + tag, List.of(new PortRule("x" + tag, "tcp", Optional.empty(), p.hostPort(),
+                        "10.97.37.2", 8080)));
+                assertEquals("hello-8080", BridgeNetworksRootTest.connect(outside, "10.97.36.1", p.hostPort()),
+                        "DNAT carries external traffic to the container");
+                TestNetns.kill(l);
+                fw.removePorts("x" + tag);
+                l = BridgeNetworksRootTest.listen(web, 8080);
+                assertFalse(BridgeNetworksRootTest.connect(outside, "10.97.36.1", p.hostPort()).contains("hello"),
+                        "the container's rules are gone");
+                TestNetns.kill(l);
+            } finally {
+                publisher.unpublish("x" + tag);
+                nl.deleteLinkIfPresent(uplink);
+                for (Endpoint e : endpoints) {
+                    nets.detach(e);
+                }
+                nets.remove(net);
+                fw.clear();
+            }
+        }
+        assertFalse(Files.exists(Path.of("/sys/class/net", uplink)));
+        assertFalse(Files.exists(Path.of("/sys/class/net", net.bridge())));
+    }
 }
