@@ -31,6 +31,8 @@ public final class EngineStarter {
     public static List<String> selfCommand(EngineConfig config) {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
+        // a small, steady daemon: serial GC, C1 only, a bounded heap (the engine's state is on disk)
+        cmd.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xms8m", "-Xmx256m", "-XX:ReservedCodeCacheSize=32m"));
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add("dev.jcompose.cli.Main");
