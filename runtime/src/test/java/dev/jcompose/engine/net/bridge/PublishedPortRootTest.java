@@ -132,4 +132,46 @@ class PublishedPortRootTest {
         assertFalse(Files.exists(Path.of("/sys/class/net", uplink)));
         assertFalse(Files.exists(Path.of("/sys/class/net", net.bridge())));
     }
+
+    @Test
+    void udpPublishedPortFromLoopback() throws Exception {
+        Assumptions.assumeTrue(TestNetns.isRoot(), "needs root: creates bridges, veths and nft rules");
+        Assumptions.assumeTrue(Files.isExecutable(BridgeNetworksRootTest.shim()), "needs the shim built");
+        Assumptions.assumeTrue(BridgeNetworksRootTest.nftTableAbsent(), "an inet jcompose table exists already");
+        BridgeSpec net = BridgeSpec.of("ff" + tag + "000000000", Map.of(),
+                List.of(new BridgeSpec.Subnet("10.97.38.0/24", "10.97.38.1")), false);
+        NftFirewall fw = new NftFirewall();
+        List<Endpoint> endpoints = new ArrayList<>();
+        try (RtNetlink nl = RtNetlink.open(); TestNetns dns = TestNetns.start(); PortPublisher publisher = new PortPublisher()) {
+            BridgeNetworks nets = new BridgeNetworks(nl, fw, new Netconf(BridgeNetworksRootTest.shim()), Path.of("/proc/sys"));
+            try {
+                nets.create(net);
+                endpoints.add(nets.attach(net, dns.pid(), "u" + tag, List.of("10.97.38.2/24"), Optional.empty(), 0));
+                String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+                Process echo = dns.spawn(java, "-cp", System.getProperty("java.class.path"),
+                        dev.jcompose.engine.net.testutil.UdpEcho.class.getName(), "5300");
+                String ready = new java.io.BufferedReader(new java.io.InputStreamReader(echo.getInputStream(),
+                        StandardCharsets.UTF_8)).readLine();
+                assertEquals("ready", ready);
+                PublishedPort p = publisher.publish("u" + tag, PortBinding.of("udp", "127.0.0.1", 0, "10.97.38.2", 5300));
+                try (java.net.DatagramSocket client = new java.net.DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+                    client.setSoTimeout(5000);
+                    byte[] m = "ping".getBytes(StandardCharsets.UTF_8);
+                    client.send(new java.net.DatagramPacket(m, m.length, InetAddress.getLoopbackAddress(), p.hostPort()));
+                    java.net.DatagramPacket r = new java.net.DatagramPacket(new byte[100], 100);
+                    client.receive(r);
+                    assertEquals("echo:ping", new String(r.getData(), 0, r.getLength(), StandardCharsets.UTF_8));
+                }
+                TestNetns.kill(echo);
+            } finally {
+                publisher.unpublish("u" + tag);
+                for (Endpoint e : endpoints) {
+                    nets.detach(e);
+                }
+                nets.remove(net);
+                fw.clear();
+            }
+        }
+        assertFalse(Files.exists(Path.of("/sys/class/net", net.bridge())));
+    }
 }
