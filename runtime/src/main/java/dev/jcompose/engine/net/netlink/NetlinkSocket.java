@@ -17,6 +17,9 @@ public final class NetlinkSocket implements AutoCloseable {
     private static final int SOCK_CLOEXEC = 02000000;
     private static final int NETLINK_ROUTE = 0;
     private static final int SOCKADDR_NL_LEN = 12;
+    private static final int SOL_SOCKET = 1;
+    private static final int SO_RCVTIMEO = 20;
+    private static final long RECEIVE_TIMEOUT_SECONDS = 10;
 
     /** libc as jnr-ffi binds it. */
     public interface LibC {
@@ -25,6 +28,9 @@ public final class NetlinkSocket implements AutoCloseable {
 
         @SaveError
         int bind(int fd, byte[] addr, int len);
+
+        @SaveError
+        int setsockopt(int fd, int level, int name, byte[] value, int len);
 
         @SaveError
         long sendto(int fd, byte[] buf, long len, int flags, byte[] addr, int addrLen);
@@ -58,10 +64,13 @@ public final class NetlinkSocket implements AutoCloseable {
         }
         byte[] sa = new byte[SOCKADDR_NL_LEN];
         sa[0] = AF_NETLINK;
-        if (libc.bind(fd, sa, sa.length) < 0) {
+        // struct timeval {tv_sec, tv_usec} on LP64: a kernel that never answers fails with EAGAIN
+        byte[] tv = java.nio.ByteBuffer.allocate(16).order(java.nio.ByteOrder.nativeOrder())
+                .putLong(RECEIVE_TIMEOUT_SECONDS).putLong(0).array();
+        if (libc.setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, tv, tv.length) < 0 || libc.bind(fd, sa, sa.length) < 0) {
             int e = errno(libc);
             libc.close(fd);
-            throw new NetlinkException("bind netlink route socket", e);
+            throw new NetlinkException("set up (receive timeout, bind) netlink route socket", e);
         }
         return new NetlinkSocket(libc, fd);
     }
