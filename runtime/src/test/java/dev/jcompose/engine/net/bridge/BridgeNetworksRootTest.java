@@ -112,6 +112,9 @@ class BridgeNetworksRootTest {
                 assertFalse(connect(n1, "10.97.32.2", 7003).contains("hello"), "different bridges are isolated");
                 TestNetns.kill(l3);
 
+                Endpoint again = nets.attach(a, n2.pid(), "c2" + tag, List.of("10.97.31.3/24"), Optional.empty(), 0);
+                assertEquals(e2.hostVeth(), again.hostVeth(), "re-attaching after a crash replaces the old pair");
+                assertTrue(n2.exec("ip", "-o", "addr", "show", "eth0").contains("inet 10.97.31.3/24"));
                 nets.detach(e2);
                 assertFalse(Files.exists(Path.of("/sys/class/net", e2.hostVeth())));
                 assertThrows(IOException.class, () -> n2.exec("ip", "link", "show", "eth0"));

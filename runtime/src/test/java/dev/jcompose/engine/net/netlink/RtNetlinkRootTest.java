@@ -79,4 +79,22 @@ class RtNetlinkRootTest {
             assertEquals("find link jcnone" + suffix + ": No such device (ENODEV)", e.getMessage());
         }
     }
+
+    @Test
+    void vethPeerIntoNetnsByFd() throws Exception {
+        jnr.posix.POSIX posix = jnr.posix.POSIXFactory.getNativePOSIX();
+        try (RtNetlink nl = RtNetlink.open(); TestNetns ns = TestNetns.start()) {
+            int fd = posix.open(ns.nsPath(), 0, 0);
+            assertTrue(fd >= 0, "open " + ns.nsPath());
+            try {
+                nl.createVeth(veth, "eth3", 0, NetnsRef.fd(fd), Optional.empty());
+                assertTrue(nl.link(veth).isPresent());
+                assertTrue(ns.exec("ip", "-o", "link", "show", "eth3").contains("eth3"));
+            } finally {
+                posix.close(fd);
+                nl.deleteLinkIfPresent(veth);
+            }
+            assertFalse(Files.exists(Path.of("/sys/class/net", veth)));
+        }
+    }
 }
