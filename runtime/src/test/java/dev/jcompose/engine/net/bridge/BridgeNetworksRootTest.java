@@ -63,8 +63,10 @@ class BridgeNetworksRootTest {
                 List.of(new BridgeSpec.Subnet("10.97.32.0/24", "10.97.32.1")), true);
         NftFirewall fw = new NftFirewall();
         List<Endpoint> endpoints = new java.util.ArrayList<>();
+        List<Integer> pids = new java.util.ArrayList<>();
         try (RtNetlink nl = RtNetlink.open(); TestNetns n1 = TestNetns.start(); TestNetns n2 = TestNetns.start();
                 TestNetns n3 = TestNetns.start()) {
+            pids.addAll(List.of(n1.pid(), n2.pid(), n3.pid()));
             BridgeNetworks nets = new BridgeNetworks(nl, fw, new Netconf(shim()), Path.of("/proc/sys"));
             try {
                 nets.create(a);
@@ -133,6 +135,13 @@ class BridgeNetworksRootTest {
             for (Endpoint e : endpoints) {
                 assertFalse(Files.exists(Path.of("/sys/class/net", e.hostVeth())), e.hostVeth() + " left behind");
             }
+        }
+        for (int pid : pids) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "netns process " + pid + " left");
         }
         try (var names = Files.list(Path.of("/sys/class/net"))) {
             assertFalse(names.anyMatch(p -> p.getFileName().toString().startsWith("jcp")), "no veth peer left");
