@@ -8,6 +8,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A TCP listener on the host that opens a connection to the container for every client and copies
@@ -63,7 +64,7 @@ final class TcpForwarder implements Forwarder {
             closeQuietly(client);
             return;
         }
-        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
         Thread back = new Thread(() -> copy(upstream, client, done), "proxy-tcp-back-" + published.hostPort());
         back.setDaemon(true);
         back.start();
@@ -71,7 +72,7 @@ final class TcpForwarder implements Forwarder {
     }
 
     /** Copies until EOF and half-closes the other side; the second direction to finish closes both. */
-    private void copy(SocketChannel from, SocketChannel to, java.util.concurrent.atomic.AtomicInteger done) {
+    private void copy(SocketChannel from, SocketChannel to, AtomicInteger done) {
         ByteBuffer buf = ByteBuffer.allocateDirect(BUFFER);
         try {
             while (from.read(buf) >= 0) {
