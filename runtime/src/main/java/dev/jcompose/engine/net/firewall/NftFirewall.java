@@ -72,7 +72,12 @@ public final class NftFirewall implements Firewall {
     }
 
     private void run(String script, String what) throws IOException {
-        Process p = new ProcessBuilder(nft, "-f", "-").redirectErrorStream(true).start();
+        Process p;
+        try {
+            p = new ProcessBuilder(nft, "-f", "-").redirectErrorStream(true).start();
+        } catch (IOException e) {
+            throw new IOException("firewall: " + what + ": cannot run " + nft + " (install nftables): " + e.getMessage(), e);
+        }
         try (OutputStream in = p.getOutputStream()) {
             in.write(script.getBytes(StandardCharsets.UTF_8));
         }

@@ -67,4 +67,13 @@ class NftRulesetTest {
         assertThrows(IllegalArgumentException.class,
                 () -> new PortRule("c1", "tcp", Optional.empty(), 0, "10.0.0.2", 80));
     }
+
+    @Test
+    void missingNftIsNamedInTheError() {
+        NftFirewall fw = new NftFirewall("/nonexistent/nft");
+        java.io.IOException e = assertThrows(java.io.IOException.class,
+                () -> fw.addNetwork(new FirewallNetwork("jc-x", List.of("10.0.0.0/24"), false)));
+        assertEquals(true, e.getMessage().startsWith("firewall: add network jc-x: cannot run /nonexistent/nft (install nftables)"),
+                e.getMessage());
+    }
 }
