@@ -19,9 +19,21 @@ if [ -s "$cache/mariadb.tar" ] && [ -s "$cache/wordpress.tar" ]; then
 	echo "$cache"
 	exit 0
 fi
+missing=""
 for tool in mmdebstrap umoci skopeo; do
-	command -v $tool >/dev/null || { echo >&2 "build-images.sh: $tool is missing (apt-get install -y $tool)"; exit 1; }
+	command -v $tool >/dev/null || missing="$missing $tool"
 done
+if [ -n "$missing" ]; then
+	if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+		echo >&2 "build-images.sh: installing$missing from Debian's packages"
+		# shellcheck disable=SC2086
+		DEBIAN_FRONTEND=noninteractive RUNLEVEL=1 apt-get install -y -q $missing >&2 ||
+			{ apt-get update -q >&2 && DEBIAN_FRONTEND=noninteractive RUNLEVEL=1 apt-get install -y -q $missing >&2; }
+	else
+		echo >&2 "build-images.sh:$missing missing (apt-get install -y$missing)"
+		exit 1
+	fi
+fi
 mkdir -p "$cache"
 work=$(mktemp -d "$cache/.build.XXXXXX")
 trap 'rm -rf "$work"' EXIT
