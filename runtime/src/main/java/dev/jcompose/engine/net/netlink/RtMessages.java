@@ -72,9 +72,13 @@ public final class RtMessages {
     public static byte[] address(int seq, boolean add, int index, InetAddress addr, int prefixLen) {
         int family = addr instanceof Inet4Address ? AF_INET : AF_INET6;
         int flags = add ? CREATE : ACK;
-        return new NlMessageBuilder(add ? RTM_NEWADDR : RTM_DELADDR, flags, seq)
+        NlMessageBuilder b = new NlMessageBuilder(add ? RTM_NEWADDR : RTM_DELADDR, flags, seq)
                 .ifaddrmsg(family, prefixLen, RT_SCOPE_UNIVERSE, index)
-                .attr(IFA_LOCAL, addr.getAddress()).attr(IFA_ADDRESS, addr.getAddress()).build();
+                .attr(IFA_LOCAL, addr.getAddress()).attr(IFA_ADDRESS, addr.getAddress());
+        if (add && family == AF_INET6) {
+            b.attrU32(IFA_FLAGS, IFA_F_NODAD); // a gateway must answer at once, not after duplicate detection
+        }
+        return b.build();
     }
 
     /** A unicast route in the main table; no gateway means on-link; prefix 0 is the default route. */

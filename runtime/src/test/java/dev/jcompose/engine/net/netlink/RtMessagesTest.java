@@ -108,6 +108,18 @@ class RtMessagesTest {
     }
 
     @Test
+    void addIpv6AddressWithoutDad() throws Exception {
+        String want = clean("""
+                48000000 1400 0506 0d000000 00000000
+                0a 40 00 00 04000000
+                1400 0200 fd000000000000000000000000000001
+                1400 0100 fd000000000000000000000000000001
+                0800 0800 02000000
+                """);
+        assertEquals(want, hex(RtMessages.address(13, true, 4, InetAddress.getByName("fd00::1"), 64)));
+    }
+
+    @Test
     void deleteIpv6Address() throws Exception {
         String want = clean("""
                 40000000 1500 0500 09000000 00000000
