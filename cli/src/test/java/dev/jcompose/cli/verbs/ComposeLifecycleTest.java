@@ -119,6 +119,46 @@ class ComposeLifecycleTest {
     }
 
     @Test
+    void networksAreIsolatedFromEachOtherAndStaticAddressesHold() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/sbin/nft")), "needs nft (Debian package nftables) for network isolation");
+        Files.writeString(dir.resolve("compose.yaml"), """
+                name: iso
+                services:
+                  server:
+                    image: tiny:1
+                    command: ["sh", "-c", "while true; do echo pong | nc -l -p 7000; done"]
+                    networks:
+                      back: {ipv4_address: 10.211.7.10}
+                  neighbour:
+                    image: tiny:1
+                    command: ["sh", "-c", "sleep 1; nc -w 2 10.211.7.10 7000 || echo unreachable; sleep 60"]
+                    networks: [back]
+                  stranger:
+                    image: tiny:1
+                    command: ["sh", "-c", "sleep 1; nc -w 2 10.211.7.10 7000 || echo unreachable; sleep 60"]
+                    networks: [front]
+                networks:
+                  back:
+                    ipam: {config: [{subnet: 10.211.7.0/24}]}
+                  front:
+                """);
+        Run up = jcompose("up", "-d");
+        assertEquals(0, up.code, up.err);
+        long deadline = System.currentTimeMillis() + 10000;
+        String neighbour = "";
+        String stranger = "";
+        while (System.currentTimeMillis() < deadline && !(neighbour.contains("pong") && stranger.contains("unreachable"))) {
+            Thread.sleep(250);
+            neighbour = ok("logs", "--no-color", "neighbour");
+            stranger = ok("logs", "--no-color", "stranger");
+        }
+        assertTrue(neighbour.contains("pong"), "same network: reachable at the static address: " + neighbour);
+        assertTrue(stranger.contains("unreachable") && !stranger.contains("pong"), "other network: isolated: " + stranger);
+        assertEquals("10.211.7.10", engine.containers().inspect("iso-server-1").networkSettings().networks().get("iso_back").ipAddress());
+        assertEquals(0, jcompose("down", "-t", "1").code);
+    }
+
+    @Test
     void upPsLogsRecreateDown() throws Exception {
         Run up = jcompose("up", "-d");
         assertEquals(0, up.code, up.err);

@@ -67,6 +67,8 @@ public final class ContainerRuntime implements AutoCloseable {
     private final jnr.posix.POSIX posix = jnr.posix.POSIXFactory.getNativePOSIX();
     private final HealthMonitor health;
     private final NetworkAttachments attachments;
+    private final NetworkRules rules;
+    private final dev.jcompose.engine.network.NetworkStore networks;
     private final HostsFiles hostsFiles;
     private final dev.jcompose.engine.network.PortPublisher ports = new dev.jcompose.engine.network.PortPublisher();
 
@@ -82,12 +84,16 @@ public final class ContainerRuntime implements AutoCloseable {
         this.cgroups = cgroups;
         this.clock = clock;
         this.health = new HealthMonitor(containers.store(), events, shim, clock);
-        this.attachments = new NetworkAttachments(networks, new dev.jcompose.engine.network.BridgeDriver(shim), containers.store());
+        this.rules = new NetworkRules(new dev.jcompose.engine.net.firewall.NftFirewall(), Path.of("/proc/sys/net/ipv4/ip_forward"));
+        this.networks = networks;
+        this.attachments = new NetworkAttachments(networks, new dev.jcompose.engine.network.BridgeDriver(shim), containers.store(), rules);
         this.hostsFiles = new HostsFiles(containers.store());
     }
 
     /** Re-attaches to containers that kept running while the engine was away; records the ends of those that stopped. */
     public void adopt() {
+        rules.restore(networks.list().stream()
+                .filter(n -> Files.exists(Path.of("/sys/class/net", dev.jcompose.engine.network.BridgeDriver.bridgeName(n)))).toList());
         for (ContainerRecord r : containers.store().list()) {
             if (!r.state().running()) {
                 continue;
@@ -422,6 +428,7 @@ public final class ContainerRuntime implements AutoCloseable {
 
     /** Deletes the bridge of a removed network (nothing when it never had one). */
     public void removeBridge(dev.jcompose.engine.network.NetworkRecord n) {
+        rules.remove(n);
         try {
             new dev.jcompose.engine.network.BridgeDriver(shim).deleteBridge(n);
         } catch (IOException e) {

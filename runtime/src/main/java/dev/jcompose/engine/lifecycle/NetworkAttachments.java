@@ -29,11 +29,13 @@ final class NetworkAttachments {
     private final BridgeDriver driver;
     private final ContainerStore containers;
     private final SecureRandom random = new SecureRandom();
+    private final NetworkRules rules;
 
-    NetworkAttachments(NetworkStore networks, BridgeDriver driver, ContainerStore containers) {
+    NetworkAttachments(NetworkStore networks, BridgeDriver driver, ContainerStore containers, NetworkRules rules) {
         this.networks = networks;
         this.driver = driver;
         this.containers = containers;
+        this.rules = rules;
     }
 
     /** The container's endpoints after connecting it; empty for host/none/container: modes. */
@@ -68,6 +70,7 @@ final class NetworkAttachments {
                 ip = Addresses.next(pool.subnet(), pool.gateway(), used);
             }
             driver.ensureBridge(n);
+            rules.add(n);
             byte[] b = new byte[4];
             random.nextBytes(b);
             driver.attach(pid, n, "veth" + HexFormat.of().formatHex(b).substring(0, 7), ip, "eth" + index, index == 0);

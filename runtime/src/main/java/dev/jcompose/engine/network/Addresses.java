@@ -28,7 +28,7 @@ public final class Addresses {
         return (toLong(subnet.substring(0, slash)) & mask) == (toLong(address) & mask);
     }
 
-    static long toLong(String a) {
+    public static long toLong(String a) {
         String[] p = a.split("\\.");
         if (p.length != 4) {
             throw new NetworkException(400, "invalid IPv4 address: " + a);
@@ -40,7 +40,7 @@ public final class Addresses {
         return v;
     }
 
-    static String toString(long v) {
+    public static String toString(long v) {
         return ((v >> 24) & 255) + "." + ((v >> 16) & 255) + "." + ((v >> 8) & 255) + "." + (v & 255);
     }
 }

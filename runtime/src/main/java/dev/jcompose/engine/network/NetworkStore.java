@@ -54,7 +54,8 @@ public final class NetworkStore {
         if (!drv.equals("bridge")) {
             throw new NetworkException(400, "could not find plugin " + drv + " in v1 plugin registry: plugin not found");
         }
-        List<NetworkRecord.Pool> config = pools == null || pools.isEmpty() ? List.of(nextPool()) : pools;
+        List<NetworkRecord.Pool> config = pools == null || pools.isEmpty() ? List.of(nextPool())
+                : pools.stream().map(NetworkStore::withGateway).toList();
         byte[] idBytes = new byte[32];
         random.nextBytes(idBytes);
         NetworkRecord n = new NetworkRecord(name, HexFormat.of().formatHex(idBytes), clock.instant().toString(), "local", drv, ipv6,
@@ -62,6 +63,21 @@ public final class NetworkStore {
         write(n);
         byId.put(n.id(), n);
         return n;
+    }
+
+    /** A pool as asked for, with Docker's default gateway (the subnet's first address) when none is given. */
+    private static NetworkRecord.Pool withGateway(NetworkRecord.Pool p) {
+        if (p.subnet() == null || !p.subnet().contains("/")) {
+            throw new NetworkException(400, "invalid subnet " + p.subnet() + ": expected an IPv4 CIDR such as 10.5.0.0/16");
+        }
+        if (p.gateway() != null && !p.gateway().isEmpty()) {
+            if (!Addresses.contains(p.subnet(), p.gateway())) {
+                throw new NetworkException(400, "invalid gateway " + p.gateway() + ": it is not in the subnet " + p.subnet());
+            }
+            return p;
+        }
+        String base = p.subnet().substring(0, p.subnet().indexOf('/'));
+        return new NetworkRecord.Pool(p.subnet(), p.ipRange(), Addresses.toString(Addresses.toLong(base) + 1), p.auxAddresses());
     }
 
     /** The next 172.x.0.0/16 (x from 18) that no network of ours uses. */
