@@ -61,7 +61,8 @@ public final class Engine implements AutoCloseable {
             this.networks = new NetworkStore(config.root().resolve("networks"), clock);
             this.events = new EventBus(clock);
             this.runtime = new ContainerRuntime(containers, images, volumes, networks, events, ShimBinary.locate(config.root()), cgroups(),
-                    clock);
+                    clock, new dev.jcompose.engine.dns.EmbeddedDns(dev.jcompose.engine.dns.EmbeddedDns.upstreamFrom(System.getenv(),
+                            java.nio.file.Path.of("/etc/resolv.conf"))));
         } catch (IOException e) {
             throw new UncheckedIOException("opening the engine state under " + config.root() + ": " + e.getMessage(), e);
         }

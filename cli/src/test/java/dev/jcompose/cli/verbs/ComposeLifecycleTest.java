@@ -97,7 +97,7 @@ class ComposeLifecycleTest {
                     ports: ["127.0.0.1:17071:7000"]
                   client:
                     image: tiny:1
-                    command: ["sh", "-c", "sleep 1; nc echo 7000; sleep 60"]
+                    command: ["sh", "-c", "sleep 1; nc echo 7000; nslookup echo; sleep 60"]
                     depends_on: [echo]
                 """);
         Run up = jcompose("up", "-d");
@@ -109,6 +109,13 @@ class ComposeLifecycleTest {
             logs = ok("logs", "--no-color", "client");
         }
         assertTrue(logs.contains("client-1  | pong"), "the client reached the echo service by its name: " + logs);
+        String echoIp = engine.containers().inspect("net-echo-1").networkSettings().networks().get("net_default").ipAddress();
+        deadline = System.currentTimeMillis() + 5000;
+        while (System.currentTimeMillis() < deadline && !logs.contains("Address: " + echoIp)) {
+            Thread.sleep(200);
+            logs = ok("logs", "--no-color", "client");
+        }
+        assertTrue(logs.contains("Address: " + echoIp), "the embedded DNS server answers the service name: " + logs);
         try (var socket = new java.net.Socket("127.0.0.1", 17071)) {
             assertEquals("pong", new String(socket.getInputStream().readAllBytes()).strip(), "published port from the host's loopback");
         }
@@ -135,7 +142,7 @@ class ComposeLifecycleTest {
                     networks: [back]
                   stranger:
                     image: tiny:1
-                    command: ["sh", "-c", "sleep 1; nc -w 2 10.211.7.10 7000 || echo unreachable; sleep 60"]
+                    command: ["sh", "-c", "sleep 1; nc -w 2 10.211.7.10 7000 || echo unreachable; nslookup server || echo no-such-name; sleep 60"]
                     networks: [front]
                 networks:
                   back:
@@ -147,13 +154,14 @@ class ComposeLifecycleTest {
         long deadline = System.currentTimeMillis() + 10000;
         String neighbour = "";
         String stranger = "";
-        while (System.currentTimeMillis() < deadline && !(neighbour.contains("pong") && stranger.contains("unreachable"))) {
+        while (System.currentTimeMillis() < deadline && !(neighbour.contains("pong") && stranger.contains("no-such-name"))) {
             Thread.sleep(250);
             neighbour = ok("logs", "--no-color", "neighbour");
             stranger = ok("logs", "--no-color", "stranger");
         }
         assertTrue(neighbour.contains("pong"), "same network: reachable at the static address: " + neighbour);
         assertTrue(stranger.contains("unreachable") && !stranger.contains("pong"), "other network: isolated: " + stranger);
+        assertTrue(stranger.contains("no-such-name") && !stranger.contains("10.211.7.10"), "names are scoped to shared networks: " + stranger);
         assertEquals("10.211.7.10", engine.containers().inspect("iso-server-1").networkSettings().networks().get("iso_back").ipAddress());
         assertEquals(0, jcompose("down", "-t", "1").code);
     }

@@ -69,13 +69,14 @@ public final class ContainerRuntime implements AutoCloseable {
     private final NetworkAttachments attachments;
     private final NetworkRules rules;
     private final dev.jcompose.engine.network.NetworkStore networks;
+    private final dev.jcompose.engine.dns.EmbeddedDns dns;
     private final HostsFiles hostsFiles;
     private final dev.jcompose.engine.network.PortPublisher ports = new dev.jcompose.engine.network.PortPublisher();
 
     /** @param cgroups null when this host's cgroups cannot be managed (containers then run without limits) */
     public ContainerRuntime(ContainerService containers, ImageStore images, VolumeStore volumes,
                             dev.jcompose.engine.network.NetworkStore networks, EventBus events, Path shim,
-                            CgroupManagerFactory cgroups, Clock clock) {
+                            CgroupManagerFactory cgroups, Clock clock, dev.jcompose.engine.dns.EmbeddedDns dns) {
         this.containers = containers;
         this.images = images;
         this.volumes = volumes;
@@ -84,14 +85,53 @@ public final class ContainerRuntime implements AutoCloseable {
         this.cgroups = cgroups;
         this.clock = clock;
         this.health = new HealthMonitor(containers.store(), events, shim, clock);
+        this.dns = dns;
         this.rules = new NetworkRules(new dev.jcompose.engine.net.firewall.NftFirewall(), Path.of("/proc/sys/net/ipv4/ip_forward"));
         this.networks = networks;
-        this.attachments = new NetworkAttachments(networks, new dev.jcompose.engine.network.BridgeDriver(shim), containers.store(), rules);
+        this.attachments = new NetworkAttachments(networks, new dev.jcompose.engine.network.BridgeDriver(shim), containers.store(), rules,
+                this::listenDns);
         this.hostsFiles = new HostsFiles(containers.store());
     }
 
     /** Re-attaches to containers that kept running while the engine was away; records the ends of those that stopped. */
+    /** Serves DNS on a network's gateway (called when its bridge exists); without it, /etc/hosts still resolves names. */
+    private void listenDns(dev.jcompose.engine.network.NetworkRecord n) {
+        for (var p : n.ipam().config()) {
+            try {
+                dns.listen(p.gateway(), 53);
+            } catch (IOException e) {
+                LOG.warn("DNS on network {} ({}:53): {}", n.name(), p.gateway(), e.getMessage());
+            }
+        }
+    }
+
+    /** Rebuilds the DNS name table from the running containers' endpoints and swaps it in. */
+    private synchronized void refreshNames() {
+        var b = new dev.jcompose.engine.dns.NameTable.Builder();
+        for (var n : networks.list()) {
+            b.network(n.name(), n.ipam().config().get(0).subnet());
+        }
+        for (ContainerRecord c : containers.store().list()) {
+            if (!c.state().running() || c.networkSettings() == null) {
+                continue;
+            }
+            c.networkSettings().networks().forEach((net, e) -> {
+                if (e.ipAddress() == null) {
+                    return;
+                }
+                b.add(net, c.shortName(), e.ipAddress());
+                if (c.config().hostname() != null) {
+                    b.add(net, c.config().hostname(), e.ipAddress());
+                }
+                e.aliases().forEach(a -> b.add(net, a, e.ipAddress()));
+            });
+        }
+        dns.update(b.build());
+    }
+
     public void adopt() {
+        networks.list().stream().filter(n -> Files.exists(Path.of("/sys/class/net", dev.jcompose.engine.network.BridgeDriver.bridgeName(n))))
+                .forEach(this::listenDns);
         rules.restore(networks.list().stream()
                 .filter(n -> Files.exists(Path.of("/sys/class/net", dev.jcompose.engine.network.BridgeDriver.bridgeName(n)))).toList());
         for (ContainerRecord r : containers.store().list()) {
@@ -101,6 +141,7 @@ public final class ContainerRuntime implements AutoCloseable {
             if (ProcessHandle.of(r.state().pid()).map(ProcessHandle::isAlive).orElse(false)) {
                 watchByPolling(r.id());
                 reattach(r);
+                refreshNames();
             } else {
                 exited(r.id());
             }
@@ -152,6 +193,10 @@ public final class ContainerRuntime implements AutoCloseable {
             long pid = shimProcess.containerPid();
             joinCgroup(r, pid);
             var endpoints = attachments.connect(r, pid);
+            if (!endpoints.isEmpty() && (r.hostConfig().dns() == null || r.hostConfig().dns().isEmpty())) {
+                EtcFiles.writeResolvConf(dir, endpoints.values().iterator().next().gateway(), r.hostConfig().dnsSearch(),
+                        r.hostConfig().dnsOptions());
+            }
             var published = publish(r, endpoints);
             shimProcess.go();
             stoppedByUser.remove(r.id());
@@ -160,6 +205,7 @@ public final class ContainerRuntime implements AutoCloseable {
                     .withNetworkSettings(new ContainerRecord.NetworkSettings("/proc/" + pid + "/ns/net", published,
                             endpoints.isEmpty() ? c.networkSettings().networks() : endpoints)));
             hostsFiles.refreshAll();
+            refreshNames();
             events.publish("container", "start", r.id(), attributes(r));
             health.watch(r.id(), user, spec.capabilities());
             ShimProcess watched = shimProcess;
@@ -256,6 +302,7 @@ public final class ContainerRuntime implements AutoCloseable {
         health.forget(id);
         ports.unpublish(id);
         hostsFiles.refreshAll();
+        refreshNames();
         Map<String, String> attrs = new HashMap<>(attributes(after));
         attrs.put("exitCode", Integer.toString(s.exitCode()));
         events.publish("container", "die", id, attrs);
@@ -429,6 +476,7 @@ public final class ContainerRuntime implements AutoCloseable {
     /** Deletes the bridge of a removed network (nothing when it never had one). */
     public void removeBridge(dev.jcompose.engine.network.NetworkRecord n) {
         rules.remove(n);
+        n.ipam().config().forEach(p -> dns.stop(p.gateway(), 53));
         try {
             new dev.jcompose.engine.network.BridgeDriver(shim).deleteBridge(n);
         } catch (IOException e) {
@@ -444,6 +492,7 @@ public final class ContainerRuntime implements AutoCloseable {
     @Override
     public void close() {
         scheduler.shutdownNow();
+        dns.close();
         health.close();
         ports.close();
     }

@@ -15,6 +15,19 @@ public final class EtcFiles {
     private EtcFiles() {
     }
 
+    /** resolv.conf for a container on a bridge network: the embedded DNS server on its gateway. */
+    public static void writeResolvConf(Path dir, String gateway, List<String> search, List<String> options) throws IOException {
+        StringBuilder sb = new StringBuilder("nameserver ").append(gateway).append('\n');
+        if (search != null && !search.isEmpty()) {
+            sb.append("search ").append(String.join(" ", search)).append('\n');
+        }
+        sb.append("options ndots:0");
+        if (options != null && !options.isEmpty()) {
+            sb.append(' ').append(String.join(" ", options));
+        }
+        Files.writeString(dir.resolve("resolv.conf"), sb.append('\n'));
+    }
+
     public static void write(ContainerRecord r, Path dir, String address, Path hostResolvConf) throws IOException {
         var h = r.hostConfig();
         boolean hostNetwork = h.effectiveNetworkMode().equals("host");
@@ -39,7 +52,7 @@ public final class EtcFiles {
         } else {
             // bridge networks have no outbound NAT and no embedded DNS server yet: the host's resolvers
             // are unreachable from here, and listing them would make every lookup wait for timeouts
-            resolv.append("# jcompose: no DNS server reachable from this network yet; names of other containers are in /etc/hosts\n");
+            resolv.append("# jcompose: the embedded DNS server is added when the container joins its network\n");
         }
         if (h.dnsSearch() != null && !h.dnsSearch().isEmpty()) {
             resolv.append("search ").append(String.join(" ", h.dnsSearch())).append('\n');

@@ -31,7 +31,11 @@ final class NetworkAttachments {
     private final SecureRandom random = new SecureRandom();
     private final NetworkRules rules;
 
-    NetworkAttachments(NetworkStore networks, BridgeDriver driver, ContainerStore containers, NetworkRules rules) {
+    private final java.util.function.Consumer<NetworkRecord> onBridge;
+
+    NetworkAttachments(NetworkStore networks, BridgeDriver driver, ContainerStore containers, NetworkRules rules,
+                       java.util.function.Consumer<NetworkRecord> onBridge) {
+        this.onBridge = onBridge;
         this.networks = networks;
         this.driver = driver;
         this.containers = containers;
@@ -71,6 +75,7 @@ final class NetworkAttachments {
             }
             driver.ensureBridge(n);
             rules.add(n);
+            onBridge.accept(n);
             byte[] b = new byte[4];
             random.nextBytes(b);
             driver.attach(pid, n, "veth" + HexFormat.of().formatHex(b).substring(0, 7), ip, "eth" + index, index == 0);
