@@ -18,11 +18,19 @@ public final class PlanInput {
     }
 
     public static DesiredProject of(Project p) {
+        return of(p, java.util.Map.of());
+    }
+
+    /** With {@code up --scale service=n} overrides. */
+    public static DesiredProject of(Project p, java.util.Map<String, Integer> scale) {
+        for (String s : scale.keySet()) {
+            p.service(s);
+        }
         List<DesiredService> services = new ArrayList<>();
         Set<String> usedNetworks = new LinkedHashSet<>();
         for (Service s : p.services().values()) {
-            services.add(new DesiredService(s.name(), s.lifecycle().replicas(), s.configHash(), s.imageOr(p.name()), s.containerName(),
-                    dependencies(s)));
+            services.add(new DesiredService(s.name(), scale.getOrDefault(s.name(), s.lifecycle().replicas()), s.configHash(),
+                    s.imageOr(p.name()), s.containerName(), dependencies(s)));
             if (s.networking().networkMode() == null) {
                 usedNetworks.addAll(s.networking().networks().keySet());
             }

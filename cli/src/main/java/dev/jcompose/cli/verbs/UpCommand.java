@@ -52,6 +52,9 @@ public final class UpCommand extends ProjectCommand implements Callable<Integer>
     @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS", description = "Shutdown timeout in seconds when recreating")
     int timeout = -1;
 
+    @Option(names = "--scale", paramLabel = "SERVICE=NUM", description = "Scale SERVICE to NUM instances (overrides scale in the Compose file)")
+    java.util.Map<String, Integer> scale = new java.util.LinkedHashMap<>();
+
     @Option(names = "--no-color", description = "Produce monochrome output")
     boolean noColor;
 
@@ -82,7 +85,7 @@ public final class UpCommand extends ProjectCommand implements Callable<Integer>
         UpOptions.Recreate recreate = forceRecreate ? UpOptions.Recreate.FORCE : noRecreate ? UpOptions.Recreate.NEVER : UpOptions.Recreate.DIVERGED;
         UpOptions options = new UpOptions(Set.copyOf(services), noDeps, recreate, alwaysRecreateDeps, removeOrphans, !noStart);
         try (EngineClient engine = engine()) {
-            var reconciliation = Reconciler.up(PlanInput.of(project), ProjectContainers.observe(engine, project.name()), options);
+            var reconciliation = Reconciler.up(PlanInput.of(project, scale), ProjectContainers.observe(engine, project.name()), options);
             int code = execute(engine, project, reconciliation, "Running", timeout);
             if (code == 0 && await && !noStart) {
                 code = waitForServices(engine, project);

@@ -116,6 +116,7 @@ class ComposeLifecycleTest {
             logs = ok("logs", "--no-color", "client");
         }
         assertTrue(logs.contains("Address: " + echoIp), "the embedded DNS server answers the service name: " + logs);
+        assertEquals("127.0.0.1:17071", ok("port", "echo", "7000").strip());
         try (var socket = new java.net.Socket("127.0.0.1", 17071)) {
             assertEquals("pong", new String(socket.getInputStream().readAllBytes()).strip(), "published port from the host's loopback");
         }
@@ -185,6 +186,10 @@ class ComposeLifecycleTest {
 
         assertEquals(0, jcompose("up", "-d").code);
         assertEquals(ids, ok("ps", "-q"), "an unchanged project is left as it is");
+        assertEquals(0, jcompose("up", "-d", "--scale", "web=3").code);
+        assertEquals(List.of("demo-db-1", "demo-web-1", "demo-web-2", "demo-web-3"), names());
+        assertEquals(0, jcompose("up", "-d").code);
+        assertEquals(List.of("demo-db-1", "demo-web-1", "demo-web-2"), names(), "back to the file's replicas: the highest goes");
 
         write("2");
         Run again = jcompose("up", "-d");
