@@ -256,7 +256,9 @@ public final class ContainerRuntime implements AutoCloseable {
         CgroupManager cg = cgroups.forPath("jcompose/" + r.id());
         cg.create();
         HostConfig h = r.hostConfig();
-        Resources res = Resources.none();
+        // the device allow-list of every unprivileged container (Docker's defaults): mknod works, opening other devices does not
+        Resources res = Boolean.TRUE.equals(h.privileged()) ? Resources.none()
+                : Resources.none().withDevices(dev.jcompose.engine.cgroup.DeviceRule.containerDefaults());
         if (h.memory() != null && h.memory() > 0) {
             res = res.withMemory(MemoryLimits.limit(h.memory()));
         }

@@ -19,7 +19,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /** Puts a one-layer busybox image (Debian's static busybox) into a real store, as a pull would. */
 public final class BusyboxImage {
-    private static final List<String> APPLETS = List.of("sh", "echo", "cat", "ls", "id", "hostname", "sleep", "true", "env", "pwd", "nc", "ip", "nslookup");
+    private static final List<String> APPLETS = List.of("sh", "echo", "cat", "ls", "id", "hostname", "sleep", "true", "env", "pwd", "nc", "ip", "nslookup", "mount", "unshare", "mknod", "head", "grep");
 
     private BusyboxImage() {
     }

@@ -77,6 +77,31 @@ class ContainerLifecycleTest {
     }
 
     @Test
+    void escapeAttemptsFromADefaultContainerFail() throws Exception {
+        String script = String.join("; ",
+                "mount -t tmpfs x /tmp 2>/dev/null && echo ESCAPE-mount || echo ok-mount",
+                "unshare -m true 2>/dev/null && echo ESCAPE-unshare || echo ok-unshare",
+                "head -c 1 /proc/kcore | grep -q . && echo ESCAPE-kcore || echo ok-kcore",
+                "mknod /tmp/sda b 8 0 && (head -c 1 /tmp/sda >/dev/null 2>&1 && echo ESCAPE-blockdev || echo ok-blockdev)",
+                "ip link add jcx0 type dummy 2>/dev/null && echo ESCAPE-iplink || echo ok-iplink",
+                "(echo x > /proc/sys/kernel/hostname) 2>/dev/null && echo ESCAPE-procsys || echo ok-procsys",
+                "ls /proc | grep -qx 1 && [ $(ls /proc | grep -c '^[0-9]') -lt 20 ] && echo ok-pidns || echo ESCAPE-pidns",
+                "echo done");
+        ok("run", "-d", "--name", "jail", "tiny:1", "sh", "-c", script + "; sleep 30");
+        long deadline = System.currentTimeMillis() + 5000;
+        String logs = "";
+        while (System.currentTimeMillis() < deadline && !logs.contains("done")) {
+            logs = ok("logs", "jail");
+            Thread.sleep(100);
+        }
+        assertTrue(!logs.contains("ESCAPE"), logs);
+        for (String check : List.of("mount", "unshare", "kcore", "blockdev", "iplink", "procsys", "pidns")) {
+            assertTrue(logs.contains("ok-" + check), check + ": " + logs);
+        }
+        ok("rm", "-f", "jail");
+    }
+
+    @Test
     void healthChecksRunInsideTheContainer() throws Exception {
         ok("run", "-d", "--name", "svc", "--health-cmd", "test -f /tmp/ready", "--health-interval", "200ms", "--health-retries", "2",
                 "--health-start-interval", "200ms", "tiny:1", "sh", "-c", "sleep 1; touch /tmp/ready; sleep 30");
