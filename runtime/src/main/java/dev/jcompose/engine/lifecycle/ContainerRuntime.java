@@ -71,7 +71,7 @@ public final class ContainerRuntime implements AutoCloseable {
     private final dev.jcompose.engine.network.NetworkStore networks;
     private final dev.jcompose.engine.dns.EmbeddedDns dns;
     private final HostsFiles hostsFiles;
-    private final dev.jcompose.engine.network.PortPublisher ports = new dev.jcompose.engine.network.PortPublisher();
+    private final dev.jcompose.engine.net.ports.PortPublisher ports = new dev.jcompose.engine.net.ports.PortPublisher();
 
     /** @param cgroups null when this host's cgroups cannot be managed (containers then run without limits) */
     public ContainerRuntime(ContainerService containers, ImageStore images, VolumeStore volumes,
@@ -154,10 +154,7 @@ public final class ContainerRuntime implements AutoCloseable {
             var endpoints = r.networkSettings().networks();
             String target = endpoints.values().stream().map(e -> e.ipAddress()).filter(java.util.Objects::nonNull).findFirst()
                     .orElse("127.0.0.1");
-            java.util.List<dev.jcompose.engine.network.PortPublisher.Binding> bindings = new java.util.ArrayList<>();
-            r.networkSettings().ports().forEach((port, list) -> list.forEach(b ->
-                    bindings.add(new dev.jcompose.engine.network.PortPublisher.Binding(port, b.hostIp(), b.hostPort()))));
-            ports.publish(r.id(), bindings, target);
+            publishTo(r.id(), r.networkSettings().ports(), target);
             ImageRecord image = images.get(Digest.parse(r.image())).orElseThrow(() -> new IOException("image " + r.image() + " is gone"));
             ImageRootfs rootfs = new ImageRootfs(images, image);
             UserResolver.Identity user = UserResolver.resolve(r.config().user(), rootfs.read("etc/passwd").orElse(null),
@@ -221,23 +218,36 @@ public final class ContainerRuntime implements AutoCloseable {
         }
     }
 
-    /** Starts the port proxies for the container's PortBindings, to its first address; the actual host ports for inspect. */
+    /** Starts the port proxies (TCP and UDP) for the container's PortBindings, to its first address; the actual host ports for inspect. */
     private Map<String, java.util.List<HostConfig.PortBinding>> publish(ContainerRecord r,
             Map<String, dev.jcompose.engine.container.EndpointSettings> endpoints) throws IOException {
+        String target = endpoints.values().stream().map(e -> e.ipAddress()).filter(java.util.Objects::nonNull).findFirst().orElse("127.0.0.1");
+        return publishTo(r.id(), r.hostConfig().portBindings(), target);
+    }
+
+    private Map<String, java.util.List<HostConfig.PortBinding>> publishTo(String id, Map<String, java.util.List<HostConfig.PortBinding>> asked,
+                                                                         String target) throws IOException {
         Map<String, java.util.List<HostConfig.PortBinding>> out = new java.util.TreeMap<>();
-        var asked = r.hostConfig().portBindings();
         if (asked == null || asked.isEmpty()) {
             return out;
         }
-        String target = endpoints.values().stream().map(e -> e.ipAddress()).filter(java.util.Objects::nonNull).findFirst().orElse("127.0.0.1");
-        java.util.List<dev.jcompose.engine.network.PortPublisher.Binding> bindings = new java.util.ArrayList<>();
-        asked.forEach((port, list) -> {
-            for (HostConfig.PortBinding b : list == null ? java.util.List.<HostConfig.PortBinding>of() : list) {
-                bindings.add(new dev.jcompose.engine.network.PortPublisher.Binding(port, b.hostIp(), b.hostPort()));
+        java.util.List<dev.jcompose.engine.net.ports.PortBinding> bindings = new java.util.ArrayList<>();
+        for (var e : asked.entrySet()) {
+            String[] portProto = e.getKey().split("/");
+            String proto = portProto.length > 1 ? portProto[1] : "tcp";
+            if (!proto.equals("tcp") && !proto.equals("udp")) {
+                continue;
             }
-        });
-        for (var p : ports.publish(r.id(), bindings, target)) {
-            out.computeIfAbsent(p.containerPort(), k -> new java.util.ArrayList<>())
+            for (HostConfig.PortBinding b : e.getValue() == null ? java.util.List.<HostConfig.PortBinding>of() : e.getValue()) {
+                String hp = b.hostPort() == null ? "" : b.hostPort();
+                int start = hp.isEmpty() ? 0 : Integer.parseInt(hp.split("-")[0]);
+                int end = hp.contains("-") ? Integer.parseInt(hp.split("-")[1]) : start;
+                bindings.add(new dev.jcompose.engine.net.ports.PortBinding(proto, b.hostIp(), start, end, target,
+                        Integer.parseInt(portProto[0])));
+            }
+        }
+        for (var p : ports.publishAll(id, bindings)) {
+            out.computeIfAbsent(p.containerPort() + "/" + p.protocol(), k -> new java.util.ArrayList<>())
                     .add(new HostConfig.PortBinding(p.hostIp(), Integer.toString(p.hostPort())));
         }
         return out;
