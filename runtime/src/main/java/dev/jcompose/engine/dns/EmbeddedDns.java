@@ -1,163 +1,204 @@
 package dev.jcompose.engine.dns;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.SocketException;
-import java.util.ArrayList;
-import java.util.Collections;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
-import org.xbill.DNS.ARecord;
-import org.xbill.DNS.DClass;
-import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
-import org.xbill.DNS.Name;
-import org.xbill.DNS.Rcode;
-import org.xbill.DNS.Record;
-import org.xbill.DNS.Resolver;
-import org.xbill.DNS.Section;
-import org.xbill.DNS.SimpleResolver;
-import org.xbill.DNS.Type;
 
 /**
- * The embedded DNS server: one UDP listener on each network's gateway address, port 53 (the
- * containers' resolv.conf points there; the engine cannot listen at 127.0.0.11 inside each netns
- * because the JVM never enters namespaces). It answers A queries for the names of the asking
- * container's networks from an immutable {@link NameTable} swapped as containers come and go —
- * round-robin over several addresses, TTL 600 as Docker's — and forwards the rest to the upstream
- * resolvers ({@code JCOMPOSE_DNS_UPSTREAM}: comma-separated addresses, or {@code none}: answer
- * local names only and REFUSED for others).
+ * The embedded DNS server: UDP and TCP listeners on each network's gateway address, port 53.
+ *
+ * <p>Why the gateway and not 127.0.0.11 inside each container as Docker does: listening on
+ * 127.0.0.11 would need a socket opened inside every container's network namespace, i.e. the JVM
+ * entering the netns with setns(2), which DESIGN.md forbids (setns affects only the calling thread
+ * and the JVM moves work between threads). The gateway address is on the bridge in the host's
+ * namespace, reachable from every member of the network, so one plain socket per network does;
+ * containers' resolv.conf names that address.
+ *
+ * <p>Questions are answered from an immutable {@link NameTable} held in an {@link AtomicReference}
+ * and swapped whole by {@link #update} as containers come and go, so the query path takes no lock.
+ * The asker's networks are those whose subnet holds its source address. Everything not local is
+ * forwarded to the upstream servers on a separate pool (a slow upstream never holds up local
+ * answers); with no upstream ({@code JCOMPOSE_DNS_UPSTREAM=none}) or no upstream answering, the
+ * reply is SERVFAIL, as Docker's embedded DNS replies.
  */
 public final class EmbeddedDns implements AutoCloseable {
-    private static final long TTL = 600;
+    private static final Duration UPSTREAM_TIMEOUT = Duration.ofSeconds(2);
 
     private final AtomicReference<NameTable> table = new AtomicReference<>(NameTable.EMPTY);
-    private final Map<String, DatagramSocket> listeners = new ConcurrentHashMap<>();
-    private final List<Resolver> upstream;
-    private final AtomicInteger rotation = new AtomicInteger();
+    private final LocalAnswers local = new LocalAnswers(table::get);
+    private final Upstreams upstreams;
+    private final Map<String, AutoCloseable[]> listeners = new ConcurrentHashMap<>();
+    private final ExecutorService forwarding = Executors.newFixedThreadPool(4, r -> {
+        Thread t = new Thread(r, "dns-forward");
+        t.setDaemon(true);
+        return t;
+    });
 
+    /** {@code upstreamServers}: addresses, optionally {@code host:port}; empty for none. */
     public EmbeddedDns(List<String> upstreamServers) {
-        List<Resolver> r = new ArrayList<>();
-        for (String s : upstreamServers) {
-            try {
-                SimpleResolver res = new SimpleResolver(s);
-                res.setTimeout(java.time.Duration.ofSeconds(2));
-                r.add(res);
-            } catch (java.net.UnknownHostException e) {
-                // an unusable upstream entry is skipped
-            }
-        }
-        this.upstream = List.copyOf(r);
+        this.upstreams = new Upstreams(upstreamServers, UPSTREAM_TIMEOUT);
     }
 
     /** Upstreams from {@code JCOMPOSE_DNS_UPSTREAM} ("none" for none), else the host's resolv.conf. */
-    public static List<String> upstreamFrom(Map<String, String> env, java.nio.file.Path resolvConf) {
+    public static List<String> upstreamFrom(Map<String, String> env, Path resolvConf) {
         String v = env.get("JCOMPOSE_DNS_UPSTREAM");
         if (v != null) {
-            return v.equals("none") ? List.of() : List.of(v.split(","));
+            return v.trim().equals("none") ? List.of() : List.of(v.split(","));
         }
         try {
-            return java.nio.file.Files.readAllLines(resolvConf).stream().filter(l -> l.startsWith("nameserver"))
-                    .map(l -> l.split("\\s+")[1]).toList();
+            return Files.readAllLines(resolvConf).stream().map(String::trim).filter(l -> l.startsWith("nameserver"))
+                    .map(l -> l.split("\\s+")).filter(f -> f.length > 1).map(f -> f[1]).toList();
         } catch (IOException e) {
             return List.of();
         }
     }
 
+    /** Swaps in the names of the containers now running. */
     public void update(NameTable next) {
         table.set(next);
     }
 
-    /** Starts answering on {@code address}:{@code port} (a network's gateway); a no-op when already listening there. */
+    public NameTable table() {
+        return table.get();
+    }
+
+    /** Starts answering on {@code address}:{@code port} over UDP and TCP; a no-op when already listening there. */
     public synchronized void listen(String address, int port) throws IOException {
         String key = address + ":" + port;
         if (listeners.containsKey(key)) {
             return;
         }
-        DatagramSocket socket = new DatagramSocket(null);
-        socket.setReuseAddress(true);
-        socket.bind(new InetSocketAddress(InetAddress.getByName(address), port));
-        listeners.put(key, socket);
-        Thread t = new Thread(() -> serve(socket), "dns-" + address);
+        InetSocketAddress at = new InetSocketAddress(InetAddress.getByName(address), port);
+        DatagramSocket udp = new DatagramSocket(null);
+        udp.setReuseAddress(true);
+        ServerSocket tcp = new ServerSocket();
+        tcp.setReuseAddress(true);
+        try {
+            udp.bind(at);
+            tcp.bind(at);
+        } catch (IOException e) {
+            udp.close();
+            tcp.close();
+            throw new IOException("could not listen for DNS on " + key + ": " + e.getMessage(), e);
+        }
+        listeners.put(key, new AutoCloseable[] {udp, tcp});
+        start("dns-udp-" + key, () -> serveUdp(udp));
+        start("dns-tcp-" + key, () -> serveTcp(tcp));
+    }
+
+    private static void start(String name, Runnable r) {
+        Thread t = new Thread(r, name);
         t.setDaemon(true);
         t.start();
     }
 
     public synchronized void stop(String address, int port) {
-        DatagramSocket s = listeners.remove(address + ":" + port);
-        if (s != null) {
-            s.close();
+        closeAll(listeners.remove(address + ":" + port));
+    }
+
+    private static void closeAll(AutoCloseable[] sockets) {
+        if (sockets == null) {
+            return;
+        }
+        for (AutoCloseable s : sockets) {
+            try {
+                s.close();
+            } catch (Exception e) {
+                // closing a listener cannot fail in a way worth reporting
+            }
         }
     }
 
-    private void serve(DatagramSocket socket) {
-        byte[] buf = new byte[4096];
+    private void serveUdp(DatagramSocket socket) {
+        byte[] buf = new byte[65535];
         while (!socket.isClosed()) {
             try {
                 DatagramPacket p = new DatagramPacket(buf, buf.length);
                 socket.receive(p);
-                byte[] answer = answer(p.getAddress().getHostAddress(), java.util.Arrays.copyOf(p.getData(), p.getLength()));
-                if (answer != null) {
-                    socket.send(new DatagramPacket(answer, answer.length, p.getSocketAddress()));
+                InetSocketAddress from = (InetSocketAddress) p.getSocketAddress();
+                Message q = new Message(Arrays.copyOf(p.getData(), p.getLength()));
+                Message r = local.answer(from.getAddress().getHostAddress(), q);
+                int max = q.getOPT() != null ? Math.max(512, q.getOPT().getPayloadSize()) : 512;
+                if (r != null) {
+                    sendUdp(socket, r, from, max);
+                } else {
+                    forwarding.execute(() -> sendUdp(socket, upstreams.forward(q), from, max));
                 }
             } catch (SocketException e) {
                 return;
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
                 // a malformed query is dropped
             }
         }
     }
 
-    /** The wire answer to one query from {@code asker}, or null to drop it. */
+    private static void sendUdp(DatagramSocket socket, Message r, InetSocketAddress to, int max) {
+        try {
+            byte[] wire = r.toWire(max);
+            socket.send(new DatagramPacket(wire, wire.length, to));
+        } catch (IOException e) {
+            // the asker is gone
+        }
+    }
+
+    private void serveTcp(ServerSocket server) {
+        while (!server.isClosed()) {
+            try {
+                Socket s = server.accept();
+                start("dns-tcp-conn", () -> serveConnection(s));
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    private void serveConnection(Socket s) {
+        try (s) {
+            s.setSoTimeout(10_000);
+            DataInputStream in = new DataInputStream(s.getInputStream());
+            DataOutputStream out = new DataOutputStream(s.getOutputStream());
+            while (true) {
+                int len = in.readUnsignedShort();
+                byte[] query = in.readNBytes(len);
+                byte[] answer = answer(s.getInetAddress().getHostAddress(), query);
+                out.writeShort(answer.length);
+                out.write(answer);
+                out.flush();
+            }
+        } catch (IOException | RuntimeException e) {
+            // the connection ended or sent garbage
+        }
+    }
+
+    /** The wire answer to one query from {@code asker} (local, else forwarded; blocks while forwarding). */
     byte[] answer(String asker, byte[] query) throws IOException {
         Message q = new Message(query);
-        Record question = q.getQuestion();
-        if (question == null) {
-            return null;
-        }
-        Message r = new Message(q.getHeader().getID());
-        r.getHeader().setFlag(Flags.QR);
-        r.getHeader().setFlag(Flags.RA);
-        if (q.getHeader().getFlag(Flags.RD)) {
-            r.getHeader().setFlag(Flags.RD);
-        }
-        r.addRecord(question, Section.QUESTION);
-        Name name = question.getName();
-        String plain = name.toString(true);
-        List<String> local = table.get().lookup(asker, plain);
-        if (!local.isEmpty()) {
-            // a local name: its A records; for other types (AAAA …) an empty answer, never the upstream's
-            r.getHeader().setFlag(Flags.AA);
-            if (question.getType() == Type.A) {
-                List<String> addrs = new ArrayList<>(local);
-                Collections.rotate(addrs, rotation.getAndIncrement() % Math.max(1, addrs.size()));
-                for (String a : addrs) {
-                    r.addRecord(new ARecord(name, DClass.IN, TTL, InetAddress.getByName(a)), Section.ANSWER);
-                }
-            }
-            return r.toWire();
-        }
-        for (Resolver u : upstream) {
-            try {
-                Message forwarded = u.send(q);
-                return forwarded.toWire();
-            } catch (IOException e) {
-                // try the next upstream
-            }
-        }
-        r.getHeader().setRcode(upstream.isEmpty() ? Rcode.REFUSED : Rcode.SERVFAIL);
-        return r.toWire();
+        Message r = local.answer(asker, q);
+        return (r != null ? r : upstreams.forward(q)).toWire();
     }
 
     @Override
     public void close() {
-        listeners.values().forEach(DatagramSocket::close);
+        listeners.values().forEach(EmbeddedDns::closeAll);
         listeners.clear();
+        forwarding.shutdownNow();
     }
 }

@@ -1,5 +1,7 @@
 package dev.jcompose.engine.dns;
 
+import dev.jcompose.engine.ipam.Subnet;
+import dev.jcompose.engine.network.Addresses;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,10 +11,15 @@ import java.util.Map;
 /**
  * An immutable snapshot of the names containers answer to, per network: container names,
  * hostnames and aliases (a compose service name is an alias of each of its replicas), each with
- * the addresses it has on that network. Built from the engine's state and swapped whole.
+ * the addresses (IPv4 and IPv6) it has on that network, plus each network's subnet (to know which
+ * networks an asker is on, by its source address) and gateway (the answer to
+ * {@code host.docker.internal} unless a host address is configured). Built from the engine's state
+ * and swapped whole; names are kept lower-case, so lookups are case-insensitive.
  */
-public record NameTable(Map<String, Map<String, List<String>>> byNetwork, Map<String, String> subnetOfNetwork) {
-    public static final NameTable EMPTY = new NameTable(Map.of(), Map.of());
+public record NameTable(Map<String, Map<String, List<String>>> byNetwork, Map<String, String> subnetOfNetwork,
+        Map<String, String> gatewayOfNetwork, String hostAddress, String searchDomain) {
+    public static final NameTable EMPTY = new NameTable(Map.of(), Map.of(), Map.of(), null, null);
+    public static final String HOST_NAME = "host.docker.internal";
 
     public NameTable {
         Map<String, Map<String, List<String>>> copy = new HashMap<>();
@@ -23,16 +30,39 @@ public record NameTable(Map<String, Map<String, List<String>>> byNetwork, Map<St
         });
         byNetwork = Map.copyOf(copy);
         subnetOfNetwork = Map.copyOf(subnetOfNetwork);
+        gatewayOfNetwork = Map.copyOf(gatewayOfNetwork);
+        searchDomain = searchDomain == null ? null : searchDomain.toLowerCase(Locale.ROOT).replaceAll("^\\.|\\.$", "");
     }
 
     /** Builds a table: add each (network, name, address) of the running containers, then {@link #build()}. */
     public static final class Builder {
         private final Map<String, Map<String, List<String>>> names = new HashMap<>();
         private final Map<String, String> subnets = new HashMap<>();
+        private final Map<String, String> gateways = new HashMap<>();
+        private String hostAddress;
+        private String searchDomain;
 
         public Builder network(String network, String subnet) {
             subnets.put(network, subnet);
             names.computeIfAbsent(network, k -> new HashMap<>());
+            return this;
+        }
+
+        /** A network with its gateway, which answers {@code host.docker.internal} for its members. */
+        public Builder network(String network, String subnet, String gateway) {
+            gateways.put(network, gateway);
+            return network(network, subnet);
+        }
+
+        /** The address {@code host.docker.internal} resolves to on every network (default: the asker's gateway). */
+        public Builder hostAddress(String address) {
+            this.hostAddress = address;
+            return this;
+        }
+
+        /** A domain stripped from questions before lookup ({@code web.example.internal} finds {@code web}). */
+        public Builder searchDomain(String domain) {
+            this.searchDomain = domain;
             return this;
         }
 
@@ -46,25 +76,66 @@ public record NameTable(Map<String, Map<String, List<String>>> byNetwork, Map<St
         }
 
         public NameTable build() {
-            return new NameTable(names, subnets);
+            return new NameTable(names, subnets, gateways, hostAddress, searchDomain);
         }
+    }
+
+    /** Whether {@code asker} (a source address) is on {@code network}. */
+    private boolean member(String network, String asker) {
+        String subnet = subnetOfNetwork.get(network);
+        if (subnet == null || subnet.contains(":") != asker.contains(":")) {
+            return false;
+        }
+        return asker.contains(":") ? Subnet.of(subnet).contains(asker) : Addresses.contains(subnet, asker);
+    }
+
+    private String key(String name) {
+        String k = name.toLowerCase(Locale.ROOT);
+        if (k.endsWith(".")) {
+            k = k.substring(0, k.length() - 1);
+        }
+        if (searchDomain != null && !searchDomain.isEmpty() && k.endsWith("." + searchDomain)) {
+            k = k.substring(0, k.length() - searchDomain.length() - 1);
+        }
+        return k;
     }
 
     /** The addresses {@code name} has on the networks {@code asker} is on (an asker is known by its address). */
     public List<String> lookup(String asker, String name) {
-        String key = name.toLowerCase(Locale.ROOT);
+        String key = key(name);
         List<String> out = new ArrayList<>();
         for (var e : byNetwork.entrySet()) {
-            String subnet = subnetOfNetwork.get(e.getKey());
-            if (subnet == null || !dev.jcompose.engine.network.Addresses.contains(subnet, asker)) {
+            if (!member(e.getKey(), asker)) {
                 continue;
             }
-            for (String a : e.getValue().getOrDefault(key, List.of())) {
+            List<String> found = e.getValue().get(key);
+            if (found == null && key.equals(HOST_NAME)) {
+                String gw = hostAddress != null ? hostAddress : gatewayOfNetwork.get(e.getKey());
+                found = gw == null ? List.of() : List.of(gw);
+            }
+            for (String a : found == null ? List.<String>of() : found) {
                 if (!out.contains(a)) {
                     out.add(a);
                 }
             }
         }
+        return out;
+    }
+
+    /** The names that hold {@code address} on the networks {@code asker} shares with it (for PTR). */
+    public List<String> reverse(String asker, String address) {
+        List<String> out = new ArrayList<>();
+        for (var e : byNetwork.entrySet()) {
+            if (!member(e.getKey(), asker)) {
+                continue;
+            }
+            e.getValue().forEach((name, addrs) -> {
+                if (addrs.contains(address) && !out.contains(name)) {
+                    out.add(name);
+                }
+            });
+        }
+        out.sort(null);
         return out;
     }
 }
