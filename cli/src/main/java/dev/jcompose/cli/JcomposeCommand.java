@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
             dev.jcompose.cli.verbs.PsCommand.class, dev.jcompose.cli.verbs.LogsCommand.class, dev.jcompose.cli.verbs.ContainerVerbs.Start.class,
             dev.jcompose.cli.verbs.ContainerVerbs.Stop.class, dev.jcompose.cli.verbs.ContainerVerbs.Restart.class,
             dev.jcompose.cli.verbs.ContainerVerbs.Kill.class, dev.jcompose.cli.verbs.ContainerVerbs.Remove.class,
-            dev.jcompose.cli.verbs.PullCommand.class, dev.jcompose.cli.verbs.PortCommand.class, dev.jcompose.cli.verbs.LsCommand.class, dev.jcompose.cli.verbs.VersionCommand.class,
+            dev.jcompose.cli.verbs.ExecCommand.class, dev.jcompose.cli.verbs.PullCommand.class, dev.jcompose.cli.verbs.PortCommand.class, dev.jcompose.cli.verbs.LsCommand.class, dev.jcompose.cli.verbs.VersionCommand.class,
             EngineCommand.class, dev.jcompose.cli.image.ImageCommand.class},
         description = "Define and run multi-container applications, without Docker.")
 public final class JcomposeCommand implements Runnable {
@@ -40,6 +40,8 @@ public final class JcomposeCommand implements Runnable {
         CommandLine cl = new CommandLine(new JcomposeCommand());
         cl.setExecutionExceptionHandler(new ErrorHandler());
         cl.setParameterExceptionHandler(ErrorHandler::usageError);
+        // exec SERVICE COMMAND ARGS…: everything after the command belongs to it (sh -c …)
+        cl.getSubcommands().get("exec").setStopAtPositional(true);
         return cl;
     }
 }

@@ -108,9 +108,18 @@ public final class EngineClient implements AutoCloseable {
 
     /** A streamed GET answer (logs, attach) as raw bytes; the caller closes it. Errors as {@link #call}. */
     public java.io.InputStream openRaw(String path) {
+        return openRaw(HttpMethod.GET, path, null);
+    }
+
+    /** A streamed answer to {@code method path} with an optional JSON body, as raw bytes (exec start). */
+    public java.io.InputStream openRaw(HttpMethod method, String path, Object body) {
         try {
             var listener = new org.eclipse.jetty.client.InputStreamResponseListener();
-            http.newRequest("http://localhost" + path).idleTimeout(0, TimeUnit.MILLISECONDS).send(listener);
+            var req = http.newRequest("http://localhost" + path).method(method).idleTimeout(0, TimeUnit.MILLISECONDS);
+            if (body != null) {
+                req.body(new StringRequestContent("application/json", JSON.writeValueAsString(body)));
+            }
+            req.send(listener);
             var resp = listener.get(1, TimeUnit.MINUTES);
             java.io.InputStream in = listener.getInputStream();
             if (resp.getStatus() >= 400) {

@@ -176,6 +176,10 @@ class ComposeLifecycleTest {
         String ids = ok("ps", "-q");
         assertTrue(ok("ls").lines().anyMatch(l -> l.startsWith("demo") && l.contains("running(3)")), ok("ls"));
         assertEquals("0.1.0", ok("version", "--short").strip());
+        Run exec = jcompose("exec", "-T", "-e", "EXTRA=x", "web", "sh", "-c", "echo in $(hostname) $VERSION $EXTRA; echo oops >&2; exit 3");
+        assertEquals(3, exec.code, "exec passes the exit code through: " + exec.err);
+        assertTrue(exec.out.startsWith("in ") && exec.out.strip().endsWith("1 x"), exec.out);
+        assertEquals("oops", exec.err.strip());
         long deadline = System.currentTimeMillis() + 5000;
         String logs = "";
         while (System.currentTimeMillis() < deadline && !logs.contains("web-2")) {

@@ -29,6 +29,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -483,6 +484,33 @@ public final class ContainerRuntime implements AutoCloseable {
         a.put("name", r.shortName());
         a.put("image", r.config().image());
         return a;
+    }
+
+    /**
+     * Starts {@code cmd} in a running container as {@code user} (the container's user when empty), with
+     * the container's environment plus {@code env}, in {@code workDir} (the container's when empty).
+     */
+    public Process exec(String idOrName, List<String> cmd, List<String> env, String user, String workDir, boolean privileged)
+            throws IOException {
+        ContainerRecord r = containers.inspect(idOrName);
+        if (!r.state().running()) {
+            throw ContainerException.conflict("container " + r.id() + " is not running");
+        }
+        if (r.state().paused()) {
+            throw ContainerException.conflict("container " + r.id() + " is paused, unpause the container before exec");
+        }
+        ImageRecord image = images.get(Digest.parse(r.image())).orElseThrow(() -> new IOException("image " + r.image() + " is gone"));
+        ImageRootfs rootfs = new ImageRootfs(images, image);
+        UserResolver.Identity id = UserResolver.resolve(user == null || user.isEmpty() ? r.config().user() : user,
+                rootfs.read("etc/passwd").orElse(null), rootfs.read("etc/group").orElse(null));
+        HostConfig h = r.hostConfig();
+        long caps = dev.jcompose.engine.shim.DockerDefaults.capabilities(h.capAdd() == null ? List.of() : h.capAdd(),
+                h.capDrop() == null ? List.of() : h.capDrop(), privileged || Boolean.TRUE.equals(h.privileged()));
+        List<String> fullEnv = new java.util.ArrayList<>(r.config().env());
+        fullEnv.addAll(env);
+        String cwd = workDir == null || workDir.isEmpty() ? r.config().workingDir() : workDir;
+        return dev.jcompose.engine.shim.ShimExec.start(shim, r.state().pid(), cmd, fullEnv, cwd, id.uid(), id.gid(), caps,
+                containers.store().directory(r.id()));
     }
 
     /** Deletes the bridge of a removed network (nothing when it never had one). */

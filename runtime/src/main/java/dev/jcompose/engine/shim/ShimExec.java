@@ -24,6 +24,33 @@ public final class ShimExec {
     private ShimExec() {
     }
 
+    /**
+     * Starts a process in the container and returns it with stdout and stderr as separate pipes (for
+     * {@code exec}); the spec file is removed once the shim has read it (when the process ends).
+     */
+    public static Process start(Path shim, long containerPid, List<String> args, List<String> env, String cwd, int uid, int gid,
+                                long capabilities, Path scratch) throws IOException {
+        StringBuilder spec = new StringBuilder();
+        args.forEach(a -> line(spec, "arg", a));
+        env.forEach(e -> line(spec, "env", e));
+        line(spec, "cwd", cwd == null || cwd.isEmpty() ? "/" : cwd);
+        line(spec, "uid", Integer.toString(uid));
+        line(spec, "gid", Integer.toString(gid));
+        line(spec, "caps", Long.toHexString(capabilities));
+        Path file = Files.createTempFile(scratch, "exec", ".spec");
+        Files.writeString(file, spec);
+        Process p = new ProcessBuilder(shim.toString(), "exec", Long.toString(containerPid), file.toString())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        p.onExit().thenRun(() -> {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // a stale spec in the container's directory goes with the container
+            }
+        });
+        return p;
+    }
+
     public static Result run(Path shim, long containerPid, List<String> args, List<String> env, String cwd, int uid, int gid,
                              long capabilities, Path scratch, Duration timeout) throws IOException, InterruptedException {
         StringBuilder spec = new StringBuilder();
