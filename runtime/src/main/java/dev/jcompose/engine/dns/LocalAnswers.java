@@ -47,13 +47,13 @@ final class LocalAnswers {
         NameTable t = table.get();
         if (type == Type.PTR) {
             String address = reverseAddress(name);
-            List<String> names = address == null ? List.of() : t.reverse(asker, address);
-            if (names.isEmpty()) {
+            String target = address == null ? null : t.reverse(asker, address);
+            if (target == null) {
                 return null;
             }
             Message r = reply(q);
             try {
-                r.addRecord(new PTRRecord(name, DClass.IN, TTL, Name.fromString(names.get(0) + ".")), Section.ANSWER);
+                r.addRecord(new PTRRecord(name, DClass.IN, TTL, Name.fromString(target + ".")), Section.ANSWER);
             } catch (TextParseException e) {
                 return null;
             }

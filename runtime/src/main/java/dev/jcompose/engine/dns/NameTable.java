@@ -17,8 +17,9 @@ import java.util.Map;
  * and swapped whole; names are kept lower-case, so lookups are case-insensitive.
  */
 public record NameTable(Map<String, Map<String, List<String>>> byNetwork, Map<String, String> subnetOfNetwork,
-        Map<String, String> gatewayOfNetwork, String hostAddress, String searchDomain) {
-    public static final NameTable EMPTY = new NameTable(Map.of(), Map.of(), Map.of(), null, null);
+        Map<String, String> gatewayOfNetwork, Map<String, Map<String, String>> ptrByNetwork, String hostAddress,
+        String searchDomain) {
+    public static final NameTable EMPTY = new NameTable(Map.of(), Map.of(), Map.of(), Map.of(), null, null);
     public static final String HOST_NAME = "host.docker.internal";
 
     public NameTable {
@@ -31,6 +32,9 @@ public record NameTable(Map<String, Map<String, List<String>>> byNetwork, Map<St
         byNetwork = Map.copyOf(copy);
         subnetOfNetwork = Map.copyOf(subnetOfNetwork);
         gatewayOfNetwork = Map.copyOf(gatewayOfNetwork);
+        Map<String, Map<String, String>> ptr = new HashMap<>();
+        ptrByNetwork.forEach((n, m) -> ptr.put(n, Map.copyOf(m)));
+        ptrByNetwork = Map.copyOf(ptr);
         searchDomain = searchDomain == null ? null : searchDomain.toLowerCase(Locale.ROOT).replaceAll("^\\.|\\.$", "");
     }
 
@@ -39,6 +43,7 @@ public record NameTable(Map<String, Map<String, List<String>>> byNetwork, Map<St
         private final Map<String, Map<String, List<String>>> names = new HashMap<>();
         private final Map<String, String> subnets = new HashMap<>();
         private final Map<String, String> gateways = new HashMap<>();
+        private final Map<String, Map<String, String>> ptr = new HashMap<>();
         private String hostAddress;
         private String searchDomain;
 
@@ -72,11 +77,12 @@ public record NameTable(Map<String, Map<String, List<String>>> byNetwork, Map<St
             if (!list.contains(address)) {
                 list.add(address);
             }
+            ptr.computeIfAbsent(network, k -> new HashMap<>()).putIfAbsent(address, name.toLowerCase(Locale.ROOT));
             return this;
         }
 
         public NameTable build() {
-            return new NameTable(names, subnets, gateways, hostAddress, searchDomain);
+            return new NameTable(names, subnets, gateways, ptr, hostAddress, searchDomain);
         }
     }
 
@@ -122,20 +128,17 @@ public record NameTable(Map<String, Map<String, List<String>>> byNetwork, Map<St
         return out;
     }
 
-    /** The names that hold {@code address} on the networks {@code asker} shares with it (for PTR). */
-    public List<String> reverse(String asker, String address) {
-        List<String> out = new ArrayList<>();
-        for (var e : byNetwork.entrySet()) {
-            if (!member(e.getKey(), asker)) {
-                continue;
+    /**
+     * The name of {@code address} on the networks {@code asker} shares with it, for PTR: the first
+     * name added for it (the engine adds the container name first, as Docker answers), or null.
+     */
+    public String reverse(String asker, String address) {
+        for (var e : ptrByNetwork.entrySet()) {
+            String name = e.getValue().get(address);
+            if (name != null && member(e.getKey(), asker)) {
+                return name;
             }
-            e.getValue().forEach((name, addrs) -> {
-                if (addrs.contains(address) && !out.contains(name)) {
-                    out.add(name);
-                }
-            });
         }
-        out.sort(null);
-        return out;
+        return null;
     }
 }

@@ -1,0 +1,170 @@
+package dev.jcompose.engine.dns;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.ReverseMap;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.SimpleResolver;
+import org.xbill.DNS.Type;
+
+/**
+ * The server on loopback sockets, asked by dnsjava clients bound to different 127.0.0.x source
+ * addresses, each playing a container: network "front" is 127.0.0.0/30 (askers .2, .3), "back" is
+ * 127.0.0.4/30 (asker .6). No query leaves loopback; the "upstream" is a second server in the test.
+ */
+class DnsServerTest {
+    private final EmbeddedDns dns = new EmbeddedDns(List.of());
+    private EmbeddedDns upstream;
+    private final int port = freePort("127.0.0.1");
+
+    @AfterEach
+    void close() {
+        dns.close();
+        if (upstream != null) {
+            upstream.close();
+        }
+    }
+
+    static int freePort(String address) {
+        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(address, 0))) {
+            return s.getLocalPort();
+        } catch (Exception e) {
+            throw new IllegalStateException("no free UDP port on " + address, e);
+        }
+    }
+
+    private static NameTable stack() {
+        return new NameTable.Builder()
+                .network("front", "127.0.0.0/30", "127.0.0.1").network("back", "127.0.0.4/30", "127.0.0.5")
+                .add("front", "web", "127.0.0.2").add("front", "demo-web-1", "127.0.0.2")
+                .add("front", "web", "127.0.0.3").add("front", "demo-web-2", "127.0.0.3")
+                .add("front", "proxy-alias", "127.0.0.3").add("front", "web", "fd00::3")
+                .add("back", "demo-db-1", "127.0.0.6").add("back", "db", "127.0.0.6")
+                .searchDomain("demo.internal").build();
+    }
+
+    private Message ask(String from, String name, int type, boolean tcp, int toPort) throws Exception {
+        SimpleResolver r = new SimpleResolver("127.0.0.1");
+        r.setPort(toPort);
+        r.setLocalAddress(new InetSocketAddress(InetAddress.getByName(from), 0));
+        r.setTimeout(Duration.ofSeconds(3));
+        r.setTCP(tcp);
+        return r.send(Message.newQuery(Record.newRecord(Name.fromString(name), type, 1)));
+    }
+
+    private Message ask(String from, String name, int type) throws Exception {
+        return ask(from, name, type, false, port);
+    }
+
+    private static List<String> answers(Message m) {
+        return m.getSection(Section.ANSWER).stream().map(Record::rdataToString).toList();
+    }
+
+    @Test
+    void answersAreScopedToTheAskersNetworks() throws Exception {
+        dns.update(stack());
+        dns.listen("127.0.0.1", port);
+        assertEquals(List.of("127.0.0.6"), answers(ask("127.0.0.6", "db.", Type.A)));
+        assertEquals(Rcode.SERVFAIL, ask("127.0.0.2", "db.", Type.A).getRcode(), "db is not on front");
+        assertEquals(Rcode.SERVFAIL, ask("127.0.0.6", "web.", Type.A).getRcode(), "web is not on back");
+        assertEquals(List.of("127.0.0.3"), answers(ask("127.0.0.2", "Proxy-Alias.", Type.A)));
+        assertEquals(List.of("127.0.0.2"), answers(ask("127.0.0.3", "demo-web-1.demo.internal.", Type.A)));
+        assertEquals(600, ask("127.0.0.6", "db.", Type.A).getSection(Section.ANSWER).get(0).getTTL());
+    }
+
+    @Test
+    void roundRobinOverReplicasOverUdpAndTcp() throws Exception {
+        dns.update(stack());
+        dns.listen("127.0.0.1", port);
+        Set<String> firsts = new HashSet<>();
+        for (int i = 0; i < 4; i++) {
+            List<String> a = answers(ask("127.0.0.2", "web.", Type.A, i % 2 == 1, port));
+            assertEquals(Set.of("127.0.0.2", "127.0.0.3"), Set.copyOf(a));
+            firsts.add(a.get(0));
+        }
+        assertEquals(2, firsts.size(), "each replica comes first in turn");
+        List<String> v6 = answers(ask("127.0.0.2", "web.", Type.AAAA));
+        assertEquals(1, v6.size());
+        assertEquals(InetAddress.getByName("fd00::3"), InetAddress.getByName(v6.get(0)));
+        Message mx = ask("127.0.0.2", "web.", Type.MX);
+        assertEquals(Rcode.NOERROR, mx.getRcode());
+        assertTrue(answers(mx).isEmpty());
+    }
+
+    @Test
+    void ptrAndHostDockerInternal() throws Exception {
+        dns.update(stack());
+        dns.listen("127.0.0.1", port);
+        Message ptr = ask("127.0.0.6", ReverseMap.fromAddress("127.0.0.6").toString(), Type.PTR);
+        assertEquals(List.of("demo-db-1."), answers(ptr));
+        assertEquals(Rcode.SERVFAIL, ask("127.0.0.2", ReverseMap.fromAddress("127.0.0.6").toString(), Type.PTR).getRcode());
+        assertEquals(List.of("127.0.0.1"), answers(ask("127.0.0.2", "host.docker.internal.", Type.A)));
+        assertEquals(List.of("127.0.0.5"), answers(ask("127.0.0.6", "HOST.docker.internal.", Type.A)));
+        dns.update(new NameTable.Builder().network("front", "127.0.0.0/30", "127.0.0.1").hostAddress("192.0.2.1").build());
+        assertEquals(List.of("192.0.2.1"), answers(ask("127.0.0.2", "host.docker.internal.", Type.A)));
+    }
+
+    @Test
+    void othersAreForwardedToTheUpstream() throws Exception {
+        int upPort = freePort("127.0.0.9");
+        upstream = new EmbeddedDns(List.of());
+        upstream.update(new NameTable.Builder().network("lo", "127.0.0.0/8").add("lo", "example.test", "192.0.2.7").build());
+        upstream.listen("127.0.0.9", upPort);
+        try (EmbeddedDns forwarding = new EmbeddedDns(List.of("127.0.0.8:" + freePort("127.0.0.8"), "127.0.0.9:" + upPort))) {
+            forwarding.update(stack());
+            int p = freePort("127.0.0.1");
+            forwarding.listen("127.0.0.1", p);
+            Message m = ask("127.0.0.2", "example.test.", Type.A, false, p);
+            assertEquals(Rcode.NOERROR, m.getRcode());
+            assertEquals(List.of("192.0.2.7"), answers(m), "the first upstream does not answer, the second does");
+            assertEquals(List.of("127.0.0.6"), answers(ask("127.0.0.6", "db.", Type.A, false, p)), "local names stay local");
+            assertEquals(List.of("192.0.2.7"), answers(ask("127.0.0.2", "example.test.", Type.A, true, p)));
+        }
+    }
+
+    @Test
+    void tableSwapsWhileQueriesRun() throws Exception {
+        NameTable one = new NameTable.Builder().network("front", "127.0.0.0/30").add("front", "svc", "10.0.0.1").build();
+        NameTable two = new NameTable.Builder().network("front", "127.0.0.0/30").add("front", "svc", "10.0.0.2")
+                .add("front", "svc", "10.0.0.3").build();
+        dns.update(one);
+        dns.listen("127.0.0.1", port);
+        AtomicBoolean running = new AtomicBoolean(true);
+        Thread swapper = new Thread(() -> {
+            for (int i = 0; running.get(); i++) {
+                dns.update(i % 2 == 0 ? two : one);
+                Thread.onSpinWait();
+            }
+        });
+        swapper.start();
+        Set<Set<String>> seen = new HashSet<>();
+        try {
+            for (int i = 0; i < 300; i++) {
+                Message m = ask("127.0.0.2", "svc.", Type.A);
+                assertEquals(Rcode.NOERROR, m.getRcode());
+                Set<String> got = Set.copyOf(answers(m));
+                assertTrue(got.equals(Set.of("10.0.0.1")) || got.equals(Set.of("10.0.0.2", "10.0.0.3")), "a whole table: " + got);
+                seen.add(got);
+            }
+        } finally {
+            running.set(false);
+            swapper.join();
+        }
+        assertEquals(2, seen.size(), "both tables were served");
+    }
+}
