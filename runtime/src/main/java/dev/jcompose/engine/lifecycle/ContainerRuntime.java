@@ -183,6 +183,7 @@ public final class ContainerRuntime implements AutoCloseable {
             UserResolver.Identity user = UserResolver.resolve(r.config().user(), rootfs.read("etc/passwd").orElse(null),
                     rootfs.read("etc/group").orElse(null));
             EtcFiles.write(r, dir, null, Path.of("/etc/resolv.conf"));
+            copyUp(r, rootfs);
             ShimSpec spec = ContainerSpecs.build(r, user, rootfs.overlayData(dir), dir, this::volumeData, this::netnsOf);
             Files.deleteIfExists(spec.exitFile());
             Path specFile = dir.resolve("shim.spec");
@@ -511,6 +512,27 @@ public final class ContainerRuntime implements AutoCloseable {
         String cwd = workDir == null || workDir.isEmpty() ? r.config().workingDir() : workDir;
         return dev.jcompose.engine.shim.ShimExec.start(shim, r.state().pid(), cmd, fullEnv, cwd, id.uid(), id.gid(), caps,
                 containers.store().directory(r.id()));
+    }
+
+    /** Named volumes that are new and empty get the image's content at their mount point (unless {@code nocopy}). */
+    private void copyUp(ContainerRecord r, ImageRootfs rootfs) throws IOException {
+        for (String bind : r.hostConfig().binds() == null ? List.<String>of() : r.hostConfig().binds()) {
+            String[] parts = bind.split(":");
+            if (parts.length >= 2 && !parts[0].startsWith("/") && !(parts.length > 2 && parts[2].contains("nocopy"))) {
+                VolumeCopyUp.copy(rootfs.layerDirsBaseFirst(), parts[1], Path.of(volumeData(parts[0])));
+            }
+        }
+        if (r.hostConfig().mounts() == null) {
+            return;
+        }
+        for (HostConfig.Mount m : r.hostConfig().mounts()) {
+            boolean noCopy = m.volumeOptions() != null && Boolean.TRUE.equals(m.volumeOptions().get("NoCopy"));
+            if (!"volume".equals(m.type()) || m.source() == null || m.source().isEmpty() || noCopy) {
+                continue;
+            }
+            Path data = Path.of(volumeData(m.source()));
+            VolumeCopyUp.copy(rootfs.layerDirsBaseFirst(), m.target(), data);
+        }
     }
 
     /** Deletes the bridge of a removed network (nothing when it never had one). */

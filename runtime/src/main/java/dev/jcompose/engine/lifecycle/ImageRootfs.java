@@ -43,6 +43,18 @@ public final class ImageRootfs {
         return "lowerdir=" + String.join(":", lower) + ",upperdir=" + upper + ",workdir=" + work;
     }
 
+    /** The image's layer directories, base first (to copy a path of the image into a new volume). */
+    public java.util.List<Path> layerDirsBaseFirst() throws IOException {
+        java.util.LinkedList<Path> out = new java.util.LinkedList<>();
+        Digest cur = image.topChainId();
+        while (cur != null) {
+            LayerInfo info = images.layers().get(cur).orElseThrow(() -> new IOException("image layer missing from the store"));
+            out.addFirst(info.diffDir());
+            cur = info.parent();
+        }
+        return out;
+    }
+
     /** A file of the image, from the topmost layer that has it (whiteouts are not followed: good enough for /etc files). */
     public Optional<String> read(String relative) throws IOException {
         Digest cur = image.topChainId();

@@ -102,6 +102,19 @@ class ContainerLifecycleTest {
     }
 
     @Test
+    void aNewNamedVolumeStartsWithTheImagesContent() throws Exception {
+        ok("run", "-d", "--name", "cu", "-v", "etcvol:/etc", "tiny:1", "sleep", "30");
+        Path data = engine.config().root().resolve("volumes/etcvol/_data");
+        assertTrue(Files.readString(data.resolve("passwd")).contains("root:x:0:0"), "copied up from the image");
+        ok("rm", "-f", "cu");
+        Files.writeString(data.resolve("passwd"), "changed\n");
+        ok("run", "-d", "--name", "cu2", "-v", "etcvol:/etc", "tiny:1", "sleep", "30");
+        assertEquals("changed\n", Files.readString(data.resolve("passwd")), "a volume with content is never overwritten");
+        ok("rm", "-f", "cu2");
+        ok("volume", "rm", "etcvol");
+    }
+
+    @Test
     void healthChecksRunInsideTheContainer() throws Exception {
         ok("run", "-d", "--name", "svc", "--health-cmd", "test -f /tmp/ready", "--health-interval", "200ms", "--health-retries", "2",
                 "--health-start-interval", "200ms", "tiny:1", "sh", "-c", "sleep 1; touch /tmp/ready; sleep 30");

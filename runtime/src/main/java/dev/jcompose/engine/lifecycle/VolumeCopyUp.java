@@ -1,0 +1,94 @@
+package dev.jcompose.engine.lifecycle;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Docker's copy-up: a new, empty named volume mounted where the image has content starts with that
+ * content (files, directories, symlinks, modes and owners), taken from the image's layers base first
+ * so upper layers win; overlay whiteouts (character devices 0/0) remove what lower layers had.
+ */
+final class VolumeCopyUp {
+    private VolumeCopyUp() {
+    }
+
+    /** Copies the image's {@code target} into {@code volumeData} when the volume is empty; true if something was copied. */
+    static boolean copy(List<Path> layersBaseFirst, String target, Path volumeData) throws IOException {
+        if (!isEmpty(volumeData)) {
+            return false;
+        }
+        String rel = target.startsWith("/") ? target.substring(1) : target;
+        boolean copied = false;
+        for (Path layer : layersBaseFirst) {
+            Path src = layer.resolve(rel);
+            if (!Files.isDirectory(src, LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            copyTree(src, volumeData);
+            copied = true;
+        }
+        if (copied) {
+            Path top = layersBaseFirst.stream().map(l -> l.resolve(rel)).filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+                    .reduce((a, b) -> b).orElseThrow();
+            copyOwnerAndMode(top, volumeData);
+        }
+        return copied;
+    }
+
+    private static boolean isEmpty(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.findAny().isEmpty();
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        Files.walkFileTree(from, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                Path dest = to.resolve(from.relativize(dir).toString());
+                if (!dir.equals(from)) {
+                    if (!Files.isDirectory(dest, LinkOption.NOFOLLOW_LINKS)) {
+                        Files.deleteIfExists(dest);
+                        Files.createDirectory(dest);
+                    }
+                    copyOwnerAndMode(dir, dest);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Path dest = to.resolve(from.relativize(file).toString());
+                if (attrs.isOther()) {
+                    // an overlay whiteout (or another device): what it hides goes
+                    dev.jcompose.engine.image.unpack.FileTrees.deleteRecursively(dest);
+                    return FileVisitResult.CONTINUE;
+                }
+                if (Files.isDirectory(dest, LinkOption.NOFOLLOW_LINKS)) {
+                    dev.jcompose.engine.image.unpack.FileTrees.deleteRecursively(dest);
+                }
+                Files.copy(file, dest, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+                copyOwnerAndMode(file, dest);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    private static void copyOwnerAndMode(Path from, Path to) throws IOException {
+        Object uid = Files.getAttribute(from, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+        Object gid = Files.getAttribute(from, "unix:gid", LinkOption.NOFOLLOW_LINKS);
+        Files.setAttribute(to, "unix:uid", uid, LinkOption.NOFOLLOW_LINKS);
+        Files.setAttribute(to, "unix:gid", gid, LinkOption.NOFOLLOW_LINKS);
+        if (!Files.isSymbolicLink(to)) {
+            Files.setAttribute(to, "unix:mode", Files.getAttribute(from, "unix:mode", LinkOption.NOFOLLOW_LINKS));
+        }
+    }
+}
