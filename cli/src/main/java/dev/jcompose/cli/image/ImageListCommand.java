@@ -1,5 +1,6 @@
 package dev.jcompose.cli.image;
 
+import dev.jcompose.cli.render.Table;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jcompose.cli.engine.EngineClient;
 import dev.jcompose.cli.engine.EngineConnection;

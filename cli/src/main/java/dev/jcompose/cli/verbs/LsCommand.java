@@ -1,5 +1,6 @@
 package dev.jcompose.cli.verbs;
 
+import dev.jcompose.cli.render.Table;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jcompose.cli.compose.Labels;
 import dev.jcompose.cli.engine.EngineClient;

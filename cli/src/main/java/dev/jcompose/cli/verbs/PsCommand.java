@@ -1,5 +1,6 @@
 package dev.jcompose.cli.verbs;
 
+import dev.jcompose.cli.render.Table;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jcompose.cli.compose.Labels;

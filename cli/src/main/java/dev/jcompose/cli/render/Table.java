@@ -1,14 +1,14 @@
-package dev.jcompose.cli.verbs;
+package dev.jcompose.cli.render;
 
 import java.io.PrintWriter;
 import java.util.List;
 
 /** docker compose's tables: left-aligned columns, three spaces apart. */
-final class Table {
+public final class Table {
     private Table() {
     }
 
-    static void print(PrintWriter out, String[] header, List<String[]> rows) {
+    public static void print(PrintWriter out, String[] header, List<String[]> rows) {
         int[] width = new int[header.length];
         for (int i = 0; i < header.length; i++) {
             width[i] = header[i].length();
