@@ -87,9 +87,7 @@ public final class Ipam {
     }
 
     private static PoolState pool(Subnet subnet, PoolConfig c) {
-        if (c.ipRange() != null && !subnet.contains(new Subnet(c.ipRange()))) {
-            throw new IpamException("invalid ip_range " + c.ipRange() + ": not inside subnet " + subnet);
-        }
+        new IpRange(subnet, c.ipRange() == null ? null : new Subnet(c.ipRange()));
         String gateway = c.gateway();
         if (gateway == null) {
             gateway = subnet.address(BigInteger.ONE);
@@ -187,11 +185,10 @@ public final class Ipam {
     }
 
     private static String firstFree(PoolState p, Set<String> reserved, Set<String> avoid) {
-        Subnet range = p.range();
-        BigInteger size = range.size();
-        int limit = size.min(BigInteger.valueOf(SCAN_LIMIT)).intValueExact();
+        IpRange range = p.range();
+        int limit = range.size().min(BigInteger.valueOf(SCAN_LIMIT)).intValueExact();
         for (int i = 0; i < limit; i++) {
-            String a = range.address(BigInteger.valueOf(i));
+            String a = range.address(i);
             if (!reserved.contains(a) && !p.assigned().containsKey(a) && !avoid.contains(a)) {
                 return a;
             }

@@ -21,8 +21,8 @@ public record PoolState(String subnet, String ipRange, String gateway, Map<Strin
     }
 
     /** Where container addresses come from: the ip_range, else the whole subnet. */
-    public Subnet range() {
-        return ipRange == null ? cidr() : new Subnet(ipRange);
+    public IpRange range() {
+        return IpRange.of(subnet, ipRange);
     }
 
     public boolean ipv6() {
