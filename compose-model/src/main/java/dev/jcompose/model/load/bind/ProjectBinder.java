@@ -26,7 +26,12 @@ public final class ProjectBinder {
         Map<String, Service> services = new LinkedHashMap<>();
         Values s = Values.of(tree.get("services"), "services");
         for (var e : s.map().entries().entrySet()) {
-            services.put(e.getKey(), ServiceBinder.bind(e.getKey(), e.getValue(), configHash.apply(e.getKey())));
+            try {
+                services.put(e.getKey(), ServiceBinder.bind(e.getKey(), e.getValue(), configHash.apply(e.getKey())));
+            } catch (IllegalArgumentException bad) {
+                // a record's own check (port range, enum value) that no binder check caught first
+                throw new dev.jcompose.model.ComposeException(e.getValue().mark(), "services." + e.getKey(), bad.getMessage());
+            }
         }
         Map<String, NetworkConfig> networks = new LinkedHashMap<>();
         Values n = Values.of(tree.get("networks"), "networks");

@@ -116,6 +116,9 @@ final class ServiceBinder {
         Integer scale = v.intOrNull("scale");
         Integer replicas = v.child("deploy").intOrNull("replicas");
         int count = replicas != null ? replicas : scale != null ? scale : 1;
+        if (count < 0) {
+            throw v.error(replicas != null ? "deploy" : "scale", "replicas must not be negative: " + count);
+        }
         Map<String, DependsOn> deps = new LinkedHashMap<>();
         Values d = v.child("depends_on");
         for (String k : d.map().entries().keySet()) {
