@@ -187,8 +187,10 @@ public final class Ipam {
     private static String firstFree(PoolState p, Set<String> reserved, Set<String> avoid) {
         IpRange range = p.range();
         int limit = range.size().min(BigInteger.valueOf(SCAN_LIMIT)).intValueExact();
+        BigInteger first = range.range().base();
+        boolean v6 = range.range().ipv6();
         for (int i = 0; i < limit; i++) {
-            String a = range.address(i);
+            String a = Subnet.format(first.add(BigInteger.valueOf(i)), v6);
             if (!reserved.contains(a) && !p.assigned().containsKey(a) && !avoid.contains(a)) {
                 return a;
             }
