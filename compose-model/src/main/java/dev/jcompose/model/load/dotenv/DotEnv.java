@@ -20,7 +20,7 @@ import java.util.function.Function;
  * {@code \r}, {@code \"}, {@code \\}, {@code \$}; substitution; may span lines), unquoted values
  * (trimmed; substitution), a bare {@code KEY} line inheriting the variable from {@code lookup}, a
  * leading BOM. Substitution sees the values defined earlier in the file, then {@code lookup};
- * a variable {@code lookup} knows wins over the file's value, as in compose-go.
+ * a key's own value is kept even when {@code lookup} knows the name, as in compose-go v2.
  */
 public final class DotEnv {
     private DotEnv() {
@@ -118,9 +118,8 @@ public final class DotEnv {
             while (pos < src.length() && isSpace(src.charAt(pos))) {
                 pos++;
             }
-            String value = value();
-            Optional<String> fromEnv = lookup.apply(key);
-            out.put(key, fromEnv.orElse(value));
+            // compose-go v2 keeps the file's value (v1 let lookup win, so a later --env-file could not override)
+            out.put(key, value());
         }
 
         private String value() {

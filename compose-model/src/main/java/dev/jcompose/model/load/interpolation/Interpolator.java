@@ -38,6 +38,16 @@ public final class Interpolator {
         this.unsetWarning = unsetWarning;
     }
 
+    /** One string, no unset-variable warnings: {@code new Interpolator(lookup, n -> {}).substitute(...)}. */
+    public static String substitute(String template, Function<String, Optional<String>> lookup, Mark mark, String path) {
+        return new Interpolator(lookup, name -> { }).substitute(template, mark, path);
+    }
+
+    /** A whole tree, no unset-variable warnings; {@code path} is the YAML path of {@code root} ("" for a document). */
+    public static YNode interpolate(YNode root, Function<String, Optional<String>> lookup, String path) {
+        return new Interpolator(lookup, name -> { }).interpolate(root, path);
+    }
+
     /** Substitutes variables in {@code template}; errors name {@code mark} and {@code path}. */
     public String substitute(String template, Mark mark, String path) {
         if (template.indexOf('$') < 0) {
