@@ -110,6 +110,30 @@ class ProjectBinderTest {
     }
 
     @Test
+    void bindsRuntimeOptionsAndHooks() {
+        Service web = bind("""
+                services:
+                  web:
+                    image: nginx
+                    runtime: runc
+                    storage_opt: {size: 1G}
+                    post_start:
+                      - {command: [sh, -c, echo up], user: root, privileged: true, environment: {X: "1"}}
+                    pre_stop:
+                      - {command: [sh, -c, echo bye], working_dir: /tmp}
+                """).services().get("web");
+        assertEquals("runc", web.options().runtime());
+        assertNull(web.options().isolation());
+        assertEquals("1G", web.options().storageOpt().get("size"));
+        assertEquals(List.of("sh", "-c", "echo up"), web.options().postStart().get(0).command());
+        assertTrue(web.options().postStart().get(0).privileged());
+        assertEquals("root", web.options().postStart().get(0).user());
+        assertEquals("1", web.options().postStart().get(0).environment().get("X"));
+        assertEquals("/tmp", web.options().preStop().get(0).workingDir());
+        assertFalse(web.options().preStop().get(0).privileged());
+    }
+
+    @Test
     void aWrongTypeIsALocatedComposeException() {
         ComposeException e = assertThrows(ComposeException.class, () -> bind("""
                 services:
