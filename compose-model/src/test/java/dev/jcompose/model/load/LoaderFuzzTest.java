@@ -31,7 +31,7 @@ class LoaderFuzzTest {
     private static List<String> seeds() throws IOException {
         try (Stream<Path> s = Files.walk(CORPUS)) {
             return s.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
-                    .sorted().limit(60).map(p -> {
+                    .sorted().limit(400).map(p -> {
                         try {
                             return Files.readString(p, StandardCharsets.UTF_8);
                         } catch (IOException e) {
@@ -94,7 +94,7 @@ class LoaderFuzzTest {
         List<String> failures = new ArrayList<>();
         int[] cases = {0};
         assertTimeoutPreemptively(Duration.ofSeconds(90), () -> {
-            for (int i = 0; i < 3000; i++) {
+            for (int i = 0; i < 20_000; i++) {
                 String input = i % 3 == 0 ? random(rnd) : mutate(seeds.get(rnd.nextInt(seeds.size())), rnd);
                 String failure = run(input);
                 cases[0]++;
@@ -103,7 +103,7 @@ class LoaderFuzzTest {
                 }
             }
         });
-        assertTrue(cases[0] == 3000, "ran " + cases[0]);
+        assertTrue(cases[0] == 20_000, "ran " + cases[0]);
         assertTrue(failures.isEmpty(), failures.size() + " inputs broke the loader:\n" + String.join("\n", failures));
     }
 }
