@@ -39,7 +39,8 @@ final class ServiceBinder {
             throw new ComposeException(v.map().mark(), path, "service \"" + name + "\" has neither an image nor a build context specified");
         }
         return new Service(name, v.str("image"), build, v.str("container_name"), v.stringMap("labels"), v.stringMap("annotations"),
-                process(v), NetworkingBinder.bind(v), storage(v), security(v), resources(v), lifecycle(v), configHash, OptionsBinder.bind(v));
+                process(v), NetworkingBinder.bind(v), storage(v), security(v), resources(v), lifecycle(v), configHash, OptionsBinder.bind(v),
+                DeployBinder.bind(v));
     }
 
     private static ServiceProcess process(Values v) {
