@@ -110,7 +110,7 @@ public final class ContainerRuntime implements AutoCloseable {
     private synchronized void refreshNames() {
         var b = new dev.jcompose.engine.dns.NameTable.Builder();
         for (var n : networks.list()) {
-            b.network(n.name(), n.ipam().config().get(0).subnet());
+            b.network(n.name(), n.ipam().config().get(0).subnet(), n.ipam().config().get(0).gateway());
         }
         for (ContainerRecord c : containers.store().list()) {
             if (!c.state().running() || c.networkSettings() == null) {
