@@ -97,7 +97,7 @@ class ComposeLifecycleTest {
                     ports: ["127.0.0.1:17071:7000"]
                   client:
                     image: tiny:1
-                    command: ["sh", "-c", "sleep 1; nc echo 7000; nslookup echo; sleep 60"]
+                    command: ["sh", "-c", "sleep 1; nc echo 7000; nslookup echo; nslookup host.docker.internal; sleep 60"]
                     depends_on: [echo]
                 """);
         Run up = jcompose("up", "-d");
@@ -116,6 +116,9 @@ class ComposeLifecycleTest {
             logs = ok("logs", "--no-color", "client");
         }
         assertTrue(logs.contains("Address: " + echoIp), "the embedded DNS server answers the service name: " + logs);
+        String gateway = engine.containers().inspect("net-echo-1").networkSettings().networks().get("net_default").gateway();
+        assertTrue(logs.lines().anyMatch(l -> l.endsWith("Address: " + gateway) && !l.contains("#53")),
+                "host.docker.internal is the network's gateway: " + logs);
         assertEquals("127.0.0.1:17071", ok("port", "echo", "7000").strip());
         try (var socket = new java.net.Socket("127.0.0.1", 17071)) {
             assertEquals("pong", new String(socket.getInputStream().readAllBytes()).strip(), "published port from the host's loopback");
