@@ -56,7 +56,10 @@ public final class Interpolator {
         try {
             return new Parser(template).run();
         } catch (TemplateError e) {
-            throw new ComposeException(mark, path, e.getMessage());
+            String reason = e.getMessage() != null ? e.getMessage()
+                    : "invalid interpolation format for " + (path.isEmpty() ? "value" : path) + ": \"" + template
+                            + "\" (you may need to escape any $ with another $)";
+            throw new ComposeException(mark, path, reason);
         }
     }
 
@@ -86,6 +89,7 @@ public final class Interpolator {
         return new YMap(entries, m.keyMarks(), m.mark(), m.tag());
     }
 
+    /** A template problem; a null message means the template is malformed (the caller words it with the path). */
     private static final class TemplateError extends RuntimeException {
         TemplateError(String message) {
             super(message);
@@ -215,8 +219,7 @@ public final class Interpolator {
         }
 
         private TemplateError invalid() {
-            return new TemplateError("invalid interpolation format \"" + template
-                    + "\": you may need to escape any $ with another $");
+            return new TemplateError(null);
         }
     }
 }

@@ -58,7 +58,8 @@ class FixtureInterpolationTest {
     void staticSubstituteLocatesErrors() {
         var e = org.junit.jupiter.api.Assertions.assertThrows(dev.jcompose.model.ComposeException.class,
                 () -> Interpolator.substitute("${", k -> Optional.empty(), new Mark("compose.yaml", 4, 12), "services.web.image"));
-        assertEquals("compose.yaml:4:12 services.web.image: invalid interpolation format \"${\": you may need to escape any $ with another $",
+        assertEquals("compose.yaml:4:12 services.web.image: invalid interpolation format for services.web.image: \"${\""
+                + " (you may need to escape any $ with another $)",
                 e.getMessage());
     }
 

@@ -52,8 +52,8 @@ class InterpolatorTest {
         assertEquals("echo $(date) $1 $ end $", sub("echo $(date) $1 $ end $"), "a $ that starts no variable stays");
         for (String bad : List.of("${", "${}", "${FOO", "${ FOO}", "${FOO!}")) {
             ComposeException e = assertThrows(ComposeException.class, () -> sub(bad), bad);
-            assertEquals("compose.yaml:3:5 services.web.image: invalid interpolation format \"" + bad
-                    + "\": you may need to escape any $ with another $", e.getMessage());
+            assertEquals("compose.yaml:3:5 services.web.image: invalid interpolation format for services.web.image: \"" + bad
+                    + "\" (you may need to escape any $ with another $)", e.getMessage());
         }
     }
 
