@@ -44,7 +44,8 @@ public final class ProjectBinder {
             }
             networks.put(k, new NetworkConfig(k, c.str("name", name + "_" + k), c.str("driver", "bridge"), c.stringMap("driver_opts"),
                     c.child("ipam").str("driver"), pools, c.bool("external", false), c.bool("internal", false), c.bool("attachable", false),
-                    c.boolOrNull("enable_ipv6"), c.stringMap("labels")));
+                    c.boolOrNull("enable_ipv6"), c.stringMap("labels"), c.boolOrNull("enable_ipv4"),
+                    c.child("ipam").stringMap("options")));
         }
         Map<String, VolumeConfig> volumes = new LinkedHashMap<>();
         Values vs = Values.of(tree.get("volumes"), "volumes");
@@ -63,7 +64,7 @@ public final class ProjectBinder {
         for (String k : v.map().entries().keySet()) {
             Values c = v.child(k);
             out.put(k, new FileObjectConfig(k, c.str("name", project + "_" + k), c.str("file"), c.str("environment"), c.str("content"),
-                    c.bool("external", false), c.stringMap("labels")));
+                    c.bool("external", false), c.stringMap("labels"), c.str("driver"), c.str("template_driver")));
         }
         return out;
     }
