@@ -30,7 +30,9 @@ class DotEnvTest {
         "`FOO=\"escaped\\\"bar\"`|`escaped\"bar`", "`FOO=\"'d'\"`|'d'", "OPTION_A: 1|1", "OPTION_A: Foo=bar|Foo=bar",
         "OPTION_A=1:B|1:B", "export OPTION_A=2|2", "FOO.BAR=foobar|foobar", "FOO=foobar=|foobar=", "`FOO=bar `|bar",
         "FOO=bar # this is foo|bar", "`FOO=\"bar#baz\" # comment`|bar#baz", "FOO='bar#baz' # comment|bar#baz",
-        "`FOO=\"ba#r\"`|ba#r", "` KEY =value`|value", "`\tKEY=value`|value", "`FOO=\"bar\\n\\ b\\az\"`|`bar\n baz`"})
+        "`FOO=\"ba#r\"`|ba#r", "` KEY =value`|value", "`\tKEY=value`|value", "`FOO=\"bar\\n\\ b\\az\"`|`bar\n baz`",
+        "`FOO=\"bar#baz#bang\" # comment`|bar#baz#bang", "export.FOO= 2|2",
+        "`  export OPTION_A=2`|2", "`OPTION_B='\\n'`|`\\n`"})
     void linesAsComposeGo(String line, String expected) {
         assertEquals(expected, one(line));
     }
@@ -78,6 +80,12 @@ class DotEnvTest {
         assertEquals("foo$BAR", one("FOO=\"foo\\$BAR\""));
         assertEquals("foo${BAR}", one("FOO=\"foo\\${BAR}\""));
         assertEquals("YES", DotEnv.parse(".env", "TEST=$ME", k -> k.equals("ME") ? Optional.of("YES") : Optional.empty()).get("TEST"));
+    }
+
+    @Test
+    void aKeysOwnValueIsKeptEvenWhenLookupKnowsTheName() {
+        var m = DotEnv.parse(".env", "FOO=from_file\nBAR=${FOO}\nBAZ=${OUTER}", k -> Optional.of("from_lookup_" + k));
+        assertEquals(Map.of("FOO", "from_file", "BAR", "from_file", "BAZ", "from_lookup_OUTER"), m);
     }
 
     @Test
