@@ -31,6 +31,9 @@ class InterpolatorTest {
         "$FOO|first", "${FOO}|first", "ok $FOO ok|ok first ok", "${FOO}_bar|first_bar", "$$FOO|$FOO", "$${FOO}|${FOO}",
         "${BAR:-default}|default", "${BAR-default}|``", "${UNSET-default}|default", "${UNSET:-default}|default",
         "${FOO:-default}|first", "${FOO:+alt}|alt", "${BAR:+alt}|``", "${BAR+alt}|alt", "${UNSET+alt}|``",
+        "ok ${UNSET:-/non:-alphanumeric}|ok /non:-alphanumeric", "${UNSET:-a-b_c.d}|a-b_c.d",
+        "${UNSET:-${UNSET2:-${FOO}}}|first", "${FOO:+${NESTED}}|nested", "${UNSET:-$$}|$", "${UNSET:-$FOO}|first",
+        "{FOO}|{FOO}", "$FOO.bar|first.bar", "$FOO-bar|first-bar", "${FOO}}|first}",
         "${UNSET:-${FOO}}|first", "${UNSET:-${UNSET2:-deep}}|deep", "${UNSET:-a ${NESTED} b}|a nested b",
         "${FOO:?must be set}|first", "${ZERO}|0", "no dollar|no dollar", "${UNSET:-}|``"})
     void substitutesAsComposeGo(String template, String expected) {
