@@ -76,4 +76,24 @@ class InterpolatorTest {
         assertEquals("0", ((YScalar) svc.get("quoted")).text());
         assertEquals("$", ((YScalar) ((dev.jcompose.model.load.YSeq) svc.get("list")).items().get(1)).text());
     }
+
+    @Test
+    void treeErrorsNameTheValuesPathAndPosition() {
+        var tree = YamlReader.read("compose.yaml", """
+                services:
+                  web:
+                    image: nginx
+                    ports:
+                      - "80:80"
+                      - "${PORT:?set PORT}:80"
+                    command: echo ${
+                """).orElseThrow();
+        var required = assertThrows(ComposeException.class, () -> interpolator.interpolate(tree, ""));
+        assertEquals("compose.yaml:6:9 services.web.ports[1]: required variable PORT is missing a value: set PORT",
+                required.getMessage());
+        var lenient = new Interpolator(k -> Optional.of("8080"), unset::add);
+        var invalid = assertThrows(ComposeException.class, () -> lenient.interpolate(tree, ""));
+        assertEquals("compose.yaml:7:14 services.web.command: invalid interpolation format for services.web.command:"
+                + " \"echo ${\" (you may need to escape any $ with another $)", invalid.getMessage());
+    }
 }
