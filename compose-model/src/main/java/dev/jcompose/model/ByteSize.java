@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * number of bytes): binary units, as docker's {@code RAMInBytes} reads them.
  */
 public final class ByteSize {
-    private static final Pattern SIZE = Pattern.compile("^([0-9]+(?:\\.[0-9]+)?)\\s*([kmgtp]?)(i?b)?$");
+    private static final Pattern SIZE = Pattern.compile("^([0-9]+(?:\\.[0-9]+)?) ?([kmgtp]?)i?b?$");
 
     private ByteSize() {
     }

@@ -16,6 +16,8 @@ class ByteSizeTest {
         assertEquals(3L * 1024 * 1024 * 1024 / 2, ByteSize.parse("1.5g"));
         assertEquals(1L << 40, ByteSize.parse("1t"));
         assertEquals(100L, ByteSize.parse("100b"));
+        assertEquals(512L * 1024 * 1024, ByteSize.parse("512mi"), "go-units allows the i without the b");
+        assertEquals(512L * 1024 * 1024, ByteSize.parse("512 MB"), "and one space before the unit");
     }
 
     @Test
@@ -24,5 +26,6 @@ class ByteSizeTest {
         assertEquals(-1, ByteSize.parse("12x"));
         assertEquals(-1, ByteSize.parse("-5m"));
         assertEquals(-1, ByteSize.parse(""));
+        assertEquals(-1, ByteSize.parse("5 m b"));
     }
 }
