@@ -17,6 +17,13 @@ import java.util.function.Function;
 /**
  * The normalised tree → the typed {@link Project}. Wrong types become located
  * {@link dev.jcompose.model.ComposeException}s; nothing else escapes.
+ *
+ * <p>Chaining: the tree is the normaliser's output (docker compose's {@code config} shape, long
+ * forms, defaults filled); {@code name} and {@code workingDir} are already final; {@code configHash}
+ * maps a service name to its config hash. One binder per family: {@link ServiceBinder} (process,
+ * storage, security, resources, lifecycle), {@link NetworkingBinder}, {@link DeployBinder},
+ * {@link OptionsBinder} (runtime, hooks, blkio, develop.watch); typed reads with located errors in
+ * {@link Values}. {@code x-*} extensions are not bound (they stay in the normalised tree).
  */
 public final class ProjectBinder {
     private ProjectBinder() {
