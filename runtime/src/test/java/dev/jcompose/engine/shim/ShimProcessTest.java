@@ -122,4 +122,34 @@ class ShimProcessTest {
                 "container mounts live only in the container's mount namespace");
         assertTrue(Duration.ofSeconds(1).toMillis() > 0);
     }
+
+    @Test
+    void theContainerKeepsRunningAndLoggingWhenItsLauncherIsKilled() throws Exception {
+        ShimSpec spec = spec("sleep 1; echo late", 0, List.of());
+        Path file = dir.resolve("spec");
+        ShimSpecWriter.write(spec, file);
+        Files.writeString(dir.resolve("go"), "go\n");
+        // a launcher shell stands in for the engine: it starts the shim with "go" on stdin and is SIGKILLed
+        Process launcher = new ProcessBuilder("sh", "-c", "\"$0\" run \"$1\" < \"$2\" > \"$3\" 2>&1 & wait", shim.toString(),
+                file.toString(), dir.resolve("go").toString(), dir.resolve("shim.out").toString()).start();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        while (!(Files.exists(dir.resolve("shim.out")) && Files.readString(dir.resolve("shim.out")).contains("started"))
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(Files.readString(dir.resolve("shim.out")).contains("started"));
+        List<ProcessHandle> shims = launcher.children().toList();
+        launcher.destroyForcibly().waitFor();
+        assertEquals(1, shims.size(), "the launcher started one shim");
+        assertTrue(shims.get(0).isAlive(), "the shim outlives its launcher");
+        deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (ExitStatus.read(spec.exitFile()).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals(0, ExitStatus.read(spec.exitFile()).orElseThrow().exitCode());
+        assertTrue(log().contains("\"log\":\"late\\n\",\"stream\":\"stdout\""), log());
+        for (ProcessHandle h : shims) {
+            h.onExit().get(5, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
 }
