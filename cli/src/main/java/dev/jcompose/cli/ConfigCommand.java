@@ -54,6 +54,9 @@ final class ConfigCommand implements Callable<Integer> {
     @Option(names = "--no-interpolate", description = "Don't interpolate environment variables")
     boolean noInterpolate;
 
+    @Option(names = "--variables", description = "Print model variables and default values")
+    boolean variables;
+
     @Option(names = "--environment", description = "Print environment used for interpolation")
     boolean environment;
 
@@ -66,6 +69,15 @@ final class ConfigCommand implements Callable<Integer> {
             throw new UserError("unsupported format \"" + format + "\": use yaml or json");
         }
         PrintWriter err = spec.commandLine().getErr();
+        if (variables) {
+            java.util.List<String[]> rows = new ArrayList<>();
+            ProjectLoading.variables(parent.global()).forEach(v -> rows.add(new String[] {v.name(), Boolean.toString(v.required()),
+                v.defaultValue() == null ? "" : v.defaultValue(), v.alternateValue() == null ? "" : v.alternateValue()}));
+            dev.jcompose.cli.render.Table.print(spec.commandLine().getOut(), new String[] {"NAME", "REQUIRED", "DEFAULT VALUE", "ALTERNATE VALUE"},
+                    rows);
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
         LoadedProject project = ProjectLoading.load(parent.global(), services, !noInterpolate, err).only(services);
         if (!noInterpolate) {
             project.project(); // binding checks every value's type, as docker compose's config does

@@ -16,15 +16,23 @@ public final class ProjectLoading {
     }
 
     public static LoadedProject load(GlobalOptions global, List<String> services, boolean interpolate, PrintWriter err) {
-        ProjectOptions options = new ProjectOptions(Path.of("").toAbsolutePath(), global.files(), global.projectName(),
-                global.projectDirectory(), global.envFiles(), global.profiles(), services, System.getenv(),
-                ProjectLoading::readStdin, interpolate);
-        LoadedProject project = ComposeLoader.load(options);
+        LoadedProject project = ComposeLoader.load(options(global, services, interpolate));
         for (String w : project.warnings()) {
             err.println("WARN[0000] " + w);
         }
         err.flush();
         return project;
+    }
+
+    /** The variables of the compose files ({@code config --variables}). */
+    public static java.util.Collection<dev.jcompose.model.load.interpolation.Variables.Variable> variables(GlobalOptions global) {
+        return ComposeLoader.variables(options(global, List.of(), false));
+    }
+
+    private static ProjectOptions options(GlobalOptions global, List<String> services, boolean interpolate) {
+        return new ProjectOptions(Path.of("").toAbsolutePath(), global.files(), global.projectName(),
+                global.projectDirectory(), global.envFiles(), global.profiles(), services, System.getenv(),
+                ProjectLoading::readStdin, interpolate);
     }
 
     private static String readStdin() {
