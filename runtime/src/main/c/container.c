@@ -10,6 +10,7 @@
 #include <grp.h>
 #include <linux/capability.h>
 #include <sched.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -229,7 +230,7 @@ static const char *env_get(struct shim_spec *s, const char *name)
 }
 
 /* Like execvpe with the container's PATH; Docker's message when nothing is found. */
-static int exec_process(struct shim_spec *s, struct shim_error *err)
+int shim_exec_command(struct shim_spec *s, struct shim_error *err)
 {
 	char *argv[SHIM_MAX_ITEMS + 1];
 	char *envp[SHIM_MAX_ITEMS + 1];
@@ -262,10 +263,15 @@ static int exec_process(struct shim_spec *s, struct shim_error *err)
 int shim_container_init(struct shim_spec *s, int sync_fd, int exec_fd, struct shim_error *err)
 {
 	char go;
-	(void)exec_fd;
+	struct shim_seccomp seccomp = {NULL, 0};
 	if (read(sync_fd, &go, 1) != 1)
 		return shim_fail(err, "sync", errno ? errno : EPIPE, "the engine went away before go");
 	close(sync_fd);
+	/* the monitor ignores these; ignored signals would survive exec into the container's process */
+	signal(SIGPIPE, SIG_DFL);
+	signal(SIGHUP, SIG_DFL);
+	if (s->seccomp_path && shim_seccomp_load(s->seccomp_path, &seccomp, err) < 0)
+		return -1;
 	if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0)
 		return shim_fail(err, "mount", errno, "make / private");
 	if (s->rootfs_overlay) {
@@ -298,9 +304,16 @@ int shim_container_init(struct shim_spec *s, int sync_fd, int exec_fd, struct sh
 	}
 	if (mkdir_p(s->cwd, 0755) < 0 || chdir(s->cwd) < 0)
 		return shim_fail(err, "cwd", errno, "chdir to %s", s->cwd);
+	/* without no_new_privs the filter needs CAP_SYS_ADMIN, so it goes in before the capabilities are
+	 * dropped (as runc does); Docker's profile allows what remains: prctl, setgroups, setres[ug]id, capset, execve */
+	int seccomp_early = seccomp.filter && !s->no_new_privs;
+	if (seccomp_early && shim_seccomp_install(&seccomp, err) < 0)
+		return -1;
 	if (apply_user_and_caps(s, err) < 0)
 		return -1;
-	return exec_process(s, err);
+	if (!seccomp_early && shim_seccomp_install(&seccomp, err) < 0)
+		return -1;
+	return s->init ? shim_init_run(s, exec_fd, err) : shim_exec_command(s, err);
 }
 
 /* Joins the namespaces of the container whose init is host PID {@code target} (the PID namespace applies to children). */
@@ -333,5 +346,5 @@ int shim_exec_process(struct shim_spec *s, struct shim_error *err)
 		return shim_fail(err, "cwd", errno, "chdir to %s", s->cwd);
 	if (apply_user_and_caps(s, err) < 0)
 		return -1;
-	return exec_process(s, err);
+	return shim_exec_command(s, err);
 }

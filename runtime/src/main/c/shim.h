@@ -89,6 +89,11 @@ struct shim_spec {
 	char *exit_path;
 	int oom_score_adj;
 	int has_oom_score_adj;
+	/* security and monitor features (spec_extra.c, seccomp.c, init.c, logfile.c) */
+	char *seccomp_path;   /* a file of struct sock_filter, installed last before exec; NULL: unconfined */
+	int init;             /* the shim stays PID 1: reaps zombies, forwards signals, exits with the child's code */
+	uint64_t log_max_size; /* json-file rotation: 0 = never */
+	int log_max_files;    /* files kept, the live one included (Docker's max-file, default 1) */
 };
 
 /* spec.c */
@@ -101,6 +106,34 @@ int shim_container_init(struct shim_spec *spec, int sync_fd, int exec_fd, struct
 /* container.c: joining a running container (exec) */
 int shim_join_namespaces(int target_pid, struct shim_error *err);
 int shim_exec_process(struct shim_spec *spec, struct shim_error *err);
+
+/* spec_extra.c: the security and monitor keys; returns 1 when it handled the key, 0 when not, -1 on error */
+int shim_spec_parse_extra(struct shim_spec *spec, const char *key, char *value, struct shim_error *err);
+
+/* seccomp.c: read the filter (before pivot_root), install it (after no_new_privs and capabilities) */
+struct shim_seccomp {
+	void *filter;
+	unsigned short len;
+};
+int shim_seccomp_load(const char *path, struct shim_seccomp *out, struct shim_error *err);
+int shim_seccomp_install(const struct shim_seccomp *filter, struct shim_error *err);
+
+/* init.c: PID 1 for init mode: forks the command, forwards signals, reaps, exits with the command's status */
+int shim_init_run(struct shim_spec *spec, int exec_fd, struct shim_error *err);
+
+/* container.c: execs the spec's command (PATH search); returns only on failure */
+int shim_exec_command(struct shim_spec *spec, struct shim_error *err);
+
+/* logfile.c: Docker's json-file log with rotation (max-size, max-file) */
+struct shim_logfile {
+	int fd;
+	const char *path;
+	uint64_t size;
+	uint64_t max_size;
+	int max_files;
+};
+int shim_logfile_open(struct shim_logfile *log, const char *path, uint64_t max_size, int max_files);
+void shim_logfile_write(struct shim_logfile *log, const char *buf, size_t len);
 
 /* util */
 int shim_fail(struct shim_error *err, const char *stage, int errnum, const char *fmt, ...)
