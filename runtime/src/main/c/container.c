@@ -286,7 +286,8 @@ int shim_container_init(struct shim_spec *s, int sync_fd, int exec_fd, struct sh
 		if (strcmp(s->mounts[i].destination, "/dev") == 0 && populate_dev(s->root, err) < 0)
 			return -1;
 	}
-	if (pivot(s->root, err) < 0 || mask_paths(s, err) < 0)
+	/* sysctls before the read-only paths: /proc/sys is one of them (runc's order too) */
+	if (pivot(s->root, err) < 0 || apply_sysctls(s, err) < 0 || mask_paths(s, err) < 0)
 		return -1;
 	if (s->readonly_root && mount(NULL, "/", NULL, MS_BIND | MS_REMOUNT | MS_RDONLY, NULL) < 0)
 		return shim_fail(err, "rootfs", errno, "remount / read-only");
@@ -294,7 +295,7 @@ int shim_container_init(struct shim_spec *s, int sync_fd, int exec_fd, struct sh
 		return shim_fail(err, "hostname", errno, "sethostname %s", s->hostname);
 	if (s->domainname && setdomainname(s->domainname, strlen(s->domainname)) < 0)
 		return shim_fail(err, "hostname", errno, "setdomainname %s", s->domainname);
-	if (apply_sysctls(s, err) < 0 || apply_rlimits(s, err) < 0)
+	if (apply_rlimits(s, err) < 0)
 		return -1;
 	if (s->has_oom_score_adj) {
 		char v[32];

@@ -21,11 +21,29 @@ final class ShimRunner {
 
     /** {@code sh -c script} as {@code uid}, with Docker's default capabilities, mounts, masked paths, a new netns. */
     ShimSpec spec(String script, int uid) {
+        return spec(script, uid, new Settings(null, List.of(), List.of(), null, null), "log.json");
+    }
+
+    /** The settings the kernel applies inside: domainname, supplementary groups, sysctls, oom_score_adj, a netns to join. */
+    record Settings(String domainname, List<Integer> groups, List<String> sysctls, Integer oomScoreAdj, Path netns) {
+    }
+
+    /** A spec with its own log file name (the exit file is named after it), for several containers in one test. */
+    ShimSpec spec(String script, int uid, Settings settings, String logName) {
         List<ShimSpec.Mount> mounts = new ArrayList<>(DockerDefaults.mounts(0));
-        return new ShimSpec(rootfs, null, false, "shimtest", null, List.of("sh", "-c", script), List.of("PATH=/bin"), "/", uid, uid,
-                List.of(), DockerDefaults.capabilities(List.of(), List.of(), false), false, mounts, List.of(),
-                DockerDefaults.MASKED_PATHS, DockerDefaults.READONLY_PATHS, List.of(), null, true, null, dir.resolve("log.json"),
-                dir.resolve("exit.json"));
+        return new ShimSpec(rootfs, null, false, "shimtest", settings.domainname(), List.of("sh", "-c", script), List.of("PATH=/bin"),
+                "/", uid, uid, settings.groups(), DockerDefaults.capabilities(List.of(), List.of(), false), false, mounts, List.of(),
+                DockerDefaults.MASKED_PATHS, DockerDefaults.READONLY_PATHS, settings.sysctls(), settings.netns(),
+                settings.netns() == null, settings.oomScoreAdj(), dir.resolve(logName), dir.resolve(logName.replace("log", "exit")));
+    }
+
+    /** Starts with a spec file of its own (several containers at once). */
+    ShimProcess start(ShimSpec spec, String name) throws IOException {
+        Path file = dir.resolve(name + ".spec");
+        ShimSpecWriter.write(spec, file);
+        ShimProcess p = ShimProcess.start(shim, file, dir.resolve(name + ".err"));
+        p.go();
+        return p;
     }
 
     ShimProcess start(ShimSpec spec) throws IOException {
