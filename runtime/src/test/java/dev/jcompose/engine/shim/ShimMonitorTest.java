@@ -104,6 +104,12 @@ class ShimMonitorTest {
             assertEquals(numbers.get(i - 1) + 1, numbers.get(i), "line order across rotated files");
         }
         assertEquals(400, numbers.get(numbers.size() - 1));
+        // the engine's reader finds the rotated files by the names the shim gives them
+        List<String> read = new java.util.ArrayList<>();
+        new dev.jcompose.engine.logs.JsonFileLogReader(log).read(dev.jcompose.engine.logs.LogQuery.ALL, e -> read.add(e.text()), () -> false);
+        assertEquals(numbers.size(), read.size());
+        assertEquals("line-" + numbers.get(0) + "\n", read.get(0));
+        assertEquals("line-400\n", read.get(read.size() - 1));
     }
 
     @Test
