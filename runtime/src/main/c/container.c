@@ -194,8 +194,15 @@ static int apply_rlimits(struct shim_spec *s, struct shim_error *err)
 
 static int apply_user_and_caps(struct shim_spec *s, struct shim_error *err)
 {
+	/* only what the shim itself holds can be given (privileged asks for every capability; root on
+	 * some hosts lacks CAP_SYS_RESOURCE, and capset would fail with EPERM) */
+	uint64_t held = 0;
+	for (int cap = 0; cap <= 63; cap++)
+		if (prctl(PR_CAPBSET_READ, cap, 0, 0, 0) == 1)
+			held |= 1ULL << cap;
+	uint64_t caps = s->caps & held;
 	for (int cap = 0; cap <= 63; cap++) {
-		if (!(s->caps & (1ULL << cap)) && prctl(PR_CAPBSET_DROP, cap, 0, 0, 0) < 0 && errno != EINVAL)
+		if (!(caps & (1ULL << cap)) && prctl(PR_CAPBSET_DROP, cap, 0, 0, 0) < 0 && errno != EINVAL)
 			return shim_fail(err, "capabilities", errno, "drop capability %d from the bounding set", cap);
 	}
 	if (prctl(PR_SET_KEEPCAPS, 1, 0, 0, 0) < 0)
@@ -209,7 +216,7 @@ static int apply_user_and_caps(struct shim_spec *s, struct shim_error *err)
 		return shim_fail(err, "user", errno, "setgid %u", s->gid);
 	if (setresuid(s->uid, s->uid, s->uid) < 0)
 		return shim_fail(err, "user", errno, "setuid %u", s->uid);
-	uint64_t set = s->uid == 0 ? s->caps : 0;
+	uint64_t set = s->uid == 0 ? caps : 0;
 	struct __user_cap_header_struct hdr = {_LINUX_CAPABILITY_VERSION_3, 0};
 	struct __user_cap_data_struct data[2] = {{(uint32_t)set, (uint32_t)set, (uint32_t)set},
 						 {(uint32_t)(set >> 32), (uint32_t)(set >> 32), (uint32_t)(set >> 32)}};
