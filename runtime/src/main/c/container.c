@@ -227,6 +227,21 @@ static int apply_user_and_caps(struct shim_spec *s, struct shim_error *err)
 	return 0;
 }
 
+/* User, groups, capabilities, no_new_privs and the seccomp filter. Without no_new_privs the filter
+ * needs CAP_SYS_ADMIN, so it goes in before the capabilities are dropped (as runc does); Docker's
+ * profile allows what remains: prctl, setgroups, setres[ug]id, capset, execve. */
+static int apply_security(struct shim_spec *s, const struct shim_seccomp *seccomp, struct shim_error *err)
+{
+	int early = seccomp->filter && !s->no_new_privs;
+	if (early && shim_seccomp_install(seccomp, err) < 0)
+		return -1;
+	if (apply_user_and_caps(s, err) < 0)
+		return -1;
+	if (!early && shim_seccomp_install(seccomp, err) < 0)
+		return -1;
+	return 0;
+}
+
 static const char *env_get(struct shim_spec *s, const char *name)
 {
 	size_t n = strlen(name);
@@ -270,15 +285,13 @@ int shim_exec_command(struct shim_spec *s, struct shim_error *err)
 int shim_container_init(struct shim_spec *s, int sync_fd, int exec_fd, struct shim_error *err)
 {
 	char go;
-	struct shim_seccomp seccomp = {NULL, 0};
+	struct shim_seccomp seccomp = {s->seccomp_filter, s->seccomp_len};
 	if (read(sync_fd, &go, 1) != 1)
 		return shim_fail(err, "sync", errno ? errno : EPIPE, "the engine went away before go");
 	close(sync_fd);
 	/* the monitor ignores these; ignored signals would survive exec into the container's process */
 	signal(SIGPIPE, SIG_DFL);
 	signal(SIGHUP, SIG_DFL);
-	if (s->seccomp_path && shim_seccomp_load(s->seccomp_path, &seccomp, err) < 0)
-		return -1;
 	if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0)
 		return shim_fail(err, "mount", errno, "make / private");
 	if (s->rootfs_overlay) {
@@ -312,14 +325,7 @@ int shim_container_init(struct shim_spec *s, int sync_fd, int exec_fd, struct sh
 	}
 	if (mkdir_p(s->cwd, 0755) < 0 || chdir(s->cwd) < 0)
 		return shim_fail(err, "cwd", errno, "chdir to %s", s->cwd);
-	/* without no_new_privs the filter needs CAP_SYS_ADMIN, so it goes in before the capabilities are
-	 * dropped (as runc does); Docker's profile allows what remains: prctl, setgroups, setres[ug]id, capset, execve */
-	int seccomp_early = seccomp.filter && !s->no_new_privs;
-	if (seccomp_early && shim_seccomp_install(&seccomp, err) < 0)
-		return -1;
-	if (apply_user_and_caps(s, err) < 0)
-		return -1;
-	if (!seccomp_early && shim_seccomp_install(&seccomp, err) < 0)
+	if (apply_security(s, &seccomp, err) < 0)
 		return -1;
 	return s->init ? shim_init_run(s, exec_fd, err) : shim_exec_command(s, err);
 }
@@ -352,7 +358,8 @@ int shim_exec_process(struct shim_spec *s, struct shim_error *err)
 {
 	if (chdir(s->cwd) < 0)
 		return shim_fail(err, "cwd", errno, "chdir to %s", s->cwd);
-	if (apply_user_and_caps(s, err) < 0)
+	struct shim_seccomp seccomp = {s->seccomp_filter, s->seccomp_len};
+	if (apply_security(s, &seccomp, err) < 0)
 		return -1;
 	return shim_exec_command(s, err);
 }

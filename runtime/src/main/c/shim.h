@@ -91,6 +91,8 @@ struct shim_spec {
 	int has_oom_score_adj;
 	/* security and monitor features (spec_extra.c, seccomp.c, init.c, logfile.c) */
 	char *seccomp_path;   /* a file of struct sock_filter, installed last before exec; NULL: unconfined */
+	void *seccomp_filter; /* its instructions, read while parsing (before any setns or pivot_root) */
+	unsigned short seccomp_len;
 	int init;             /* the shim stays PID 1: reaps zombies, forwards signals, exits with the child's code */
 	uint64_t log_max_size; /* json-file rotation: 0 = never */
 	int log_max_files;    /* files kept, the live one included (Docker's max-file, default 1) */

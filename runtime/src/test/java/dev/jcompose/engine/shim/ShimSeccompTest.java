@@ -72,4 +72,25 @@ class ShimSeccompTest {
         String log2 = java.nio.file.Files.readString(dir.resolve("log2.json"));
         assertTrue(log2.contains("Seccomp:\\t2") && log2.contains("NoNewPrivs:\\t1"), log2);
     }
+
+    @Test
+    void anExecSpecNamingTheFilterGetsItToo() throws Exception {
+        ShimSpec spec = confined(runner.spec("echo ready; sleep 30", 0));
+        ShimProcess p = runner.start(spec);
+        try {
+            runner.awaitLog("ready");
+            Path filter = dir.resolve("spec.seccomp");
+            java.nio.file.Files.writeString(dir.resolve("exec.spec"), "arg sh\narg -c\narg grep Seccomp: /proc/self/status; "
+                    + "unshare -U true 2>/dev/null; echo unshare=$?\nenv PATH=/bin\ncwd /\nuid 0\ngid 0\ncaps "
+                    + Long.toHexString(spec.capabilities()) + "\nseccomp " + filter + "\n");
+            Process exec = new ProcessBuilder(ShimBinary.locate(dir.resolve("state")).toString(), "exec", Long.toString(p.containerPid()),
+                    dir.resolve("exec.spec").toString()).redirectErrorStream(true).start();
+            String out = new String(exec.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(0, exec.waitFor(), out);
+            assertEquals("Seccomp:\t2\nunshare=1\n", out);
+        } finally {
+            ProcessHandle.of(p.containerPid()).ifPresent(ProcessHandle::destroyForcibly);
+            p.monitor().onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
 }
