@@ -55,8 +55,9 @@ public final class ShimSpecWriter {
         }
         line(sb, "log", s.logFile().toString());
         line(sb, "exit", s.exitFile().toString());
+        Path filter = seccompFile(file);
+        Files.deleteIfExists(filter);
         if (s.seccomp() != null) {
-            Path filter = file.resolveSibling(file.getFileName() + ".seccomp");
             Path filterTmp = filter.resolveSibling(filter.getFileName() + ".tmp");
             Files.write(filterTmp, s.seccomp().bytes());
             Files.move(filterTmp, filter, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -72,6 +73,11 @@ public final class ShimSpecWriter {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.writeString(tmp, sb, StandardCharsets.UTF_8);
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Where the seccomp filter of the spec written to {@code specFile} goes: {@code <specFile>.seccomp}. */
+    public static Path seccompFile(Path specFile) {
+        return specFile.resolveSibling(specFile.getFileName() + ".seccomp");
     }
 
     private static void line(StringBuilder sb, String key, String value) {

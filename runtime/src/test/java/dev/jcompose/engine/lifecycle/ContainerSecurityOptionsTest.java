@@ -73,6 +73,28 @@ class ContainerSecurityOptionsTest {
     }
 
     @Test
+    void execProcessesGetTheContainersFilter() throws Exception {
+        // a detached exec writes to the container's stdout (PID 1's pipe to the monitor): it shows in docker logs
+        String probe = "{ grep Seccomp: /proc/self/status; unshare -U true 2>/dev/null; echo unshare=$?; } > /proc/1/fd/1";
+        ok("run", "-d", "--name", "sc-exec", "tiny:1", "sleep", "30");
+        ok("exec", "-d", "sc-exec", "sh", "-c", probe);
+        ok("run", "-d", "--name", "sc-exec-unconfined", "--security-opt", "seccomp=unconfined", "tiny:1", "sleep", "30");
+        ok("exec", "-d", "sc-exec-unconfined", "sh", "-c", probe);
+        assertEquals("Seccomp:\t2\nunshare=1", awaitLogs("sc-exec", 2));
+        assertEquals("Seccomp:\t0\nunshare=0", awaitLogs("sc-exec-unconfined", 2));
+    }
+
+    private String awaitLogs(String container, int lines) throws Exception {
+        long deadline = System.currentTimeMillis() + 10_000;
+        String logs = ok("logs", container);
+        while (logs.lines().count() < lines && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+            logs = ok("logs", container);
+        }
+        return logs;
+    }
+
+    @Test
     void initForwardsTheStopSignalAndPassesTheExitCode() throws Exception {
         ok("run", "-d", "--init", "--name", "with-init", "tiny:1", "sh", "-c",
                 "trap 'echo stopping; exit 9' TERM; echo pid=$$; while true; do sleep 0.1; done");
