@@ -19,6 +19,13 @@
  *                                     | monitor: container stdout/stderr -> json-file log,
  *                                     | exit status -> exit file (atomic), then exit
  *
+ * "security" ends with the seccomp filter the engine compiled (spec key seccomp, a file of struct
+ * sock_filter read while the spec is parsed): installed last, after no_new_privs and the
+ * capabilities, or just before the capabilities are dropped when no_new_privs is off (the kernel
+ * then wants CAP_SYS_ADMIN). With "init 1" the container's PID 1 is the shim itself (init.c): it
+ * forks the command, forwards signals to it, reaps orphans and exits with the command's status.
+ * The monitor rotates the json-file log at log_max_size, keeping log_max_files files (logfile.c).
+ *
  * "jcompose-shim exec PID SPEC" runs a process (spec keys arg/env/cwd/uid/gid/caps) in the
  * namespaces of the running container whose init is host PID PID, with the caller's stdio; its
  * exit status is the process's (128+n for signal n; 125 with "error ..." on stderr when it could not

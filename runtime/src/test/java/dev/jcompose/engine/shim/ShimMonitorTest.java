@@ -40,6 +40,16 @@ class ShimMonitorTest {
     }
 
     @Test
+    void initShowsItsOwnNameNotTheHostPathOfTheSpec() throws Exception {
+        runner.run(runner.spec("cat /proc/1/cmdline; echo; echo comm=$(cat /proc/1/comm); cat /proc/1/environ; echo", 0).withInit(true));
+        String log = runner.log();
+        assertTrue(log.contains("\"log\":\"comm=jcompose-init\\n\""), log);
+        assertTrue(log.contains("\"log\":\"jcompose-init\\u0000"), "cmdline: " + log);
+        assertFalse(log.contains(dir.toString()), "no host path is visible in the container: " + log);
+        assertFalse(log.contains("PATH="), "the engine's environment is not visible in /proc/1/environ: " + log);
+    }
+
+    @Test
     void withoutInitTheCommandIsPid1() throws Exception {
         runner.run(runner.spec("echo pid=$$", 0));
         assertTrue(runner.log().contains("\"log\":\"pid=1\\n\""), runner.log());
