@@ -1,7 +1,7 @@
 /*
  * The container's json-file log as Docker writes it, with its rotation: before a record is
  * written, when the live file has reached max-size, <log>.N-1 … <log>.1 move up one, the live file
- * becomes <log>.1 and a new one is opened (with max-file 1 the live file is truncated instead).
+ * becomes <log>.1 and a new one is opened (with max-file 1 a new empty live file replaces it).
  * Readers notice rotation by the live path's inode changing (engine/logs/JsonFileLogReader).
  */
 #define _GNU_SOURCE
@@ -26,10 +26,31 @@ int shim_logfile_open(struct shim_logfile *log, const char *path, uint64_t max_s
 	return 0;
 }
 
+/* A fresh live file: with max-file 1 a new, empty file takes the name at once (a new inode, so a
+ * follower notices it as it notices rotation, where truncating in place would leave it past the end). */
+static int reopen(struct shim_logfile *log)
+{
+	char tmp[4096];
+	snprintf(tmp, sizeof(tmp), "%s.new", log->path);
+	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0640);
+	if (fd < 0)
+		return -1;
+	if (rename(tmp, log->path) < 0) {
+		close(fd);
+		unlink(tmp);
+		return -1;
+	}
+	close(log->fd);
+	log->fd = fd;
+	log->size = 0;
+	return 0;
+}
+
+/* On failure the monitor keeps writing where it was and tries again after another max-size. */
 static void rotate(struct shim_logfile *log)
 {
 	if (log->max_files < 2) {
-		if (ftruncate(log->fd, 0) == 0)
+		if (reopen(log) < 0)
 			log->size = 0;
 		return;
 	}
@@ -40,12 +61,16 @@ static void rotate(struct shim_logfile *log)
 		else
 			snprintf(from, sizeof(from), "%s.%d", log->path, i - 1);
 		snprintf(to, sizeof(to), "%s.%d", log->path, i);
-		if (rename(from, to) < 0 && errno != ENOENT)
+		if (rename(from, to) < 0 && errno != ENOENT) {
+			log->size = 0;
 			return;
+		}
 	}
 	int fd = open(log->path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0640);
-	if (fd < 0)
+	if (fd < 0) {
+		log->size = 0;
 		return;
+	}
 	close(log->fd);
 	log->fd = fd;
 	log->size = 0;

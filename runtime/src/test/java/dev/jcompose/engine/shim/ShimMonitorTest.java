@@ -123,7 +123,31 @@ class ShimMonitorTest {
     }
 
     @Test
-    void maxFileOneTruncatesTheLiveFile() throws Exception {
+    void aFollowerSeesEveryLineAcrossRotations() throws Exception {
+        ShimSpec spec = runner.spec("for i in $(seq 1 300); do echo line-$i; [ $((i % 20)) = 0 ] && sleep 0.05; done", 0)
+                .withLogRotation(new LogRotation(3_000, 10));
+        ShimProcess p = runner.start(spec);
+        List<String> seen = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        dev.jcompose.engine.logs.LogQuery follow = new dev.jcompose.engine.logs.LogQuery(true, true, -1, null, null, true);
+        Thread follower = new Thread(() -> {
+            try {
+                new dev.jcompose.engine.logs.JsonFileLogReader(spec.logFile()).read(follow, e -> seen.add(e.text().strip()),
+                        () -> p.monitor().isAlive());
+            } catch (Exception e) {
+                seen.add("failed: " + e);
+            }
+        });
+        follower.start();
+        runner.await(p, spec);
+        follower.join(10_000);
+        assertFalse(follower.isAlive(), "the follower ends when the container does");
+        assertTrue(Files.exists(spec.logFile().resolveSibling(spec.logFile().getFileName() + ".4")), "it did rotate several times");
+        List<String> expected = java.util.stream.IntStream.rangeClosed(1, 300).mapToObj(i -> "line-" + i).toList();
+        assertEquals(expected, seen, "every line once, in order");
+    }
+
+    @Test
+    void maxFileOneStartsAFreshLiveFile() throws Exception {
         ShimSpec spec = runner.spec("for i in $(seq 1 300); do echo line-$i; done", 0).withLogRotation(new LogRotation(5_000, 1));
         assertEquals(0, runner.run(spec).exitCode());
         assertFalse(Files.exists(spec.logFile().resolveSibling(spec.logFile().getFileName() + ".1")));
