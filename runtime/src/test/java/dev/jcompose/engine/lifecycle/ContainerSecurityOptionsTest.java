@@ -70,6 +70,11 @@ class ContainerSecurityOptionsTest {
         ok("run", "-d", "--name", "sc-privileged", "--privileged", "tiny:1", "sh", "-c", "grep Seccomp: /proc/self/status");
         ok("wait", "sc-privileged");
         assertEquals("Seccomp:\t0", ok("logs", "sc-privileged"));
+        // cap_add SYS_ADMIN brings mount and unshare into the filter, as Docker's profile does
+        ok("run", "-d", "--name", "sc-admin", "--cap-add", "SYS_ADMIN", "tiny:1", "sh", "-c",
+                "grep Seccomp: /proc/self/status; mount -t tmpfs t /dev/shm && echo mounted; unshare -U true; echo unshare=$?");
+        ok("wait", "sc-admin");
+        assertEquals("Seccomp:\t2\nmounted\nunshare=0", ok("logs", "sc-admin"));
     }
 
     @Test
