@@ -105,21 +105,10 @@ struct shim_spec {
 	int log_max_files;    /* files kept, the live one included (Docker's max-file, default 1) */
 };
 
-/* spec.c */
-int shim_spec_read(const char *path, struct shim_spec *spec, struct shim_error *err);
-int shim_spec_read_process(const char *path, struct shim_spec *spec, struct shim_error *err);
-
-/* container.c: runs in the cloned child; returns only on failure */
-int shim_container_init(struct shim_spec *spec, int sync_fd, int exec_fd, struct shim_error *err);
-
-/* container.c: joining a running container (exec) */
-int shim_join_namespaces(int target_pid, struct shim_error *err);
-int shim_exec_process(struct shim_spec *spec, struct shim_error *err);
-
 /* spec_extra.c: the security and monitor keys; returns 1 when it handled the key, 0 when not, -1 on error */
 int shim_spec_parse_extra(struct shim_spec *spec, const char *key, char *value, struct shim_error *err);
 
-/* seccomp.c: read the filter (before pivot_root), install it (after no_new_privs and capabilities) */
+/* seccomp.c: read the filter (while the spec is parsed, see spec_extra.c), install it (container.c: apply_security) */
 struct shim_seccomp {
 	void *filter;
 	unsigned short len;
@@ -143,6 +132,17 @@ struct shim_logfile {
 };
 int shim_logfile_open(struct shim_logfile *log, const char *path, uint64_t max_size, int max_files);
 void shim_logfile_write(struct shim_logfile *log, const char *buf, size_t len);
+
+/* spec.c */
+int shim_spec_read(const char *path, struct shim_spec *spec, struct shim_error *err);
+int shim_spec_read_process(const char *path, struct shim_spec *spec, struct shim_error *err);
+
+/* container.c: runs in the cloned child; returns only on failure */
+int shim_container_init(struct shim_spec *spec, int sync_fd, int exec_fd, struct shim_error *err);
+
+/* container.c: joining a running container (exec) */
+int shim_join_namespaces(int target_pid, struct shim_error *err);
+int shim_exec_process(struct shim_spec *spec, struct shim_error *err);
 
 /* util */
 int shim_fail(struct shim_error *err, const char *stage, int errnum, const char *fmt, ...)
