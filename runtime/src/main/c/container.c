@@ -10,6 +10,7 @@
 #include <grp.h>
 #include <linux/capability.h>
 #include <sched.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -193,8 +194,15 @@ static int apply_rlimits(struct shim_spec *s, struct shim_error *err)
 
 static int apply_user_and_caps(struct shim_spec *s, struct shim_error *err)
 {
+	/* only what the shim itself holds can be given (privileged asks for every capability; root on
+	 * some hosts lacks CAP_SYS_RESOURCE, and capset would fail with EPERM) */
+	uint64_t held = 0;
+	for (int cap = 0; cap <= 63; cap++)
+		if (prctl(PR_CAPBSET_READ, cap, 0, 0, 0) == 1)
+			held |= 1ULL << cap;
+	uint64_t caps = s->caps & held;
 	for (int cap = 0; cap <= 63; cap++) {
-		if (!(s->caps & (1ULL << cap)) && prctl(PR_CAPBSET_DROP, cap, 0, 0, 0) < 0 && errno != EINVAL)
+		if (!(caps & (1ULL << cap)) && prctl(PR_CAPBSET_DROP, cap, 0, 0, 0) < 0 && errno != EINVAL)
 			return shim_fail(err, "capabilities", errno, "drop capability %d from the bounding set", cap);
 	}
 	if (prctl(PR_SET_KEEPCAPS, 1, 0, 0, 0) < 0)
@@ -208,7 +216,7 @@ static int apply_user_and_caps(struct shim_spec *s, struct shim_error *err)
 		return shim_fail(err, "user", errno, "setgid %u", s->gid);
 	if (setresuid(s->uid, s->uid, s->uid) < 0)
 		return shim_fail(err, "user", errno, "setuid %u", s->uid);
-	uint64_t set = s->uid == 0 ? s->caps : 0;
+	uint64_t set = s->uid == 0 ? caps : 0;
 	struct __user_cap_header_struct hdr = {_LINUX_CAPABILITY_VERSION_3, 0};
 	struct __user_cap_data_struct data[2] = {{(uint32_t)set, (uint32_t)set, (uint32_t)set},
 						 {(uint32_t)(set >> 32), (uint32_t)(set >> 32), (uint32_t)(set >> 32)}};
@@ -216,6 +224,21 @@ static int apply_user_and_caps(struct shim_spec *s, struct shim_error *err)
 		return shim_fail(err, "capabilities", errno, "capset");
 	if (s->no_new_privs && prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
 		return shim_fail(err, "no_new_privs", errno, "prctl");
+	return 0;
+}
+
+/* User, groups, capabilities, no_new_privs and the seccomp filter. Without no_new_privs the filter
+ * needs CAP_SYS_ADMIN, so it goes in before the capabilities are dropped (as runc does); Docker's
+ * profile allows what remains: prctl, setgroups, setres[ug]id, capset, execve. */
+static int apply_security(struct shim_spec *s, const struct shim_seccomp *seccomp, struct shim_error *err)
+{
+	int early = seccomp->filter && !s->no_new_privs;
+	if (early && shim_seccomp_install(seccomp, err) < 0)
+		return -1;
+	if (apply_user_and_caps(s, err) < 0)
+		return -1;
+	if (!early && shim_seccomp_install(seccomp, err) < 0)
+		return -1;
 	return 0;
 }
 
@@ -229,7 +252,7 @@ static const char *env_get(struct shim_spec *s, const char *name)
 }
 
 /* Like execvpe with the container's PATH; Docker's message when nothing is found. */
-static int exec_process(struct shim_spec *s, struct shim_error *err)
+int shim_exec_command(struct shim_spec *s, struct shim_error *err)
 {
 	char *argv[SHIM_MAX_ITEMS + 1];
 	char *envp[SHIM_MAX_ITEMS + 1];
@@ -262,10 +285,13 @@ static int exec_process(struct shim_spec *s, struct shim_error *err)
 int shim_container_init(struct shim_spec *s, int sync_fd, int exec_fd, struct shim_error *err)
 {
 	char go;
-	(void)exec_fd;
+	struct shim_seccomp seccomp = {s->seccomp_filter, s->seccomp_len};
 	if (read(sync_fd, &go, 1) != 1)
 		return shim_fail(err, "sync", errno ? errno : EPIPE, "the engine went away before go");
 	close(sync_fd);
+	/* the monitor ignores these; ignored signals would survive exec into the container's process */
+	signal(SIGPIPE, SIG_DFL);
+	signal(SIGHUP, SIG_DFL);
 	if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0)
 		return shim_fail(err, "mount", errno, "make / private");
 	if (s->rootfs_overlay) {
@@ -280,7 +306,8 @@ int shim_container_init(struct shim_spec *s, int sync_fd, int exec_fd, struct sh
 		if (strcmp(s->mounts[i].destination, "/dev") == 0 && populate_dev(s->root, err) < 0)
 			return -1;
 	}
-	if (pivot(s->root, err) < 0 || mask_paths(s, err) < 0)
+	/* sysctls before the read-only paths: /proc/sys is one of them (runc's order too) */
+	if (pivot(s->root, err) < 0 || apply_sysctls(s, err) < 0 || mask_paths(s, err) < 0)
 		return -1;
 	if (s->readonly_root && mount(NULL, "/", NULL, MS_BIND | MS_REMOUNT | MS_RDONLY, NULL) < 0)
 		return shim_fail(err, "rootfs", errno, "remount / read-only");
@@ -288,7 +315,7 @@ int shim_container_init(struct shim_spec *s, int sync_fd, int exec_fd, struct sh
 		return shim_fail(err, "hostname", errno, "sethostname %s", s->hostname);
 	if (s->domainname && setdomainname(s->domainname, strlen(s->domainname)) < 0)
 		return shim_fail(err, "hostname", errno, "setdomainname %s", s->domainname);
-	if (apply_sysctls(s, err) < 0 || apply_rlimits(s, err) < 0)
+	if (apply_rlimits(s, err) < 0)
 		return -1;
 	if (s->has_oom_score_adj) {
 		char v[32];
@@ -298,9 +325,9 @@ int shim_container_init(struct shim_spec *s, int sync_fd, int exec_fd, struct sh
 	}
 	if (mkdir_p(s->cwd, 0755) < 0 || chdir(s->cwd) < 0)
 		return shim_fail(err, "cwd", errno, "chdir to %s", s->cwd);
-	if (apply_user_and_caps(s, err) < 0)
+	if (apply_security(s, &seccomp, err) < 0)
 		return -1;
-	return exec_process(s, err);
+	return s->init ? shim_init_run(s, exec_fd, err) : shim_exec_command(s, err);
 }
 
 /* Joins the namespaces of the container whose init is host PID {@code target} (the PID namespace applies to children). */
@@ -331,7 +358,8 @@ int shim_exec_process(struct shim_spec *s, struct shim_error *err)
 {
 	if (chdir(s->cwd) < 0)
 		return shim_fail(err, "cwd", errno, "chdir to %s", s->cwd);
-	if (apply_user_and_caps(s, err) < 0)
+	struct shim_seccomp seccomp = {s->seccomp_filter, s->seccomp_len};
+	if (apply_security(s, &seccomp, err) < 0)
 		return -1;
-	return exec_process(s, err);
+	return shim_exec_command(s, err);
 }

@@ -61,7 +61,7 @@ static void timestamp(char *out, size_t size)
 }
 
 /* One json-file record: {"log":"...","stream":"stdout","time":"..."} */
-static void log_record(int fd, const char *stream, const char *data, size_t len)
+static void log_record(struct shim_logfile *log, const char *stream, const char *data, size_t len)
 {
 	static char buf[LOG_CHUNK * 6 + 256];
 	char ts[64];
@@ -89,7 +89,7 @@ static void log_record(int fd, const char *stream, const char *data, size_t len)
 	}
 	timestamp(ts, sizeof(ts));
 	w += (size_t)snprintf(buf + w, sizeof(buf) - w, "\",\"stream\":\"%s\",\"time\":\"%s\"}\n", stream, ts);
-	write_all(fd, buf, w);
+	shim_logfile_write(log, buf, w);
 }
 
 struct stream {
@@ -100,14 +100,14 @@ struct stream {
 };
 
 /* Reads what is there; writes one record per complete line (or per full chunk). Returns 0 at EOF. */
-static int pump(struct stream *s, int log_fd)
+static int pump(struct stream *s, struct shim_logfile *log)
 {
 	ssize_t n = read(s->fd, s->pending + s->used, sizeof(s->pending) - s->used);
 	if (n < 0)
 		return errno == EINTR || errno == EAGAIN ? 1 : 0;
 	if (n == 0) {
 		if (s->used > 0)
-			log_record(log_fd, s->name, s->pending, s->used);
+			log_record(log, s->name, s->pending, s->used);
 		s->used = 0;
 		return 0;
 	}
@@ -115,12 +115,12 @@ static int pump(struct stream *s, int log_fd)
 	size_t start = 0;
 	for (size_t i = 0; i < s->used; i++) {
 		if (s->pending[i] == '\n') {
-			log_record(log_fd, s->name, s->pending + start, i + 1 - start);
+			log_record(log, s->name, s->pending + start, i + 1 - start);
 			start = i + 1;
 		}
 	}
 	if (start == 0 && s->used == sizeof(s->pending)) {
-		log_record(log_fd, s->name, s->pending, s->used);
+		log_record(log, s->name, s->pending, s->used);
 		start = s->used;
 	}
 	memmove(s->pending, s->pending + start, s->used - start);
@@ -167,8 +167,8 @@ static int run(const char *spec_path)
 		shim_fail(&err, "pipes", errno, "create pipes");
 		return report(&err);
 	}
-	int log_fd = open(spec.log_path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0640);
-	if (log_fd < 0) {
+	struct shim_logfile log;
+	if (shim_logfile_open(&log, spec.log_path, spec.log_max_size, spec.log_max_files) < 0) {
 		shim_fail(&err, "log", errno, "open %s", spec.log_path);
 		return report(&err);
 	}
@@ -243,7 +243,7 @@ static int run(const char *spec_path)
 				continue;
 			for (int j = 0; j < nfds; j++) {
 				if (fds[j].fd == streams[i].fd && (fds[j].revents & (POLLIN | POLLHUP | POLLERR))) {
-					if (!pump(&streams[i], log_fd)) {
+					if (!pump(&streams[i], &log)) {
 						close(streams[i].fd);
 						streams[i].fd = -1;
 						open_streams--;

@@ -19,6 +19,13 @@
  *                                     | monitor: container stdout/stderr -> json-file log,
  *                                     | exit status -> exit file (atomic), then exit
  *
+ * "security" ends with the seccomp filter the engine compiled (spec key seccomp, a file of struct
+ * sock_filter read while the spec is parsed): installed last, after no_new_privs and the
+ * capabilities, or just before the capabilities are dropped when no_new_privs is off (the kernel
+ * then wants CAP_SYS_ADMIN). With "init 1" the container's PID 1 is the shim itself (init.c): it
+ * forks the command, forwards signals to it, reaps orphans and exits with the command's status.
+ * The monitor rotates the json-file log at log_max_size, keeping log_max_files files (logfile.c).
+ *
  * "jcompose-shim exec PID SPEC" runs a process (spec keys arg/env/cwd/uid/gid/caps) in the
  * namespaces of the running container whose init is host PID PID, with the caller's stdio; its
  * exit status is the process's (128+n for signal n; 125 with "error ..." on stderr when it could not
@@ -89,7 +96,42 @@ struct shim_spec {
 	char *exit_path;
 	int oom_score_adj;
 	int has_oom_score_adj;
+	/* security and monitor features (spec_extra.c, seccomp.c, init.c, logfile.c) */
+	char *seccomp_path;   /* a file of struct sock_filter, installed last before exec; NULL: unconfined */
+	void *seccomp_filter; /* its instructions, read while parsing (before any setns or pivot_root) */
+	unsigned short seccomp_len;
+	int init;             /* the shim stays PID 1: reaps zombies, forwards signals, exits with the child's code */
+	uint64_t log_max_size; /* json-file rotation: 0 = never */
+	int log_max_files;    /* files kept, the live one included (Docker's max-file, default 1) */
 };
+
+/* spec_extra.c: the security and monitor keys; returns 1 when it handled the key, 0 when not, -1 on error */
+int shim_spec_parse_extra(struct shim_spec *spec, const char *key, char *value, struct shim_error *err);
+
+/* seccomp.c: read the filter (while the spec is parsed, see spec_extra.c), install it (container.c: apply_security) */
+struct shim_seccomp {
+	void *filter;
+	unsigned short len;
+};
+int shim_seccomp_load(const char *path, struct shim_seccomp *out, struct shim_error *err);
+int shim_seccomp_install(const struct shim_seccomp *filter, struct shim_error *err);
+
+/* init.c: PID 1 for init mode: forks the command, forwards signals, reaps, exits with the command's status */
+int shim_init_run(struct shim_spec *spec, int exec_fd, struct shim_error *err);
+
+/* container.c: execs the spec's command (PATH search); returns only on failure */
+int shim_exec_command(struct shim_spec *spec, struct shim_error *err);
+
+/* logfile.c: Docker's json-file log with rotation (max-size, max-file) */
+struct shim_logfile {
+	int fd;
+	const char *path;
+	uint64_t size;
+	uint64_t max_size;
+	int max_files;
+};
+int shim_logfile_open(struct shim_logfile *log, const char *path, uint64_t max_size, int max_files);
+void shim_logfile_write(struct shim_logfile *log, const char *buf, size_t len);
 
 /* spec.c */
 int shim_spec_read(const char *path, struct shim_spec *spec, struct shim_error *err);

@@ -101,6 +101,12 @@ final class HostConfigBuilder {
         if (s.process().init() != null) {
             h.put("Init", s.process().init());
         }
+        var logging = s.lifecycle().logging();
+        if (logging != null) {
+            ObjectNode log = h.putObject("LogConfig").put("Type", logging.driver() == null ? "" : logging.driver());
+            ObjectNode options = log.putObject("Config");
+            logging.options().forEach(options::put);
+        }
         return h;
     }
 }

@@ -2,7 +2,11 @@ package dev.jcompose.engine.lifecycle;
 
 import dev.jcompose.engine.container.ContainerRecord;
 import dev.jcompose.engine.container.HostConfig;
+import dev.jcompose.engine.seccomp.BpfProgram;
+import dev.jcompose.engine.seccomp.DockerSeccompProfile;
+import dev.jcompose.engine.seccomp.SeccompCompiler;
 import dev.jcompose.engine.shim.DockerDefaults;
+import dev.jcompose.engine.shim.LogRotation;
 import dev.jcompose.engine.shim.ShimSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,7 +17,9 @@ import java.util.function.Function;
 /**
  * A container record (Docker's Config and HostConfig) as the shim's spec: process, user, Docker's
  * security defaults, mounts in Docker's order (standard mounts, /etc files, binds, volumes, tmpfs),
- * rlimits, sysctls, and the network namespace its network mode asks for.
+ * rlimits, sysctls, the network namespace its network mode asks for, Docker's default seccomp
+ * profile for its capabilities (none when privileged or {@code seccomp=unconfined}), {@code init},
+ * and json-file rotation from the log options.
  */
 public final class ContainerSpecs {
     static final String DEFAULT_PATH = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
@@ -82,10 +88,37 @@ public final class ContainerSpecs {
         Path netns = mode.startsWith("container:") ? netnsOfContainer.apply(mode.substring("container:".length())) : null;
         boolean newNetns = !mode.equals("host") && netns == null;
         String workDir = r.config().workingDir() == null || r.config().workingDir().isEmpty() ? "/" : r.config().workingDir();
-        return new ShimSpec(containerDir.resolve("rootfs"), overlay, Boolean.TRUE.equals(h.readonlyRootfs()), r.config().hostname(),
+        ShimSpec spec = new ShimSpec(containerDir.resolve("rootfs"), overlay, Boolean.TRUE.equals(h.readonlyRootfs()), r.config().hostname(),
                 r.config().domainname(), args, env, workDir, user.uid(), user.gid(), user.additionalGids(), caps, noNewPrivs, mounts,
                 rlimits, privileged ? List.of() : DockerDefaults.MASKED_PATHS, privileged ? List.of() : DockerDefaults.READONLY_PATHS,
                 sysctls, netns, newNetns, h.oomScoreAdj(), Path.of(r.logPath()), containerDir.resolve("exit.json"));
+        return spec.withSeccomp(seccomp(list(h.securityOpt()), privileged, caps)).withInit(Boolean.TRUE.equals(h.init()))
+                .withLogRotation(logRotation(h.logConfig()));
+    }
+
+    /** Docker's default profile unless privileged or {@code seccomp=unconfined} ({@code seccomp:…} too, the old separator). */
+    static BpfProgram seccomp(List<String> securityOpt, boolean privileged, long caps) {
+        String profile = null;
+        for (String o : securityOpt) {
+            if (o.startsWith("seccomp=") || o.startsWith("seccomp:")) {
+                profile = o.substring("seccomp=".length());
+            }
+        }
+        if (privileged || "unconfined".equals(profile)) {
+            return null;
+        }
+        if (profile != null && !profile.equals("builtin")) {
+            throw new IllegalArgumentException("security_opt seccomp: only \"unconfined\" and the default profile are supported, "
+                    + "not a custom profile");
+        }
+        return SeccompCompiler.compile(DockerSeccompProfile.profile(), DockerDefaults.capabilityNames(caps));
+    }
+
+    static LogRotation logRotation(HostConfig.LogConfig config) {
+        if (config == null || (config.type() != null && !config.type().isEmpty() && !config.type().equals("json-file"))) {
+            return LogRotation.NONE;
+        }
+        return LogRotation.fromOptions(config.config());
     }
 
     /** {@code source:target[:options]}: a host path (absolute) or a named volume. */

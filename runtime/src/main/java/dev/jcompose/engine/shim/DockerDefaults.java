@@ -54,6 +54,17 @@ public final class DockerDefaults {
         return mask;
     }
 
+    /** The names ({@code CAP_SYS_ADMIN} …) of the capabilities in a mask. */
+    public static java.util.Set<String> capabilityNames(long mask) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        CAPABILITIES.forEach((name, bit) -> {
+            if ((mask & 1L << bit) != 0) {
+                names.add("CAP_" + name);
+            }
+        });
+        return names;
+    }
+
     private static int number(String name) {
         String n = name.toUpperCase(Locale.ROOT);
         n = n.startsWith("CAP_") ? n.substring(4) : n;

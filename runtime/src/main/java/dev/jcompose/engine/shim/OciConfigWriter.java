@@ -79,7 +79,13 @@ public final class OciConfigWriter {
         }
         List<String> kvs = new ArrayList<>();
         sysctl.forEach((k, v) -> kvs.add(str(k) + ":" + str(v)));
-        return b.append(String.join(",", kvs)).append("}}}\n").toString();
+        b.append(String.join(",", kvs)).append('}');
+        if (s.seccomp() != null) {
+            // the shim's filter is always Docker's default profile compiled for the container's capabilities
+            b.append(",\"seccomp\":").append(dev.jcompose.engine.seccomp.OciSeccomp.json(
+                    dev.jcompose.engine.seccomp.DockerSeccompProfile.profile(), DockerDefaults.capabilityNames(s.capabilities())));
+        }
+        return b.append("}}\n").toString();
     }
 
     private static List<String> capabilityNames(long mask) {

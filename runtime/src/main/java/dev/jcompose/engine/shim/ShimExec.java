@@ -36,6 +36,7 @@ public final class ShimExec {
         line(spec, "cwd", cwd == null || cwd.isEmpty() ? "/" : cwd);
         line(spec, "uid", Integer.toString(uid));
         line(spec, "gid", Integer.toString(gid));
+        seccomp(spec, scratch);
         line(spec, "caps", Long.toHexString(capabilities));
         Path file = Files.createTempFile(scratch, "exec", ".spec");
         Files.writeString(file, spec);
@@ -59,6 +60,7 @@ public final class ShimExec {
         line(spec, "cwd", cwd == null || cwd.isEmpty() ? "/" : cwd);
         line(spec, "uid", Integer.toString(uid));
         line(spec, "gid", Integer.toString(gid));
+        seccomp(spec, scratch);
         line(spec, "caps", Long.toHexString(capabilities));
         Path file = Files.createTempFile(scratch, "exec", ".spec");
         try {
@@ -93,6 +95,17 @@ public final class ShimExec {
             }
         } catch (IOException e) {
             // the process ended
+        }
+    }
+
+    /**
+     * The container's seccomp filter applies to its exec processes too, as in Docker: {@code scratch} is
+     * the container's directory, where the engine wrote its spec ({@code shim.spec}) and the filter beside it.
+     */
+    private static void seccomp(StringBuilder spec, Path scratch) {
+        Path filter = ShimSpecWriter.seccompFile(scratch.resolve("shim.spec"));
+        if (Files.exists(filter)) {
+            line(spec, "seccomp", filter.toString());
         }
     }
 

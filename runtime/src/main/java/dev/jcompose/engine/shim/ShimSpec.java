@@ -1,5 +1,6 @@
 package dev.jcompose.engine.shim;
 
+import dev.jcompose.engine.seccomp.BpfProgram;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -7,13 +8,27 @@ import java.util.List;
  * What the shim needs to create one container (close to an OCI runtime config): the rootfs (a
  * directory, or an overlay the shim mounts there), the process (args, env, cwd, user, groups,
  * capability mask, no_new_privs, rlimits), the mounts in order, masked and read-only paths, sysctls,
- * the network namespace to join or whether to make a new one, and where the log and exit status go.
+ * the network namespace to join or whether to make a new one, where the log and exit status go; the
+ * seccomp filter ({@code null}: unconfined), whether the shim stays as PID 1 ({@code init}), and how
+ * the json-file log rotates.
  */
 public record ShimSpec(Path root, String rootfsOverlay, boolean readonlyRoot, String hostname, String domainname,
                        List<String> args, List<String> env, String cwd, int uid, int gid, List<Integer> additionalGids,
                        long capabilities, boolean noNewPrivileges, List<Mount> mounts, List<Rlimit> rlimits,
                        List<String> maskedPaths, List<String> readonlyPaths, List<String> sysctls, Path netns,
-                       boolean newNetns, Integer oomScoreAdj, Path logFile, Path exitFile) {
+                       boolean newNetns, Integer oomScoreAdj, Path logFile, Path exitFile, BpfProgram seccomp, boolean init,
+                       LogRotation logRotation) {
+
+    /** Without seccomp filter, init or log rotation (these are added with the {@code with…} methods). */
+    public ShimSpec(Path root, String rootfsOverlay, boolean readonlyRoot, String hostname, String domainname,
+                    List<String> args, List<String> env, String cwd, int uid, int gid, List<Integer> additionalGids,
+                    long capabilities, boolean noNewPrivileges, List<Mount> mounts, List<Rlimit> rlimits,
+                    List<String> maskedPaths, List<String> readonlyPaths, List<String> sysctls, Path netns,
+                    boolean newNetns, Integer oomScoreAdj, Path logFile, Path exitFile) {
+        this(root, rootfsOverlay, readonlyRoot, hostname, domainname, args, env, cwd, uid, gid, additionalGids, capabilities,
+                noNewPrivileges, mounts, rlimits, maskedPaths, readonlyPaths, sysctls, netns, newNetns, oomScoreAdj, logFile,
+                exitFile, null, false, LogRotation.NONE);
+    }
 
     /** One mount: type, source, destination inside the container, flags (bind, rbind, ro, nosuid, nodev, noexec, propagation …), fs data. */
     public record Mount(String type, String source, String destination, List<String> flags, String data) {
@@ -38,5 +53,24 @@ public record ShimSpec(Path root, String rootfsOverlay, boolean readonlyRoot, St
         if (args.isEmpty()) {
             throw new IllegalArgumentException("a container needs a command");
         }
+        logRotation = logRotation == null ? LogRotation.NONE : logRotation;
+    }
+
+    public ShimSpec withSeccomp(BpfProgram filter) {
+        return new ShimSpec(root, rootfsOverlay, readonlyRoot, hostname, domainname, args, env, cwd, uid, gid, additionalGids,
+                capabilities, noNewPrivileges, mounts, rlimits, maskedPaths, readonlyPaths, sysctls, netns, newNetns, oomScoreAdj,
+                logFile, exitFile, filter, init, logRotation);
+    }
+
+    public ShimSpec withInit(boolean asInit) {
+        return new ShimSpec(root, rootfsOverlay, readonlyRoot, hostname, domainname, args, env, cwd, uid, gid, additionalGids,
+                capabilities, noNewPrivileges, mounts, rlimits, maskedPaths, readonlyPaths, sysctls, netns, newNetns, oomScoreAdj,
+                logFile, exitFile, seccomp, asInit, logRotation);
+    }
+
+    public ShimSpec withLogRotation(LogRotation rotation) {
+        return new ShimSpec(root, rootfsOverlay, readonlyRoot, hostname, domainname, args, env, cwd, uid, gid, additionalGids,
+                capabilities, noNewPrivileges, mounts, rlimits, maskedPaths, readonlyPaths, sysctls, netns, newNetns, oomScoreAdj,
+                logFile, exitFile, seccomp, init, rotation);
     }
 }

@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/** Writes a {@link ShimSpec} in the shim's line format (see runtime/src/main/c/spec.c): {@code key value}, escapes {@code \\ \n \t}, fields split by U+001F. */
+/**
+ * Writes a {@link ShimSpec} in the shim's line format (see runtime/src/main/c/spec.c): {@code key value}, escapes {@code \\ \n \t}, fields split by U+001F.
+ * A seccomp filter goes beside the spec as {@code <spec>.seccomp} (the sock_filter bytes), named by the {@code seccomp} key.
+ */
 public final class ShimSpecWriter {
     private static final char FS = '\u001f';
 
@@ -52,9 +55,29 @@ public final class ShimSpecWriter {
         }
         line(sb, "log", s.logFile().toString());
         line(sb, "exit", s.exitFile().toString());
+        Path filter = seccompFile(file);
+        Files.deleteIfExists(filter);
+        if (s.seccomp() != null) {
+            Path filterTmp = filter.resolveSibling(filter.getFileName() + ".tmp");
+            Files.write(filterTmp, s.seccomp().bytes());
+            Files.move(filterTmp, filter, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            line(sb, "seccomp", filter.toString());
+        }
+        if (s.init()) {
+            line(sb, "init", "1");
+        }
+        if (s.logRotation().maxSize() > 0) {
+            line(sb, "log_max_size", Long.toString(s.logRotation().maxSize()));
+            line(sb, "log_max_files", Integer.toString(s.logRotation().maxFiles()));
+        }
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.writeString(tmp, sb, StandardCharsets.UTF_8);
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Where the seccomp filter of the spec written to {@code specFile} goes: {@code <specFile>.seccomp}. */
+    public static Path seccompFile(Path specFile) {
+        return specFile.resolveSibling(specFile.getFileName() + ".seccomp");
     }
 
     private static void line(StringBuilder sb, String key, String value) {

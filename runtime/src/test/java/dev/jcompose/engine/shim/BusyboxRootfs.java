@@ -9,7 +9,8 @@ import java.util.List;
 public final class BusyboxRootfs {
     public static final Path BUSYBOX = Path.of("/bin/busybox");
     private static final List<String> APPLETS = List.of("sh", "echo", "cat", "ls", "id", "hostname", "sleep", "grep", "touch",
-            "pwd", "env", "nc", "true", "false", "kill", "ps", "mount", "wc", "head", "tail", "printf", "test", "[");
+            "pwd", "env", "nc", "true", "false", "kill", "ps", "mount", "wc", "head", "tail", "printf", "test", "[", "unshare", "sysctl",
+            "dnsdomainname", "linux32", "cut", "sed", "chroot", "seq");
 
     private BusyboxRootfs() {
     }

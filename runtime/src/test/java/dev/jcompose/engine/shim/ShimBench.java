@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Hand-run benchmark (as root): median wall time of {@code jcompose-shim run} of {@code /bin/true}
  * in a busybox rootfs (spec written once, each run until the monitor exits), next to
- * {@code runc run} of a bundle over the same rootfs when runc is installed.
+ * {@code runc run} of a bundle over the same rootfs when runc is installed; also with Docker's seccomp profile.
  * Run: {@code java -cp runtime/target/classes:runtime/target/test-classes dev.jcompose.engine.shim.ShimBench runtime/target/jcompose-shim 50}
  */
 public final class ShimBench {
@@ -38,6 +38,25 @@ public final class ShimBench {
                 shimTimes.add(System.nanoTime() - t0);
             }
             System.out.printf("jcompose-shim run /bin/true: median %.1f ms over %d runs%n", median(shimTimes), runs);
+            List<Long> compileTimes = new ArrayList<>();
+            dev.jcompose.engine.seccomp.BpfProgram filter = null;
+            for (int i = 0; i < runs; i++) {
+                long t0 = System.nanoTime();
+                filter = dev.jcompose.engine.seccomp.SeccompCompiler.compile(dev.jcompose.engine.seccomp.DockerSeccompProfile.profile(),
+                        DockerDefaults.capabilityNames(spec.capabilities()));
+                compileTimes.add(System.nanoTime() - t0);
+            }
+            ShimSpecWriter.write(spec.withSeccomp(filter), file);
+            List<Long> seccompTimes = new ArrayList<>();
+            for (int i = 0; i < runs; i++) {
+                long t0 = System.nanoTime();
+                ShimProcess p = ShimProcess.start(shim, file, dir.resolve("shim.err"));
+                p.go();
+                p.monitor().onExit().get(10, TimeUnit.SECONDS);
+                seccompTimes.add(System.nanoTime() - t0);
+            }
+            System.out.printf("  with Docker's seccomp profile (%d BPF instructions): median %.1f ms; compiling it: median %.2f ms%n",
+                    filter.instructions().size(), median(seccompTimes), median(compileTimes));
             if (Files.isExecutable(Path.of("/usr/sbin/runc"))) {
                 System.out.printf("runc run /bin/true:          median %.1f ms over %d runs%n", runcMedian(dir, runs), runs);
             }

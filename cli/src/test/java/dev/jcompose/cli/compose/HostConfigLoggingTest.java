@@ -1,0 +1,52 @@
+package dev.jcompose.cli.compose;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jcompose.model.Project;
+import dev.jcompose.model.load.project.ComposeLoader;
+import dev.jcompose.model.load.assemble.ProjectOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A service's logging, init and security_opt reach the engine's HostConfig as docker compose sends them. */
+class HostConfigLoggingTest {
+    @TempDir
+    Path dir;
+
+    private Project load(String yaml) throws Exception {
+        Files.writeString(dir.resolve("compose.yaml"), yaml);
+        return ComposeLoader.load(ProjectOptions.discover(dir, Map.of())).project();
+    }
+
+    @Test
+    void loggingOptionsInitAndSeccomp() throws Exception {
+        Project p = load("""
+                name: logs
+                services:
+                  web:
+                    image: busybox
+                    init: true
+                    security_opt: ["seccomp=unconfined"]
+                    logging:
+                      driver: json-file
+                      options:
+                        max-size: 10m
+                        max-file: "3"
+                  plain:
+                    image: busybox
+                """);
+        ObjectNode web = HostConfigBuilder.build(p, p.services().get("web"));
+        assertEquals("json-file", web.get("LogConfig").get("Type").asText());
+        assertEquals("10m", web.get("LogConfig").get("Config").get("max-size").asText());
+        assertEquals("3", web.get("LogConfig").get("Config").get("max-file").asText());
+        assertEquals(true, web.get("Init").asBoolean());
+        assertEquals("seccomp=unconfined", web.get("SecurityOpt").get(0).asText());
+        ObjectNode plain = HostConfigBuilder.build(p, p.services().get("plain"));
+        assertFalse(plain.has("LogConfig") && plain.get("LogConfig").get("Config").size() > 0, plain.toString());
+    }
+}

@@ -1,0 +1,97 @@
+package dev.jcompose.engine.seccomp;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Docker's default seccomp profile (moby's {@code profiles/seccomp/default.json}) as data, for
+ * x86_64: default action ERRNO(EPERM); the allowlist; {@code socket} except AF_VSOCK;
+ * {@code personality} only for Docker's five values; {@code clone} without namespace flags and
+ * {@code clone3} failing with ENOSYS (so libc falls back to clone) unless CAP_SYS_ADMIN; and the
+ * calls each added capability brings (mount, unshare, setns … with CAP_SYS_ADMIN; reboot with
+ * CAP_SYS_BOOT; ptrace's relatives with CAP_SYS_PTRACE …). Entries for other architectures are left out.
+ */
+public final class DockerSeccompProfile {
+    private static final int EPERM = 1;
+    private static final int ENOSYS = 38;
+    private static final int AF_VSOCK = 40;
+    /** CLONE_NEWNS | CLONE_NEWCGROUP | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWUSER | CLONE_NEWPID | CLONE_NEWNET. */
+    static final long CLONE_NAMESPACE_FLAGS = 0x7E020000L;
+
+    private static final String ALLOWED = """
+            accept accept4 access adjtimex alarm bind brk capget capset chdir chmod chown chown32 clock_adjtime
+            clock_adjtime64 clock_getres clock_getres_time64 clock_gettime clock_gettime64 clock_nanosleep
+            clock_nanosleep_time64 close close_range connect copy_file_range creat dup dup2 dup3 epoll_create
+            epoll_create1 epoll_ctl epoll_ctl_old epoll_pwait epoll_pwait2 epoll_wait epoll_wait_old eventfd eventfd2
+            execve execveat exit exit_group faccessat faccessat2 fadvise64 fadvise64_64 fallocate fanotify_mark fchdir
+            fchmod fchmodat fchown fchown32 fchownat fcntl fcntl64 fdatasync fgetxattr flistxattr flock fork
+            fremovexattr fsetxattr fstat fstat64 fstatat64 fstatfs fstatfs64 fsync ftruncate ftruncate64 futex
+            futex_time64 futex_waitv futimesat getcpu getcwd getdents getdents64 getegid getegid32 geteuid geteuid32
+            getgid getgid32 getgroups getgroups32 getitimer getpeername getpgid getpgrp getpid getppid getpriority
+            getrandom getresgid getresgid32 getresuid getresuid32 getrlimit get_robust_list getrusage getsid
+            getsockname getsockopt get_thread_area gettid gettimeofday getuid getuid32 getxattr inotify_add_watch
+            inotify_init inotify_init1 inotify_rm_watch io_cancel ioctl io_destroy io_getevents io_pgetevents
+            io_pgetevents_time64 ioprio_get ioprio_set io_setup io_submit io_uring_enter io_uring_register
+            io_uring_setup ipc kill landlock_add_rule landlock_create_ruleset landlock_restrict_self lchown lchown32
+            lgetxattr link linkat listen listxattr llistxattr _llseek lremovexattr lseek lsetxattr lstat lstat64
+            madvise membarrier memfd_create memfd_secret mincore mkdir mkdirat mknod mknodat mlock mlock2 mlockall
+            mmap mmap2 mprotect mq_getsetattr mq_notify mq_open mq_timedreceive mq_timedreceive_time64 mq_timedsend
+            mq_timedsend_time64 mq_unlink mremap msgctl msgget msgrcv msgsnd msync munlock munlockall munmap
+            name_to_handle_at nanosleep newfstatat _newselect open openat openat2 pause pidfd_open pidfd_send_signal
+            pipe pipe2 pkey_alloc pkey_free pkey_mprotect poll ppoll ppoll_time64 prctl pread64 preadv preadv2
+            prlimit64 process_mrelease pselect6 pselect6_time64 pwrite64 pwritev pwritev2 read readahead readlink
+            readlinkat readv recv recvfrom recvmmsg recvmmsg_time64 recvmsg remap_file_pages removexattr rename
+            renameat renameat2 restart_syscall rmdir rseq rt_sigaction rt_sigpending rt_sigprocmask rt_sigqueueinfo
+            rt_sigreturn rt_sigsuspend rt_sigtimedwait rt_sigtimedwait_time64 rt_tgsigqueueinfo sched_getaffinity
+            sched_getattr sched_getparam sched_get_priority_max sched_get_priority_min sched_getscheduler
+            sched_rr_get_interval sched_rr_get_interval_time64 sched_setaffinity sched_setattr sched_setparam
+            sched_setscheduler sched_yield seccomp select semctl semget semop semtimedop semtimedop_time64 send
+            sendfile sendfile64 sendmmsg sendmsg sendto setfsgid setfsgid32 setfsuid setfsuid32 setgid setgid32
+            setgroups setgroups32 setitimer setpgid setpriority setregid setregid32 setresgid setresgid32 setresuid
+            setresuid32 setreuid setreuid32 setrlimit set_robust_list setsid setsockopt set_thread_area
+            set_tid_address setuid setuid32 setxattr shmat shmctl shmdt shmget shutdown sigaltstack signalfd
+            signalfd4 sigprocmask sigreturn socketcall socketpair splice stat stat64 statfs statfs64 statx symlink
+            symlinkat sync sync_file_range syncfs sysinfo tee tgkill time timer_create timer_delete timer_getoverrun
+            timer_gettime timer_gettime64 timer_settime timer_settime64 timerfd_create timerfd_gettime
+            timerfd_gettime64 timerfd_settime timerfd_settime64 times tkill truncate truncate64 ugetrlimit umask
+            uname unlink unlinkat utime utimensat utimensat_time64 utimes vfork vmsplice wait4 waitid waitpid write
+            writev
+            """;
+
+    private DockerSeccompProfile() {
+    }
+
+    public static SeccompProfile profile() {
+        List<SeccompRule> rules = new ArrayList<>();
+        rules.add(SeccompRule.allow(ALLOWED.strip().split("\\s+")));
+        // Docker's "minKernel 4.8" entry: ptrace no longer bypasses seccomp from that kernel on
+        rules.add(SeccompRule.allow("process_vm_readv", "process_vm_writev", "ptrace"));
+        rules.add(SeccompRule.allow("socket").when(ArgCondition.ne(0, AF_VSOCK)));
+        for (long persona : new long[] {0x0, 0x8, 0x20000, 0x20008, 0xffffffffL}) {
+            rules.add(SeccompRule.allow("personality").when(ArgCondition.eq(0, persona)));
+        }
+        rules.add(SeccompRule.allow("arch_prctl", "modify_ldt"));
+        rules.add(SeccompRule.allow("open_by_handle_at").withCap("CAP_DAC_READ_SEARCH"));
+        rules.add(SeccompRule.allow("bpf", "clone", "clone3", "fanotify_init", "fsconfig", "fsmount", "fsopen", "fspick",
+                "lookup_dcookie", "mount", "mount_setattr", "move_mount", "open_tree", "perf_event_open", "quotactl",
+                "quotactl_fd", "setdomainname", "sethostname", "setns", "syslog", "umount", "umount2", "unshare")
+                .withCap("CAP_SYS_ADMIN"));
+        rules.add(SeccompRule.allow("clone").when(ArgCondition.maskedEq(0, CLONE_NAMESPACE_FLAGS, 0)).withoutCap("CAP_SYS_ADMIN"));
+        rules.add(new SeccompRule(List.of("clone3"), SeccompAction.errno(ENOSYS), List.of(), java.util.Set.of(),
+                java.util.Set.of("CAP_SYS_ADMIN")));
+        rules.add(SeccompRule.allow("reboot").withCap("CAP_SYS_BOOT"));
+        rules.add(SeccompRule.allow("chroot").withCap("CAP_SYS_CHROOT"));
+        rules.add(SeccompRule.allow("delete_module", "init_module", "finit_module").withCap("CAP_SYS_MODULE"));
+        rules.add(SeccompRule.allow("acct").withCap("CAP_SYS_PACCT"));
+        rules.add(SeccompRule.allow("kcmp", "pidfd_getfd", "process_madvise", "process_vm_readv", "process_vm_writev", "ptrace")
+                .withCap("CAP_SYS_PTRACE"));
+        rules.add(SeccompRule.allow("iopl", "ioperm").withCap("CAP_SYS_RAWIO"));
+        rules.add(SeccompRule.allow("settimeofday", "stime", "clock_settime", "clock_settime64").withCap("CAP_SYS_TIME"));
+        rules.add(SeccompRule.allow("vhangup").withCap("CAP_SYS_TTY_CONFIG"));
+        rules.add(SeccompRule.allow("get_mempolicy", "mbind", "set_mempolicy", "set_mempolicy_home_node").withCap("CAP_SYS_NICE"));
+        rules.add(SeccompRule.allow("syslog").withCap("CAP_SYSLOG"));
+        rules.add(SeccompRule.allow("bpf").withCap("CAP_BPF"));
+        rules.add(SeccompRule.allow("perf_event_open").withCap("CAP_PERFMON"));
+        return new SeccompProfile(SeccompAction.errno(EPERM), rules);
+    }
+}

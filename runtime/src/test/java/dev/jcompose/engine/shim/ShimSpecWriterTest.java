@@ -1,0 +1,60 @@
+package dev.jcompose.engine.shim;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jcompose.engine.seccomp.BpfProgram;
+import dev.jcompose.engine.seccomp.DockerSeccompProfile;
+import dev.jcompose.engine.seccomp.SeccompCompiler;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The spec keys of seccomp, init and rotation, and the shim's answer to bad values (no root needed: it fails while parsing). */
+class ShimSpecWriterTest {
+    @TempDir
+    Path dir;
+
+    private ShimSpec spec() {
+        return new ShimSpec(dir.resolve("rootfs"), null, false, "h", null, List.of("true"), List.of(), "/", 0, 0, List.of(), 0, false,
+                List.of(), List.of(), List.of(), List.of(), List.of(), null, true, null, dir.resolve("log.json"), dir.resolve("exit.json"));
+    }
+
+    @Test
+    void seccompInitAndRotationKeys() throws Exception {
+        BpfProgram filter = SeccompCompiler.compile(DockerSeccompProfile.profile(), java.util.Set.of());
+        Path file = dir.resolve("shim.spec");
+        ShimSpecWriter.write(spec().withSeccomp(filter).withInit(true).withLogRotation(new LogRotation(1000, 3)), file);
+        List<String> lines = Files.readAllLines(file);
+        assertTrue(lines.contains("seccomp " + dir.resolve("shim.spec.seccomp")), lines.toString());
+        assertTrue(lines.containsAll(List.of("init 1", "log_max_size 1000", "log_max_files 3")), lines.toString());
+        assertArrayEquals(filter.bytes(), Files.readAllBytes(ShimSpecWriter.seccompFile(file)));
+
+        ShimSpecWriter.write(spec(), file);
+        assertFalse(Files.exists(ShimSpecWriter.seccompFile(file)), "an unconfined spec leaves no stale filter behind");
+        assertTrue(Files.readAllLines(file).stream().noneMatch(l -> l.startsWith("seccomp") || l.startsWith("init") || l.startsWith("log_max")));
+    }
+
+    @Test
+    void theShimRefusesBadValuesWithAStructuredError() throws Exception {
+        Path shim = ShimBinary.locate(dir.resolve("state"));
+        Path file = dir.resolve("shim.spec");
+        ShimSpecWriter.write(spec(), file);
+        Files.writeString(file, "log_max_files 0\n", java.nio.file.StandardOpenOption.APPEND);
+        ShimException e = assertThrows(ShimException.class, () -> ShimProcess.start(shim, file, dir.resolve("err")));
+        assertEquals("spec", e.stage());
+        assertEquals("log_max_files \"0\" is not 1 to 1000", e.getMessage());
+
+        ShimSpecWriter.write(spec(), file);
+        Files.write(dir.resolve("bad.seccomp"), new byte[] {1, 2, 3});
+        Files.writeString(file, "seccomp " + dir.resolve("bad.seccomp") + "\n", java.nio.file.StandardOpenOption.APPEND);
+        e = assertThrows(ShimException.class, () -> ShimProcess.start(shim, file, dir.resolve("err")));
+        assertEquals("seccomp", e.stage());
+        assertTrue(e.getMessage().contains("is not 1 to 4096 BPF instructions (3 bytes)"), e.getMessage());
+    }
+}
