@@ -116,11 +116,15 @@ class ContainerLifecycleTest {
 
     @Test
     void healthChecksRunInsideTheContainer() throws Exception {
-        ok("run", "-d", "--name", "svc", "--health-cmd", "test -f /tmp/ready", "--health-interval", "200ms", "--health-retries", "2",
-                "--health-start-interval", "200ms", "tiny:1", "sh", "-c", "sleep 1; touch /tmp/ready; sleep 30");
+        // failures inside the start period do not count, so svc stays "starting" until the test makes it ready
+        Path flag = Files.createDirectories(dir.resolve("flag"));
+        ok("run", "-d", "--name", "svc", "-v", flag + ":/flag", "--health-cmd", "test -f /flag/ready", "--health-interval", "200ms",
+                "--health-retries", "2", "--health-start-period", "60s", "--health-start-interval", "200ms", "tiny:1", "sleep", "30");
         ok("run", "-d", "--name", "sick", "--health-cmd", "exit 1", "--health-interval", "200ms", "--health-retries", "2",
                 "--health-start-interval", "200ms", "tiny:1", "sleep", "30");
+        Thread.sleep(1000);
         assertEquals("starting", ok("inspect", "--format", "{{.State.Health.Status}}", "svc"));
+        Files.writeString(flag.resolve("ready"), "");
         long deadline = System.currentTimeMillis() + 8000;
         String svc = "";
         String sick = "";
