@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jcompose.engine.image.ImageException;
 import dev.jcompose.engine.image.archive.DockerArchiveLoader;
+import dev.jcompose.engine.image.archive.ImageChanges;
 import dev.jcompose.engine.image.archive.RootfsImporter;
 import dev.jcompose.engine.image.manifest.Platform;
 import dev.jcompose.engine.image.ref.Digest;
@@ -168,6 +169,12 @@ public final class ImageRoutes {
         RootfsImporter.Request request = new RootfsImporter.Request(ref, Optional.ofNullable(ex.queryAll("changes")).orElse(List.of()), ex.query("message").orElse(""),
                 platform(ex), src);
         ImageRecord r;
+        try {
+            ImageChanges.apply(json.createObjectNode(), request.changes());
+        } catch (ImageException e) {
+            ex.body().transferTo(OutputStream.nullOutputStream()); // read the upload so the client sees the answer, not a reset
+            throw ApiError.badRequest(e.getMessage());
+        }
         try {
             r = new RootfsImporter(images).importTarball(ex.body(), scratch, request);
         } catch (ImageException e) {
