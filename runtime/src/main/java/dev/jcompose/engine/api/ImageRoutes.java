@@ -106,7 +106,7 @@ public final class ImageRoutes {
             this.out = out;
         }
 
-        void send(Object message) {
+        synchronized void send(Object message) {
             try {
                 out.write(json.writeValueAsBytes(message));
                 out.write('\n');

@@ -78,7 +78,7 @@ class InterruptedPullTest {
             assertFalse(store.blobs().has(bigLayer), "no blob for the half-downloaded layer");
             assertEveryBlobMatchesItsName(store);
 
-            List<String> statuses = new ArrayList<>();
+            List<String> statuses = java.util.Collections.synchronizedList(new ArrayList<>());
             ImagePuller puller = new ImagePuller(new RegistryClient(RegistryOptions.defaults(), CredentialSource.NONE), store);
             ImageRecord r = puller.pull(ImageReference.parse(registry.host() + "/big:1"), Platform.parse("linux/amd64"),
                     (id, status, current, total) -> {

@@ -173,6 +173,26 @@ class RegistryPullerTest {
     }
 
     @Test
+    void layersDownloadConcurrentlyUpToTheBoundAndUnpackInOrder() throws Exception {
+        RegistryFixture registry = closeLater(RegistryFixture.start(dir.resolve("registry")));
+        images.busybox("par", "echo 0 > n");
+        for (int i = 1; i <= 4; i++) {
+            images.layer("par", "head -c 3000000 /dev/urandom > r" + i + " && echo " + i + " > n");
+        }
+        images.push("par", registry.host() + "/par:1");
+        ThrottledProxy slow = closeLater(new ThrottledProxy(registry.port(), 3L << 20));
+        List<String> statuses = java.util.Collections.synchronizedList(new ArrayList<>());
+        ImagePuller puller = new ImagePuller(new RegistryClient(RegistryOptions.defaults().withConcurrency(2), CredentialSource.NONE), store);
+        ImageRecord r = puller.pull(ImageReference.parse(slow.host() + "/par:1"), Platform.parse("linux/amd64"),
+                (id, status, current, total) -> statuses.add(status));
+        assertEquals(2, slow.maxOpenConnections(), "two layer downloads at a time, never more");
+        assertTrue(statuses.contains("Waiting"), "the others waited for a slot: " + statuses);
+        assertEquals(5, r.layers().size());
+        assertEquals("4\n", Files.readString(diff(r, 4).resolve("n")));
+        assertTrue(store.isComplete(r));
+    }
+
+    @Test
     void basicAuthWithHtpasswd() throws Exception {
         assumeTrue(RegistryFixture.hasHtpasswd(), "needs /usr/bin/htpasswd (Debian package apache2-utils)");
         RegistryFixture registry = closeLater(RegistryFixture.start(dir.resolve("registry"),

@@ -20,6 +20,8 @@ public final class ThrottledProxy implements AutoCloseable {
     private final long bytesPerSecond;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final Thread acceptor;
+    private final java.util.concurrent.atomic.AtomicInteger open = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger maxOpen = new java.util.concurrent.atomic.AtomicInteger();
 
     public ThrottledProxy(int targetPort, long bytesPerSecond) throws IOException {
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -41,15 +43,21 @@ public final class ThrottledProxy implements AutoCloseable {
                 Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
                 sockets.add(client);
                 sockets.add(upstream);
-                pump(client, upstream, 0);
-                pump(upstream, client, bytesPerSecond);
+                maxOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
+                pump(client, upstream, 0, false);
+                pump(upstream, client, bytesPerSecond, true);
             } catch (IOException e) {
                 return;
             }
         }
     }
 
-    private void pump(Socket from, Socket to, long rate) {
+    /** The most client connections that were open at the same time. */
+    public int maxOpenConnections() {
+        return maxOpen.get();
+    }
+
+    private void pump(Socket from, Socket to, long rate, boolean countsClose) {
         Thread t = new Thread(() -> {
             byte[] buf = new byte[CHUNK];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
@@ -66,6 +74,9 @@ public final class ThrottledProxy implements AutoCloseable {
             } finally {
                 closeQuietly(from);
                 closeQuietly(to);
+                if (countsClose) {
+                    open.decrementAndGet();
+                }
             }
         }, "throttled-proxy-pump");
         t.setDaemon(true);
