@@ -6,7 +6,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code jcompose image …}: the engine's images, as {@code docker image …} manages them. */
 @Command(name = "image", description = "Manage the engine's images (load, import, inspect, ls, rm)",
-        subcommands = {ImageLoadCommand.class, ImageInspectCommand.class, ImageListCommand.class, ImageRemoveCommand.class})
+        subcommands = {ImageLoadCommand.class, ImageImportCommand.class, ImageInspectCommand.class, ImageListCommand.class, ImageRemoveCommand.class})
 public final class ImageCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -6,50 +6,65 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jcompose.engine.image.ImageException;
 import dev.jcompose.engine.image.archive.DockerArchiveLoader;
+import dev.jcompose.engine.image.archive.ImageChanges;
+import dev.jcompose.engine.image.archive.RootfsImporter;
+import dev.jcompose.engine.image.manifest.Platform;
 import dev.jcompose.engine.image.ref.Digest;
+import dev.jcompose.engine.image.ref.ImageReference;
+import dev.jcompose.engine.image.registry.ImagePuller;
 import dev.jcompose.engine.image.store.ImageConflictException;
 import dev.jcompose.engine.image.store.ImageNotFoundException;
 import dev.jcompose.engine.image.store.ImageRecord;
 import dev.jcompose.engine.image.store.ImageStore;
-import dev.jcompose.engine.image.store.LayerRecord;
+import dev.jcompose.engine.image.store.PruneResult;
 import dev.jcompose.engine.image.store.RemoveResult;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * The image endpoints for local images: {@code POST /images/load} ({@code docker load}),
- * {@code GET /images/json}, {@code GET /images/{name}/json}, {@code DELETE /images/{name}} — Docker's
- * shapes; pulls ({@code POST /images/create}) belong with the registry client.
+ * The image endpoints, Docker's shapes: {@code POST /images/create} (pull with {@code fromImage},
+ * import with {@code fromSrc=-}), {@code POST /images/load}, {@code GET /images/json} (filters),
+ * {@code GET /images/{name}/json}, {@code GET /images/{name}/history}, {@code DELETE /images/{name}},
+ * {@code POST /images/prune}.
  */
 public final class ImageRoutes {
     private final ImageStore images;
     private final Predicate<Digest> inUse;
     private final Path scratch;
     private final ObjectMapper json;
-    private final dev.jcompose.engine.image.registry.ImagePuller puller;
+    private final ImagePuller puller;
+    private final ImageJson shapes;
 
-    public ImageRoutes(ImageStore images, Predicate<Digest> inUse, Path scratch, ObjectMapper json,
-                       dev.jcompose.engine.image.registry.ImagePuller puller) {
+    public ImageRoutes(ImageStore images, Predicate<Digest> inUse, Path scratch, ObjectMapper json, ImagePuller puller) {
         this.images = images;
         this.inUse = inUse;
         this.scratch = scratch;
         this.json = json;
         this.puller = puller;
+        this.shapes = new ImageJson(images, json);
     }
 
     public void register(Router router) {
         router.add("POST", "/images/load", this::load);
-        router.add("POST", "/images/create", this::pull);
-        router.add("GET", "/images/json", ex -> {
-            ArrayNode out = json.createArrayNode();
-            images.list().forEach(r -> out.add(summary(r)));
-            ex.sendJson(200, out);
+        router.add("POST", "/images/create", ex -> {
+            if (ex.query("fromSrc").isPresent()) {
+                importTarball(ex);
+            } else {
+                pull(ex);
+            }
         });
-        router.add("GET", "/images/{name:.+}/json", guarded(ex -> ex.sendJson(200, inspect(find(ex.path("name"))))));
+        router.add("POST", "/images/prune", this::prune);
+        router.add("GET", "/images/json", this::list);
+        router.add("GET", "/images/{name:.+}/json", guarded(ex -> ex.sendJson(200, shapes.inspect(find(ex.path("name"))))));
+        router.add("GET", "/images/{name:.+}/history", guarded(ex -> ex.sendJson(200, shapes.history(find(ex.path("name"))))));
         router.add("DELETE", "/images/{name:.+}", guarded(this::remove));
     }
 
@@ -69,67 +84,119 @@ public final class ImageRoutes {
         return images.find(name).orElseThrow(() -> new ApiError(404, "No such image: " + name));
     }
 
-    private void load(ApiExchange ex) throws IOException {
-        OutputStream out = ex.openStream(200, "application/json");
-        try {
-            new DockerArchiveLoader(images).load(ex.body(), scratch, line -> {
-                try {
-                    out.write(json.writeValueAsBytes(Map.of("stream", line)));
-                    out.write('\n');
-                    out.flush();
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
-        } catch (ImageException | IOException e) {
-            out.write(json.writeValueAsBytes(Map.of("errorDetail", Map.of("message", e.getMessage()), "error", e.getMessage())));
-            out.write('\n');
-        }
-        out.close();
+    private void list(ApiExchange ex) throws IOException {
+        Predicate<ImageRecord> filter = ImageFilters.parse(ex.query("filters").orElse(null), json, shapes::labels,
+                Set.of("reference", "dangling", "label"));
+        Predicate<String> shown = ImageFilters.shownTags(ex.query("filters").orElse(null), json);
+        ArrayNode out = json.createArrayNode();
+        images.list().stream().filter(filter)
+                .forEach(r -> out.add(shapes.summary(r.withRefs(r.repoTags().stream().filter(shown).toList(), r.repoDigests().stream().filter(shown).toList()))));
+        ex.sendJson(200, out);
     }
 
-    /** {@code docker pull}: Docker's JSON progress stream, errors inside the stream once it has started. */
+    /** A JSON message stream; once it is open, errors are messages in it, as docker's. */
+    private interface StreamWork {
+        void run(ObjectStream out) throws IOException, InterruptedException;
+    }
+
+    private final class ObjectStream {
+        private final OutputStream out;
+
+        ObjectStream(OutputStream out) {
+            this.out = out;
+        }
+
+        synchronized void send(Object message) {
+            try {
+                out.write(json.writeValueAsBytes(message));
+                out.write('\n');
+                out.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private void stream(ApiExchange ex, StreamWork work) throws IOException {
+        OutputStream raw = ex.openStream(200, "application/json");
+        ObjectStream out = new ObjectStream(raw);
+        try {
+            work.run(out);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ImageException | IOException | UncheckedIOException e) {
+            String msg = e.getMessage();
+            out.send(Map.of("errorDetail", Map.of("message", msg), "error", msg));
+        }
+        raw.close();
+    }
+
+    private void load(ApiExchange ex) throws IOException {
+        stream(ex, out -> new DockerArchiveLoader(images).load(ex.body(), scratch, line -> out.send(Map.of("stream", line))));
+    }
+
+    /** {@code docker pull}: Docker's JSON progress stream. */
     private void pull(ApiExchange ex) throws IOException {
-        String from = ex.query("fromImage").orElseThrow(() -> ApiError.badRequest("only pulls (fromImage) are supported"));
+        String from = ex.query("fromImage").orElseThrow(() -> ApiError.badRequest("fromImage or fromSrc is required"));
         String tag = ex.query("tag").orElse("");
         String text = tag.isEmpty() ? from : tag.startsWith("sha256:") ? from + "@" + tag : from + ":" + tag;
-        dev.jcompose.engine.image.ref.ImageReference ref;
-        dev.jcompose.engine.image.manifest.Platform platform;
-        try {
-            ref = dev.jcompose.engine.image.ref.ImageReference.parse(text);
-            platform = ex.query("platform").filter(p -> !p.isEmpty()).map(dev.jcompose.engine.image.manifest.Platform::parse)
-                    .orElse(dev.jcompose.engine.image.manifest.Platform.host());
-        } catch (RuntimeException e) {
-            throw ApiError.badRequest(e.getMessage());
-        }
-        OutputStream out = ex.openStream(200, "application/json");
-        try {
+        ImageReference ref = reference(text);
+        Platform platform = platform(ex);
+        stream(ex, out -> {
             puller.pull(ref, platform, (id, status, current, total) -> {
-                var m = json.createObjectNode().put("status", status);
+                ObjectNode m = json.createObjectNode().put("status", status);
                 if (id != null) {
                     m.put("id", id);
                 }
                 if (total > 0) {
                     m.putObject("progressDetail").put("current", current).put("total", total);
                 }
-                try {
-                    out.write(json.writeValueAsBytes(m));
-                    out.write('\n');
-                    out.flush();
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
+                out.send(m);
             });
-            out.write(json.writeValueAsBytes(Map.of("status", "Status: Downloaded newer image for " + ref.familiarString())));
-            out.write('\n');
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ImageException | IOException | java.io.UncheckedIOException e) {
-            String msg = e.getMessage();
-            out.write(json.writeValueAsBytes(Map.of("errorDetail", Map.of("message", msg), "error", msg)));
-            out.write('\n');
+            out.send(Map.of("status", "Status: Downloaded newer image for " + ref.familiarString()));
+        });
+    }
+
+    /** {@code docker import}: the request body is a rootfs tarball; answers the new image's ID as a status message. */
+    private void importTarball(ApiExchange ex) throws IOException {
+        String src = ex.query("fromSrc").orElseThrow();
+        if (!src.equals("-")) {
+            throw ApiError.badRequest("importing from a URL is not supported: send the tarball as the request body (fromSrc=-)");
         }
-        out.close();
+        String repo = ex.query("repo").orElse("");
+        String tag = ex.query("tag").orElse("");
+        ImageReference ref = repo.isEmpty() ? null : reference(tag.isEmpty() ? repo : repo + ":" + tag);
+        RootfsImporter.Request request = new RootfsImporter.Request(ref, Optional.ofNullable(ex.queryAll("changes")).orElse(List.of()), ex.query("message").orElse(""),
+                platform(ex), src);
+        ImageRecord r;
+        try {
+            ImageChanges.apply(json.createObjectNode(), request.changes());
+        } catch (ImageException e) {
+            ex.body().transferTo(OutputStream.nullOutputStream()); // read the upload so the client sees the answer, not a reset
+            throw ApiError.badRequest(e.getMessage());
+        }
+        try {
+            r = new RootfsImporter(images).importTarball(ex.body(), scratch, request);
+        } catch (ImageException e) {
+            throw ApiError.badRequest(e.getMessage());
+        }
+        stream(ex, out -> out.send(Map.of("status", r.id().toString())));
+    }
+
+    private static ImageReference reference(String text) {
+        try {
+            return ImageReference.parse(text);
+        } catch (RuntimeException e) {
+            throw ApiError.badRequest(e.getMessage());
+        }
+    }
+
+    private static Platform platform(ApiExchange ex) {
+        try {
+            return ex.query("platform").filter(p -> !p.isEmpty()).map(Platform::parse).orElse(Platform.host());
+        } catch (RuntimeException e) {
+            throw ApiError.badRequest(e.getMessage());
+        }
     }
 
     private void remove(ApiExchange ex) throws IOException {
@@ -140,53 +207,36 @@ public final class ImageRoutes {
         ex.sendJson(200, out);
     }
 
-    private ObjectNode summary(ImageRecord r) {
-        ObjectNode o = json.createObjectNode();
-        o.put("Id", r.id().toString());
-        o.put("ParentId", "");
-        o.set("RepoTags", json.valueToTree(r.repoTags()));
-        o.set("RepoDigests", json.valueToTree(r.repoDigests()));
-        o.put("Created", created(r));
-        o.put("Size", r.size());
-        o.put("SharedSize", -1);
-        o.put("Containers", -1);
-        o.set("Labels", config(r).path("config").path("Labels"));
-        return o;
-    }
-
-    private ObjectNode inspect(ImageRecord r) throws IOException {
-        JsonNode config = config(r);
-        ObjectNode o = json.createObjectNode();
-        o.put("Id", r.id().toString());
-        o.set("RepoTags", json.valueToTree(r.repoTags()));
-        o.set("RepoDigests", json.valueToTree(r.repoDigests()));
-        o.put("Created", r.created());
-        o.put("Architecture", config.path("architecture").asText("amd64"));
-        o.put("Os", config.path("os").asText("linux"));
-        o.put("Size", r.size());
-        o.set("Config", config.path("config"));
-        ObjectNode rootfs = o.putObject("RootFS");
-        rootfs.put("Type", "layers");
-        ArrayNode layers = rootfs.putArray("Layers");
-        for (LayerRecord l : r.layers()) {
-            layers.add(l.diffId().toString());
+    /** {@code docker image prune}: dangling images (filter {@code dangling=false}: every unused image), optionally by label. */
+    private void prune(ApiExchange ex) throws IOException {
+        String raw = ex.query("filters").orElse(null);
+        JsonNode filters = raw == null || raw.isBlank() ? json.createObjectNode() : json.readTree(raw);
+        ObjectNode labelsOnly = json.createObjectNode();
+        for (Iterator<String> it = filters.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            if (!name.equals("dangling") && !name.equals("label")) {
+                throw ApiError.badRequest("invalid filter '" + name + "'");
+            }
         }
-        return o;
-    }
-
-    private JsonNode config(ImageRecord r) {
-        try {
-            return json.readTree(images.blobs().read(r.id()));
-        } catch (IOException e) {
-            return json.createObjectNode();
+        if (filters.has("label")) {
+            labelsOnly.set("label", filters.get("label"));
         }
-    }
-
-    private static long created(ImageRecord r) {
-        try {
-            return Instant.parse(r.created()).getEpochSecond();
-        } catch (RuntimeException e) {
-            return 0;
+        Predicate<ImageRecord> byLabel = ImageFilters.parse(json.writeValueAsString(labelsOnly), json, shapes::labels, Set.of("label"));
+        boolean danglingOnly = ImageFilters.values(filters.path("dangling")).stream()
+                .noneMatch(v -> v.equalsIgnoreCase("false") || v.equals("0"));
+        List<ImageRecord> before = images.list();
+        PruneResult result = images.prune(inUse, r -> (!danglingOnly || r.repoTags().isEmpty()) && byLabel.test(r));
+        ArrayNode deleted = json.createArrayNode();
+        for (ImageRecord r : before) {
+            if (result.images().contains(r.id())) {
+                r.repoTags().forEach(t -> deleted.addObject().put("Untagged", ImageReference.parse(t).familiarString()));
+                deleted.addObject().put("Deleted", r.id().toString());
+            }
         }
+        result.layers().forEach(l -> deleted.addObject().put("Deleted", l.toString()));
+        ObjectNode body = json.createObjectNode();
+        body.set("ImagesDeleted", deleted);
+        body.put("SpaceReclaimed", result.reclaimedBytes());
+        ex.sendJson(200, body);
     }
 }

@@ -19,8 +19,16 @@ import dev.jcompose.engine.image.store.LayerRecord;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
+import dev.jcompose.engine.image.store.Lease;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 
 /**
  * Pulls an image into the store: the manifest (choosing the platform from an index), the config,
@@ -39,13 +47,30 @@ public final class ImagePuller {
 
     private final RegistryClient registry;
     private final ImageStore store;
+    private final Semaphore downloads;
+    private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "layer-download");
+        t.setDaemon(true);
+        return t;
+    });
 
     public ImagePuller(RegistryClient registry, ImageStore store) {
         this.registry = registry;
         this.store = store;
+        this.downloads = new Semaphore(registry.maxConcurrentDownloads(), true);
     }
 
+    /**
+     * Pulls {@code ref} for {@code platform}; layer blobs download concurrently (bounded) while the
+     * layers are unpacked in order as they arrive. Everything fetched is leased until the record is saved.
+     */
     public ImageRecord pull(ImageReference ref, Platform platform, Listener listener) throws IOException, InterruptedException {
+        try (Lease lease = store.lease()) {
+            return pull(ref, platform, listener, lease);
+        }
+    }
+
+    private ImageRecord pull(ImageReference ref, Platform platform, Listener listener, Lease lease) throws IOException, InterruptedException {
         String tagOrDigest = ref.digest() != null ? ref.digest().toString() : ref.tag() == null ? "latest" : ref.tag();
         listener.status(tagOrDigest, "Pulling from " + ref.path(), 0, 0);
         Fetched top = fetchManifest(ref, tagOrDigest);
@@ -64,36 +89,109 @@ public final class ImagePuller {
             manifest = (ImageManifest) top.manifest;
             manifestDigest = top.digest;
         }
+        lease.hold(servedDigest);
+        lease.hold(manifestDigest);
+        lease.hold(manifest.config().digest());
         byte[] configBytes = blob(ref, manifest.config(), null);
         ImageConfig config = ConfigParser.parse(configBytes, ref.toString());
+        if (config.diffIds().size() != manifest.layers().size()) {
+            throw new RegistryException("image " + ref + ": its config lists " + config.diffIds().size() + " layers, its manifest "
+                    + manifest.layers().size(), 0);
+        }
+        List<Future<?>> fetched = new ArrayList<>();
+        for (Descriptor d : manifest.layers()) {
+            lease.hold(d.digest());
+            fetched.add(fetch(ref, d, listener));
+        }
         List<LayerRecord> layers = new ArrayList<>();
         Digest parent = null;
         long size = 0;
-        for (int i = 0; i < manifest.layers().size(); i++) {
-            Descriptor d = manifest.layers().get(i);
-            String shortId = d.digest().hex().substring(0, 12);
-            if (store.blobs().has(d.digest())) {
-                listener.status(shortId, "Already exists", 0, 0);
-            } else {
-                listener.status(shortId, "Pulling fs layer", 0, 0);
-                blob(ref, d, (done) -> listener.status(shortId, "Downloading", done, d.size()));
-                listener.status(shortId, "Download complete", 0, 0);
+        try {
+            for (int i = 0; i < manifest.layers().size(); i++) {
+                Descriptor d = manifest.layers().get(i);
+                await(fetched.get(i));
+                Digest diffId = config.diffIds().get(i);
+                LayerInfo info;
+                try (InputStream in = store.blobs().open(d.digest())) {
+                    info = store.layers().unpack(parent, diffId, d.digest().toString(), in);
+                }
+                lease.hold(info.chainId());
+                layers.add(new LayerRecord(d.digest(), d.mediaType(), d.size(), diffId, info.chainId()));
+                parent = info.chainId();
+                size += info.size();
+                listener.status(d.digest().hex().substring(0, 12), "Pull complete", 0, 0);
             }
-            Digest diffId = config.diffIds().get(i);
-            LayerInfo info;
-            try (InputStream in = store.blobs().open(d.digest())) {
-                info = store.layers().unpack(parent, diffId, d.digest().toString(), in);
-            }
-            layers.add(new LayerRecord(d.digest(), d.mediaType(), d.size(), diffId, info.chainId()));
-            parent = info.chainId();
-            size += info.size();
-            listener.status(shortId, "Pull complete", 0, 0);
+        } finally {
+            settle(fetched);
         }
+        return finish(ref, manifest, manifestDigest, servedDigest, indexDigest, config, layers, size, listener);
+    }
+
+    private ImageRecord finish(ImageReference ref, ImageManifest manifest, Digest manifestDigest, Digest servedDigest, Digest indexDigest,
+                               ImageConfig config, List<LayerRecord> layers, long size, Listener listener) throws IOException {
         List<String> tags = ref.digest() != null ? List.of() : List.of(ref.toString());
         ImageRecord record = store.commit(new ImageRecord(manifest.config().digest(), tags, List.of(ref.name() + "@" + servedDigest),
                 manifestDigest, manifest.mediaType(), indexDigest, config.platform().toString(), layers, config.created(), size));
         listener.status(null, "Digest: " + servedDigest, 0, 0);
         return record;
+    }
+
+    /**
+     * Starts downloading a layer blob unless the store has it; at most {@code maxConcurrentDownloads}
+     * run at once over all pulls. The listener hears "Waiting" until a slot is free.
+     */
+    private Future<?> fetch(ImageReference ref, Descriptor d, Listener listener) {
+        String shortId = d.digest().hex().substring(0, 12);
+        if (store.blobs().has(d.digest())) {
+            listener.status(shortId, "Already exists", 0, 0);
+            return CompletableFuture.completedFuture(null);
+        }
+        listener.status(shortId, "Pulling fs layer", 0, 0);
+        return workers.submit(() -> {
+            if (!downloads.tryAcquire()) {
+                listener.status(shortId, "Waiting", 0, 0);
+                downloads.acquire();
+            }
+            try {
+                blob(ref, d, done -> listener.status(shortId, "Downloading", done, d.size()));
+                listener.status(shortId, "Download complete", 0, 0);
+                return null;
+            } finally {
+                downloads.release();
+            }
+        });
+    }
+
+    private static void await(Future<?> f) throws IOException, InterruptedException {
+        try {
+            f.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof InterruptedException ie) {
+                throw ie;
+            }
+            throw new RegistryException("downloading a layer: " + cause, cause);
+        }
+    }
+
+    /** Waits for every download to end (failed or not), so none is still writing when the pull returns. */
+    private static void settle(List<Future<?>> fetched) {
+        for (Future<?> f : fetched) {
+            try {
+                f.get();
+            } catch (ExecutionException | CancellationException e) {
+                // reported by the layer that needed it, or irrelevant once another failed
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private record Fetched(Manifest manifest, Digest digest) {

@@ -34,6 +34,11 @@ public final class RegistryClient {
         this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(options.timeout()).build();
     }
 
+    /** How many layer downloads may run at once, over all pulls ({@link RegistryOptions#maxConcurrentDownloads()}). */
+    public int maxConcurrentDownloads() {
+        return options.maxConcurrentDownloads();
+    }
+
     /** GET {@code /v2/<name>/<path>}; the caller closes the body. 404 and other failures are {@link RegistryException}s. */
     public HttpResponse<InputStream> get(ImageReference ref, String path, String accept) throws IOException, InterruptedException {
         String host = ref.registryHost();

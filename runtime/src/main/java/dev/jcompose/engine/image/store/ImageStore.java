@@ -206,9 +206,14 @@ public final class ImageStore {
      * {@code inUse}; then their layers and blobs no remaining image needs.
      */
     public synchronized PruneResult prune(Predicate<Digest> inUse, boolean all) throws IOException {
+        return prune(inUse, r -> all || r.repoTags().isEmpty());
+    }
+
+    /** Removes the images {@code which} selects and nothing uses, then their layers and blobs no remaining image needs. */
+    public synchronized PruneResult prune(Predicate<Digest> inUse, Predicate<ImageRecord> which) throws IOException {
         List<Digest> removed = new ArrayList<>();
         for (ImageRecord r : List.copyOf(images.values())) {
-            if ((all || r.repoTags().isEmpty()) && !inUse.test(r.id())) {
+            if (which.test(r) && !inUse.test(r.id())) {
                 images.remove(r.id());
                 records.delete(r.id());
                 removed.add(r.id());

@@ -167,6 +167,8 @@ public final class LayerUnpacker {
                 source = root.resolve(e.getLinkName(), false);
             } catch (LayerRoot.EscapeException x) {
                 throw new LayerException("entry \"" + name + "\" links to \"" + e.getLinkName() + "\", which escapes the layer root");
+            } catch (LayerException x) {
+                throw new LayerException("entry \"" + name + "\" links to \"" + e.getLinkName() + "\", which is not in this layer", x);
             }
             BasicFileAttributes a = LayerRoot.attrs(source);
             if (a == null) {
