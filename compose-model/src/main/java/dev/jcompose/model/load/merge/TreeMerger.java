@@ -20,7 +20,9 @@ import java.util.function.Function;
  * {@code entrypoint} and {@code healthcheck.test} (replaced); {@code ports}, {@code volumes},
  * {@code secrets}, {@code configs}, {@code devices}, {@code env_file} (merged by their key, the
  * override winning); the string lists ({@code cap_add}, {@code dns}, {@code expose}, {@code profiles} …)
- * (appended without duplicates); {@code logging} (replaced when the driver changes); {@code x-*}
+ * (appended without duplicates), and a service network's {@code aliases} and {@code link_local_ips}
+ * likewise; a {@code ulimits} entry written as one number replaced whole (not merged with a
+ * {@code {soft, hard}} one); {@code logging} (replaced when the driver changes); {@code x-*}
  * (replaced). {@code !reset} removes the inherited value, {@code !override} replaces it whole.
  */
 public final class TreeMerger {
@@ -63,6 +65,10 @@ public final class TreeMerger {
         if (key.startsWith("x-")) {
             return over;
         }
+        if (path.size() == 4 && path.get(0).equals("services") && path.get(2).equals("ulimits")
+                && (writtenShort(base) || writtenShort(over))) {
+            return over; // a single limit and a {soft, hard} mapping do not merge: the override wins whole
+        }
         if (inService && key.equals("logging") && base instanceof YMap b && over instanceof YMap o) {
             String d1 = field(b, "driver");
             String d2 = field(o, "driver");
@@ -78,6 +84,10 @@ public final class TreeMerger {
                 return keyed(b, o, KEYED.get(key));
             }
             if (inService && UNIQUE_STRINGS.contains(key)) {
+                return unique(b, o);
+            }
+            if (path.size() == 5 && path.get(0).equals("services") && path.get(2).equals("networks")
+                    && (key.equals("aliases") || key.equals("link_local_ips"))) {
                 return unique(b, o);
             }
             List<YNode> items = new ArrayList<>(b.items());
@@ -157,6 +167,12 @@ public final class TreeMerger {
             }
         }
         return new YSeq(new ArrayList<>(seen.values()), base.mark(), YTag.NONE);
+    }
+
+    /** A ulimit written as one number: the long form made of it carries the number's mark on all three nodes. */
+    private static boolean writtenShort(YNode n) {
+        return n instanceof YMap m && m.entries().size() == 2 && m.get("soft") instanceof YScalar soft && m.get("hard") instanceof YScalar hard
+                && m.mark() != null && m.mark().equals(soft.mark()) && m.mark().equals(hard.mark());
     }
 
     private static String portKey(YNode n) {
