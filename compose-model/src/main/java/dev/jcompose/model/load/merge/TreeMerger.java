@@ -148,8 +148,7 @@ public final class TreeMerger {
                 if (k == null) {
                     unkeyed.add(n);
                 } else {
-                    byKey.remove(k);
-                    byKey.put(k, n);
+                    byKey.put(k, n); // an override keeps the place of what it replaces
                 }
             }
         }
