@@ -21,7 +21,7 @@ import java.util.function.Function;
  * {@code secrets}, {@code configs}, {@code devices}, {@code env_file} (merged by their key, the
  * override winning); the string lists ({@code cap_add}, {@code dns}, {@code expose}, {@code profiles} …)
  * (appended without duplicates), and a service network's {@code aliases} and {@code link_local_ips}
- * likewise; a {@code ulimits} entry written as one number replaced whole (not merged with a
+ * likewise, and {@code build}'s {@code tags}, {@code platforms}, {@code cache_from}, {@code cache_to}; a {@code ulimits} entry written as one number replaced whole (not merged with a
  * {@code {soft, hard}} one); {@code logging} (replaced when the driver changes); {@code x-*}
  * (replaced). {@code !reset} removes the inherited value, {@code !override} replaces it whole.
  */
@@ -29,6 +29,7 @@ public final class TreeMerger {
     private static final Set<String> REPLACED = Set.of("command", "entrypoint");
     private static final Set<String> UNIQUE_STRINGS = Set.of("cap_add", "cap_drop", "dns", "dns_search", "dns_opt", "expose",
             "external_links", "links", "group_add", "profiles", "security_opt", "tmpfs", "extra_hosts", "device_cgroup_rules");
+    private static final Set<String> BUILD_UNIQUE = Set.of("tags", "platforms", "cache_from", "cache_to");
     private static final Map<String, Function<YNode, String>> KEYED = Map.of(
             "ports", TreeMerger::portKey,
             "volumes", n -> field(n, "target"),
@@ -84,6 +85,9 @@ public final class TreeMerger {
                 return keyed(b, o, KEYED.get(key));
             }
             if (inService && UNIQUE_STRINGS.contains(key)) {
+                return unique(b, o);
+            }
+            if (path.size() == 4 && path.get(0).equals("services") && path.get(2).equals("build") && BUILD_UNIQUE.contains(key)) {
                 return unique(b, o);
             }
             if (path.size() == 5 && path.get(0).equals("services") && path.get(2).equals("networks")

@@ -81,6 +81,8 @@ public final class ShortSyntax {
                 case "build" -> v instanceof YScalar b ? Nodes.map(Map.of("context", Nodes.str(b.text(), b.mark())), b.mark()) : build(Nodes.asMap(v, p), p);
                 case "command", "entrypoint" -> command(v, p);
                 case "healthcheck" -> healthcheck(Nodes.asMap(v, p), p);
+                case "deploy" -> v instanceof YMap d && d.get("labels") instanceof YSeq labels
+                        ? d.with("labels", KeyValues.toMap(labels, p + ".labels", false).withTag(labels.tag())) : v;
                 case "ulimits" -> ulimits(Nodes.asMap(v, p), p);
                 case "extra_hosts" -> extraHosts(v, p);
                 case "dns", "dns_search", "tmpfs" -> v instanceof YScalar one ? Nodes.seq(List.of(one), one.mark()) : v;
