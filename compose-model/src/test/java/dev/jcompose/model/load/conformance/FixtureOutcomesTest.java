@@ -147,4 +147,17 @@ class FixtureOutcomesTest {
         }
         assertTrue(all.size() > 200, "found only " + all.size() + " fixtures");
     }
+
+    @Test
+    void namingAServiceSkipsTheMissingEnvFileOfAnother() {
+        Path file = CORPUS.resolve(E2E + "fixtures/env_file/compose.yaml").toAbsolutePath().normalize();
+        // compose_environment_test.go TestUnusedMissingEnvFile: `up -d serviceA` works although serviceB's env_file is missing
+        ProjectOptions a = new ProjectOptions(file.getParent(), List.of(file.toString()), null, null, List.of(), List.of(),
+                List.of("serviceA"), Map.of("HOME", "/root"), () -> "", true);
+        assertDoesNotThrow(() -> ComposeLoader.load(a).only(List.of("serviceA")).project());
+        ProjectOptions b = new ProjectOptions(file.getParent(), List.of(file.toString()), null, null, List.of(), List.of(),
+                List.of("serviceB"), Map.of("HOME", "/root"), () -> "", true);
+        assertTrue(assertThrows(ComposeException.class, () -> ComposeLoader.load(b)).getMessage()
+                .contains("services.serviceB.env_file: env file /doesnotexist/.env not found"));
+    }
 }
