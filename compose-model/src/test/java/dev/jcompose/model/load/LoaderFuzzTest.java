@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * only {@link ComposeException} may come out, and nothing may hang. Fixed seed, so a failure reproduces.
  */
 class LoaderFuzzTest {
-    private static final Path CORPUS = Path.of("../../shared/corpus");
+    private static final Path CORPUS = dev.jcompose.model.SharedCorpus.path("");
     private static final String ALPHABET = "ab:- \n\t#'\"{}[],&*!|>%@`$\\?=0123456789.\r\u00e9\ufeff";
     private static final String[] PIECES = {"${", "}", "$$", "${A:-", "${A:?x}", "&a ", "*a", "<<: *a", "- ", ": ", "!!str ",
         "!reset ", "\"", "'", "|\n", ">-\n", "{", "[", "\t", "---\n", "...\n", "? ", "%YAML 1.2\n", "\\u00", "\\x"};

@@ -45,7 +45,9 @@ public final class Extends {
         String here = fileName + ":" + name;
         if (chain.contains(here)) {
             chain.add(here);
-            throw new ComposeException(null, "services." + name + ".extends", "circular reference: " + String.join(" -> ",
+            dev.jcompose.model.Mark at = ((YMap) file.get("services")).get(name) instanceof YMap m && m.get("extends") != null
+                    ? m.get("extends").mark() : null;
+            throw new ComposeException(at, "services." + name + ".extends", "circular reference: " + String.join(" -> ",
                     chain.stream().map(c -> c.substring(c.lastIndexOf(':') + 1)).toList()));
         }
         YMap services = (YMap) file.get("services");

@@ -59,7 +59,8 @@ public final class ProjectAssembler {
         merged = merged.with("name", Nodes.str(name, merged.mark()));
         Profiles.Result p = Profiles.apply(merged, options.profiles(), env.get("COMPOSE_PROFILES"), options.services());
         unset.forEach(v -> warnings.add("The \"" + v + "\" variable is not set. Defaulting to a blank string."));
-        return new RawProject(name, projectDir, files, p.tree(), env, p.active(), p.disabled(), warnings);
+        return new RawProject(name, projectDir, files, p.tree(), env, p.active(), p.disabled(), warnings,
+                Selection.of(p.tree(), options.services()));
     }
 
     private List<Path> envFiles(Path cwd) {

@@ -4,6 +4,7 @@ import dev.jcompose.model.load.YMap;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A project assembled from its files, before normalisation: the name, the project directory, the
@@ -11,8 +12,10 @@ import java.util.Map;
  * the active profiles, the services disabled by profiles, and warnings to print.
  */
 public record RawProject(String name, Path workingDir, List<String> configFiles, YMap tree, Map<String, String> environment,
-                         List<String> activeProfiles, List<String> disabledServices, List<String> warnings) {
+                         List<String> activeProfiles, List<String> disabledServices, List<String> warnings,
+                         Set<String> selectedServices) {
     public RawProject {
+        selectedServices = Set.copyOf(selectedServices);
         configFiles = List.copyOf(configFiles);
         environment = Map.copyOf(environment);
         activeProfiles = List.copyOf(activeProfiles);

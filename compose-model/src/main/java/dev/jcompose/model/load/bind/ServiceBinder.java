@@ -35,7 +35,7 @@ final class ServiceBinder {
             build = new BuildConfig(b.str("context"), b.str("dockerfile", "Dockerfile"), b.stringMap("args"), b.str("target"),
                     b.strings("tags"), b.strings("platforms"), b.stringMap("labels"));
         }
-        if (v.str("image") == null && build == null) {
+        if (v.str("image") == null && build == null && !v.has("provider")) {
             throw new ComposeException(v.map().mark(), path, "service \"" + name + "\" has neither an image nor a build context specified");
         }
         return new Service(name, v.str("image"), build, v.str("container_name"), v.stringMap("labels"), v.stringMap("annotations"),

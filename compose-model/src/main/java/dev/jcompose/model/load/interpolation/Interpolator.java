@@ -23,7 +23,7 @@ import java.util.function.Function;
  * variables without a default become "" and are reported to the warning sink once each.
  *
  * <p>Entry points: {@link #substitute} for one string, {@link #interpolate} for a whole tree (values
- * only, never keys; a plain scalar is re-typed after substitution, a quoted one stays a string).
+ * only, never keys; a string becomes a number or boolean only where compose-go casts, see {@link Casts}).
  */
 public final class Interpolator {
     private final Function<String, Optional<String>> lookup;
@@ -65,28 +65,47 @@ public final class Interpolator {
 
     /** The tree with every scalar value substituted. */
     public YNode interpolate(YNode node, String path) {
+        return interpolate(node, path, path.isEmpty() ? List.of() : List.of(path.split("\\.")));
+    }
+
+    /**
+     * {@code segments}: the keys from the root, {@code []} for a list index. A string is re-typed (to a
+     * number or boolean its text spells) only where compose-go casts ({@link Casts}); elsewhere an
+     * interpolated value stays a string, never null: "" stays a string.
+     */
+    private YNode interpolate(YNode node, String path, List<String> segments) {
         if (node instanceof YScalar s) {
-            if (s.kind() != YScalar.Kind.STRING || s.text().indexOf('$') < 0) {
+            if (s.kind() != YScalar.Kind.STRING) {
                 return s;
             }
-            String out = substitute(s.text(), s.mark(), path);
-            // a plain scalar is re-typed (ports: ${PORT} is a number), but never to null: "" stays a string
-            boolean retype = s.plain() && s.retyped(out).kind() != YScalar.Kind.NULL;
-            return retype ? s.retyped(out) : s.withText(out);
+            String out = s.text().indexOf('$') < 0 ? s.text() : substitute(s.text(), s.mark(), path);
+            if (Casts.applies(segments) && s.retyped(out).kind() != YScalar.Kind.NULL) {
+                return s.retyped(out);
+            }
+            return out.equals(s.text()) ? s : s.withText(out);
         }
         if (node instanceof YSeq q) {
             List<YNode> items = new ArrayList<>(q.items().size());
+            List<String> itemSegments = append(segments, "[]");
             for (int i = 0; i < q.items().size(); i++) {
-                items.add(interpolate(q.items().get(i), path + "[" + i + "]"));
+                items.add(interpolate(q.items().get(i), path + "[" + i + "]", itemSegments));
             }
             return new YSeq(items, q.mark(), q.tag());
         }
         YMap m = (YMap) node;
         Map<String, YNode> entries = new LinkedHashMap<>();
         for (var e : m.entries().entrySet()) {
-            entries.put(e.getKey(), interpolate(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey()));
+            entries.put(e.getKey(), interpolate(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey(),
+                    append(segments, e.getKey())));
         }
         return new YMap(entries, m.keyMarks(), m.mark(), m.tag());
+    }
+
+    private static List<String> append(List<String> segments, String next) {
+        List<String> out = new ArrayList<>(segments.size() + 1);
+        out.addAll(segments);
+        out.add(next);
+        return out;
     }
 
     /** A template problem; a null message means the template is malformed (the caller words it with the path). */

@@ -20,13 +20,16 @@ import java.util.function.Function;
  * {@code entrypoint} and {@code healthcheck.test} (replaced); {@code ports}, {@code volumes},
  * {@code secrets}, {@code configs}, {@code devices}, {@code env_file} (merged by their key, the
  * override winning); the string lists ({@code cap_add}, {@code dns}, {@code expose}, {@code profiles} …)
- * (appended without duplicates); {@code logging} (replaced when the driver changes); {@code x-*}
+ * (appended without duplicates), and a service network's {@code aliases} and {@code link_local_ips}
+ * likewise, and {@code build}'s {@code tags}, {@code platforms}, {@code cache_from}, {@code cache_to}; a {@code ulimits} entry written as one number replaced whole (not merged with a
+ * {@code {soft, hard}} one); {@code logging} (replaced when the driver changes); {@code x-*}
  * (replaced). {@code !reset} removes the inherited value, {@code !override} replaces it whole.
  */
 public final class TreeMerger {
     private static final Set<String> REPLACED = Set.of("command", "entrypoint");
     private static final Set<String> UNIQUE_STRINGS = Set.of("cap_add", "cap_drop", "dns", "dns_search", "dns_opt", "expose",
             "external_links", "links", "group_add", "profiles", "security_opt", "tmpfs", "extra_hosts", "device_cgroup_rules");
+    private static final Set<String> BUILD_UNIQUE = Set.of("tags", "platforms", "cache_from", "cache_to");
     private static final Map<String, Function<YNode, String>> KEYED = Map.of(
             "ports", TreeMerger::portKey,
             "volumes", n -> field(n, "target"),
@@ -63,6 +66,10 @@ public final class TreeMerger {
         if (key.startsWith("x-")) {
             return over;
         }
+        if (path.size() == 4 && path.get(0).equals("services") && path.get(2).equals("ulimits")
+                && (writtenShort(base) || writtenShort(over))) {
+            return over; // a single limit and a {soft, hard} mapping do not merge: the override wins whole
+        }
         if (inService && key.equals("logging") && base instanceof YMap b && over instanceof YMap o) {
             String d1 = field(b, "driver");
             String d2 = field(o, "driver");
@@ -78,6 +85,13 @@ public final class TreeMerger {
                 return keyed(b, o, KEYED.get(key));
             }
             if (inService && UNIQUE_STRINGS.contains(key)) {
+                return unique(b, o);
+            }
+            if (path.size() == 4 && path.get(0).equals("services") && path.get(2).equals("build") && BUILD_UNIQUE.contains(key)) {
+                return unique(b, o);
+            }
+            if (path.size() == 5 && path.get(0).equals("services") && path.get(2).equals("networks")
+                    && (key.equals("aliases") || key.equals("link_local_ips"))) {
                 return unique(b, o);
             }
             List<YNode> items = new ArrayList<>(b.items());
@@ -138,8 +152,7 @@ public final class TreeMerger {
                 if (k == null) {
                     unkeyed.add(n);
                 } else {
-                    byKey.remove(k);
-                    byKey.put(k, n);
+                    byKey.put(k, n); // an override keeps the place of what it replaces
                 }
             }
         }
@@ -157,6 +170,12 @@ public final class TreeMerger {
             }
         }
         return new YSeq(new ArrayList<>(seen.values()), base.mark(), YTag.NONE);
+    }
+
+    /** A ulimit written as one number: the long form made of it carries the number's mark on all three nodes. */
+    private static boolean writtenShort(YNode n) {
+        return n instanceof YMap m && m.entries().size() == 2 && m.get("soft") instanceof YScalar soft && m.get("hard") instanceof YScalar hard
+                && m.mark() != null && m.mark().equals(soft.mark()) && m.mark().equals(hard.mark());
     }
 
     private static String portKey(YNode n) {

@@ -11,14 +11,27 @@ import java.util.Set;
  * environment used for interpolation (bare {@code environment} entries, {@code ~}), and the services
  * disabled by profiles ({@code depends_on} to them is an error only when required).
  */
-public record NormalizeContext(String projectName, Path workingDir, Map<String, String> environment, Set<String> disabledServices) {
+public record NormalizeContext(String projectName, Path workingDir, Map<String, String> environment, Set<String> disabledServices,
+                               Set<String> selectedServices) {
     public NormalizeContext {
         environment = Map.copyOf(environment);
         disabledServices = Set.copyOf(disabledServices);
+        selectedServices = Set.copyOf(selectedServices);
+    }
+
+    /** Every service selected. */
+    public NormalizeContext(String projectName, Path workingDir, Map<String, String> environment, Set<String> disabledServices) {
+        this(projectName, workingDir, environment, disabledServices, Set.of());
     }
 
     public static NormalizeContext of(RawProject raw) {
-        return new NormalizeContext(raw.name(), raw.workingDir(), raw.environment(), Set.copyOf(raw.disabledServices()));
+        return new NormalizeContext(raw.name(), raw.workingDir(), raw.environment(), Set.copyOf(raw.disabledServices()),
+                raw.selectedServices());
+    }
+
+    /** Whether a command works on {@code service} (all are when none was named): only their env files must exist. */
+    boolean selected(String service) {
+        return selectedServices.isEmpty() || selectedServices.contains(service);
     }
 
     /** The home directory for {@code ~}: {@code HOME} from the environment, else this process's. */

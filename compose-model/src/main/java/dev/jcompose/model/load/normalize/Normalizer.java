@@ -210,7 +210,7 @@ public final class Normalizer {
                 String file = ((YScalar) m.get("path")).text();
                 boolean required = !(m.get("required") instanceof YScalar r && r.text().equals("false"));
                 if (!Files.isRegularFile(Path.of(file))) {
-                    if (required) {
+                    if (required && ctx.selected(path.substring(path.indexOf('.') + 1))) {
                         throw new ComposeException(m.mark(), path + ".env_file", "env file " + file + " not found");
                     }
                     continue;

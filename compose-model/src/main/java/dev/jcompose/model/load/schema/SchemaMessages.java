@@ -1,7 +1,5 @@
 package dev.jcompose.model.load.schema;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.networknt.schema.ValidationMessage;
 import dev.jcompose.model.load.YMap;
 import dev.jcompose.model.load.YNode;
 import dev.jcompose.model.load.YScalar;
@@ -15,84 +13,54 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Picks the most useful of the schema validator's messages and words it the way compose users read
- * it. The wrappers ({@code oneOf}, {@code anyOf}) only say that no alternative fitted, so the
- * messages of their alternatives win: first a specific problem (unknown property, missing
+ * Picks the most useful of the schema's {@link Violation}s and words it the way compose users read
+ * it. A failed {@code oneOf} only says that no alternative fitted, so the
+ * violations of its alternatives win: first a specific problem (unknown property, missing
  * property, value outside an enumeration, …) at the deepest place, else the type mismatches at the
  * deepest place, merged into one "must be a string or a list, not a mapping".
  */
 final class SchemaMessages {
-    private static final Set<String> WRAPPERS = Set.of("oneOf", "anyOf", "allOf", "not", "if", "then", "else");
+    private static final Set<String> WRAPPERS = Set.of("oneOf");
 
     private SchemaMessages() {
     }
 
-    /** The message to report; never empty for a non-empty input. */
-    static ValidationMessage pick(Collection<ValidationMessage> all) {
-        List<ValidationMessage> specific = new ArrayList<>();
-        List<ValidationMessage> types = new ArrayList<>();
-        for (ValidationMessage m : all) {
-            if ("type".equals(m.getType())) {
+    /** The violation to report; never {@code null} for a non-empty input. */
+    static Violation pick(Collection<Violation> all) {
+        List<Violation> specific = new ArrayList<>();
+        List<Violation> types = new ArrayList<>();
+        for (Violation m : all) {
+            if ("type".equals(m.keyword())) {
                 types.add(m);
-            } else if (!WRAPPERS.contains(m.getType())) {
+            } else if (!WRAPPERS.contains(m.keyword())) {
                 specific.add(m);
             }
         }
-        Comparator<ValidationMessage> deepestFirst = Comparator.comparing((ValidationMessage m) -> -m.getInstanceLocation().getNameCount())
-                .thenComparing(m -> m.getInstanceLocation().toString());
-        List<ValidationMessage> pool = !specific.isEmpty() ? specific : !types.isEmpty() ? types : new ArrayList<>(all);
+        Comparator<Violation> deepestFirst = Comparator.comparing((Violation m) -> -m.path().size()).thenComparing(Violation::pathText);
+        List<Violation> pool = !specific.isEmpty() ? specific : !types.isEmpty() ? types : new ArrayList<>(all);
         return pool.stream().min(deepestFirst).orElseThrow();
     }
 
-    /** The reason text for {@code chosen}, given every message and the offending node ({@code null} when unknown). */
-    static String describe(ValidationMessage chosen, Collection<ValidationMessage> all, YNode node) {
-        String type = chosen.getType();
-        if ("additionalProperties".equals(type)) {
-            return "additional property \"" + chosen.getProperty() + "\" is not allowed";
-        }
-        if ("required".equals(type)) {
-            return "missing required property \"" + chosen.getProperty() + "\"";
-        }
+    /** The reason text for {@code chosen}, given every violation and the offending node ({@code null} when unknown). */
+    static String describe(Violation chosen, Collection<Violation> all, YNode node) {
+        String type = chosen.keyword();
         if ("type".equals(type)) {
             Set<String> expected = new LinkedHashSet<>();
-            for (ValidationMessage m : all) {
-                if ("type".equals(m.getType()) && m.getInstanceLocation().equals(chosen.getInstanceLocation())) {
-                    expected.addAll(typeNames(m.getSchemaNode()));
+            for (Violation m : all) {
+                if ("type".equals(m.keyword()) && m.path().equals(chosen.path())) {
+                    m.expected().forEach(t -> expected.add(word(t)));
                 }
             }
             return "must be " + joinOr(new ArrayList<>(expected)) + (node == null ? "" : ", not " + kind(node));
         }
-        if ("enum".equals(type) || "const".equals(type)) {
-            String values = chosen.getSchemaNode() == null ? "" : chosen.getSchemaNode().isArray()
-                    ? toList(chosen.getSchemaNode()) : chosen.getSchemaNode().toString();
+        if ("enum".equals(type)) {
             String found = node instanceof YScalar s ? "invalid value \"" + s.text() + "\": " : "";
-            return found + "must be one of " + values;
+            return found + "must be one of " + String.join(", ", chosen.expected());
         }
-        if ("pattern".equals(type) && chosen.getSchemaNode() != null && node instanceof YScalar s) {
-            return "invalid value \"" + s.text() + "\": must match " + chosen.getSchemaNode().asText();
+        if ("pattern".equals(type) && node instanceof YScalar s) {
+            return "invalid value \"" + s.text() + "\": " + chosen.reason();
         }
-        String msg = chosen.getMessage();
-        int colon = msg.indexOf(": ");
-        return colon >= 0 && (msg.startsWith("$") || msg.startsWith("/") || msg.startsWith(":")) ? msg.substring(colon + 2) : msg;
-    }
-
-    private static String toList(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        array.forEach(v -> out.add(v.toString()));
-        return String.join(", ", out);
-    }
-
-    private static List<String> typeNames(JsonNode schemaType) {
-        List<String> out = new ArrayList<>();
-        if (schemaType == null) {
-            return out;
-        }
-        if (schemaType.isArray()) {
-            schemaType.forEach(t -> out.add(word(t.asText())));
-        } else {
-            out.add(word(schemaType.asText()));
-        }
-        return out;
+        return chosen.reason();
     }
 
     private static String word(String jsonType) {

@@ -25,6 +25,7 @@ public final class ShortSyntax {
     }
 
     public static YMap expand(YMap file) {
+        file = definitionLabels(file);
         if (!(file.get("services") instanceof YMap services)) {
             return file;
         }
@@ -38,6 +39,25 @@ public final class ShortSyntax {
             out.put(e.getKey(), service(Nodes.asMap(svc, path), path));
         }
         return file.with("services", new YMap(out, services.keyMarks(), services.mark(), services.tag()));
+    }
+
+    /** {@code labels} of top-level networks, volumes, secrets and configs, written as a list, become a mapping. */
+    private static YMap definitionLabels(YMap file) {
+        YMap out = file;
+        for (String top : List.of("networks", "volumes", "secrets", "configs")) {
+            if (!(out.get(top) instanceof YMap defs)) {
+                continue;
+            }
+            YMap changed = defs;
+            for (var e : defs.entries().entrySet()) {
+                if (e.getValue() instanceof YMap def && def.get("labels") instanceof YSeq labels) {
+                    YNode map = KeyValues.toMap(labels, top + "." + e.getKey() + ".labels", false).withTag(labels.tag());
+                    changed = changed.with(e.getKey(), def.with("labels", map));
+                }
+            }
+            out = out.with(top, changed);
+        }
+        return out;
     }
 
     static YMap service(YMap s, String path) {
@@ -61,6 +81,8 @@ public final class ShortSyntax {
                 case "build" -> v instanceof YScalar b ? Nodes.map(Map.of("context", Nodes.str(b.text(), b.mark())), b.mark()) : build(Nodes.asMap(v, p), p);
                 case "command", "entrypoint" -> command(v, p);
                 case "healthcheck" -> healthcheck(Nodes.asMap(v, p), p);
+                case "deploy" -> v instanceof YMap d && d.get("labels") instanceof YSeq labels
+                        ? d.with("labels", KeyValues.toMap(labels, p + ".labels", false).withTag(labels.tag())) : v;
                 case "ulimits" -> ulimits(Nodes.asMap(v, p), p);
                 case "extra_hosts" -> extraHosts(v, p);
                 case "dns", "dns_search", "tmpfs" -> v instanceof YScalar one ? Nodes.seq(List.of(one), one.mark()) : v;

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** Expectations ported from compose-go's dotenv tests, on its fixture files and single lines. */
 class DotEnvTest {
-    private static final Path FIXTURES = Path.of("../../shared/corpus/compose-go/dotenv/fixtures");
+    private static final Path FIXTURES = dev.jcompose.model.SharedCorpus.path("compose-go/dotenv/fixtures");
     private static final Function<String, Optional<String>> NO_ENV = k -> Optional.empty();
 
     private static String one(String line) {

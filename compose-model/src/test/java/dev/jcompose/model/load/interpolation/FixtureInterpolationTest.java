@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /** The corpus fixtures through the static entry points: compose-go's using-variables.yaml and its .env pairs. */
 class FixtureInterpolationTest {
-    private static final Path CORPUS = Path.of("../../shared/corpus/compose-go");
+    private static final Path CORPUS = dev.jcompose.model.SharedCorpus.path("compose-go");
 
     private static void scalars(YNode n, List<YScalar> out) {
         if (n instanceof YScalar s) {

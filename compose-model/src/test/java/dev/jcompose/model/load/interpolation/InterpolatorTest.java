@@ -61,17 +61,22 @@ class InterpolatorTest {
     }
 
     @Test
-    void treesAreInterpolatedInValuesOnlyAndPlainScalarsAreRetyped() {
+    void treesAreInterpolatedInValuesOnlyAndRetypedOnlyWhereComposeGoCasts() {
         YMap tree = (YMap) YamlReader.read("c.yaml", """
                 services:
                   $FOO:
-                    replicas: ${ZERO}
+                    scale: ${ZERO}
+                    deploy:
+                      replicas: "${ZERO}"
+                    user: ${ZERO}
                     quoted: "${ZERO}"
                     list: [$FOO, "$$"]
                 """).orElseThrow();
         YMap out = (YMap) interpolator.interpolate(tree, "");
         YMap svc = (YMap) ((YMap) out.get("services")).get("$FOO");
-        assertEquals(YScalar.Kind.INT, ((YScalar) svc.get("replicas")).kind());
+        assertEquals(YScalar.Kind.INT, ((YScalar) svc.get("scale")).kind());
+        assertEquals(YScalar.Kind.INT, ((YScalar) ((YMap) svc.get("deploy")).get("replicas")).kind(), "cast even when quoted");
+        assertEquals(YScalar.Kind.STRING, ((YScalar) svc.get("user")).kind(), "user: ${UID} stays a string");
         assertEquals(YScalar.Kind.STRING, ((YScalar) svc.get("quoted")).kind());
         assertEquals("0", ((YScalar) svc.get("quoted")).text());
         assertEquals("$", ((YScalar) ((dev.jcompose.model.load.YSeq) svc.get("list")).items().get(1)).text());

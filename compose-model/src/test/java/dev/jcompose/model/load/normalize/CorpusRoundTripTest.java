@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
  * same JSON and config hashes; the JSON output reads back to the same tree too.
  */
 class CorpusRoundTripTest {
-    private static final Path AWESOME = Path.of("../../shared/corpus/awesome-compose");
-    private static final Path CONFORMANCE = Path.of("../../shared/corpus/compose-conformance-tests/tests");
+    private static final Path AWESOME = dev.jcompose.model.SharedCorpus.path("awesome-compose");
+    private static final Path CONFORMANCE = dev.jcompose.model.SharedCorpus.path("compose-conformance-tests/tests");
 
     private static YMap load(String name, String text, NormalizeContext ctx) {
         YMap file = (YMap) YamlReader.read(name, text).orElseThrow();

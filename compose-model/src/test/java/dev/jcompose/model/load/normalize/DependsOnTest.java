@@ -138,7 +138,7 @@ class DependsOnTest {
 
     @Test
     void composeGoCycleFixturesFailAsComposeGoFailsThem() throws java.io.IOException {
-        java.nio.file.Path dir = java.nio.file.Path.of("../../shared/corpus/compose-go/loader/testdata");
+        java.nio.file.Path dir = dev.jcompose.model.SharedCorpus.path("compose-go/loader/testdata");
         String cycle = error(java.nio.file.Files.readString(dir.resolve("compose-depends-on-cycle.yaml")));
         assertEquals(true, cycle.endsWith("dependency cycle detected: service1 -> service2 -> service3 -> service1"), cycle);
         String self = error(java.nio.file.Files.readString(dir.resolve("compose-depends-on-self.yaml")));

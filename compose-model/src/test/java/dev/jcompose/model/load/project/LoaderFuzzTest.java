@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Fixed seed, so a failure reproduces.
  */
 class LoaderFuzzTest {
-    private static final Path CORPUS = Path.of("../../shared/corpus");
+    private static final Path CORPUS = dev.jcompose.model.SharedCorpus.path("");
     private static final String ALPHABET = " \t\n:-[]{}'\"#&*!|>%@`$,?~\\=.0123456789abcxyz_<";
 
     @TempDir

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The typed model bound from normalised trees, and every awesome-compose project loading into it. */
 class ProjectBindingTest {
-    private static final Path AWESOME = Path.of("../../shared/corpus/awesome-compose");
+    private static final Path AWESOME = dev.jcompose.model.SharedCorpus.path("awesome-compose");
 
     @TempDir
     Path dir;

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * to the same model — the same canonical output and the same config hashes.
  */
 class RoundTripTest {
-    private static final Path AWESOME = Path.of("../../shared/corpus/awesome-compose");
+    private static final Path AWESOME = dev.jcompose.model.SharedCorpus.path("awesome-compose");
 
     @TempDir
     Path dir;

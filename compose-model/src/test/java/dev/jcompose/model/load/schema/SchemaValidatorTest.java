@@ -79,7 +79,7 @@ class SchemaValidatorTest {
     @Test
     void everyAwesomeComposeFilePassesAndValidationIsFastWarm() throws IOException {
         List<Path> files;
-        try (Stream<Path> s = Files.walk(Path.of("../../shared/corpus/awesome-compose"), 2)) {
+        try (Stream<Path> s = Files.walk(dev.jcompose.model.SharedCorpus.path("awesome-compose"), 2)) {
             files = s.filter(p -> p.getFileName().toString().matches("(docker-)?compose\\.ya?ml")).sorted().toList();
         }
         assertTrue(files.size() >= 30, "found " + files.size());
