@@ -153,6 +153,11 @@ public final class CpCommand extends ProjectCommand implements Callable<Integer>
         }
         boolean sourceDir = Files.isDirectory(local, LinkOption.NOFOLLOW_LINKS);
         PathStat target = stat(engine, id, dst.cleanPath());
+        if (target != null && (target.mode() & PathStat.MODE_SYMLINK) != 0) {
+            // as the docker CLI: a link as destination is followed (the engine resolves it inside the container)
+            dst = new CopyTarget(dst.service(), target.linkTarget());
+            target = stat(engine, id, dst.cleanPath());
+        }
         String dir;
         String rootName;
         if (target != null && target.isDir()) {
@@ -165,6 +170,9 @@ public final class CpCommand extends ProjectCommand implements Callable<Integer>
         } else {
             dir = dst.parent();
             rootName = dst.baseName();
+            if (rootName.isEmpty()) {
+                throw new UserError("cannot copy to " + dst.path() + ": it is not a directory in the container");
+            }
         }
         Path from = local;
         PipedInputStream body = new PipedInputStream(1 << 16);

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 
@@ -28,6 +27,7 @@ public record PathStat(@JsonProperty("name") String name, @JsonProperty("size") 
     public static final long MODE_CHAR_DEVICE = 1L << 21;
     public static final long MODE_STICKY = 1L << 20;
 
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isDir() {
         return (mode & MODE_DIR) != 0;
     }
@@ -76,9 +76,5 @@ public record PathStat(@JsonProperty("name") String name, @JsonProperty("size") 
 
     public static PathStat fromHeader(String value, ObjectMapper json) throws IOException {
         return json.readValue(Base64.getDecoder().decode(value), PathStat.class);
-    }
-
-    public Instant mtimeInstant() {
-        return Instant.parse(mtime);
     }
 }

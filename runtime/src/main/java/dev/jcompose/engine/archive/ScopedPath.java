@@ -20,9 +20,12 @@ import java.util.List;
 public record ScopedPath(Path root, String container) {
     private static final int MAX_LINKS = 255;
 
-    /** The host path to open (its parents are not links, so the kernel resolves nothing outside the root). */
+    /**
+     * The host path to open (its parents are not links, so the kernel resolves nothing outside the root).
+     * The root itself is {@code root/.}: {@code /proc/<pid>/root} is a link, its {@code .} the directory.
+     */
     public Path host() {
-        return container.equals("/") ? root : root.resolve(container.substring(1));
+        return container.equals("/") ? root.resolve(".") : root.resolve(container.substring(1));
     }
 
     public String name() {

@@ -43,10 +43,10 @@ public final class TarExtract {
                 continue;
             }
             ScopedPath target = ScopedPath.resolve(root, dir + "/" + name, false);
-            Path host = target.host();
-            if (host.equals(root)) {
+            if (target.container().equals("/")) {
                 continue;
             }
+            Path host = target.host();
             Files.createDirectories(host.getParent());
             boolean exists = Files.exists(host, LinkOption.NOFOLLOW_LINKS);
             boolean existingDir = Files.isDirectory(host, LinkOption.NOFOLLOW_LINKS);
