@@ -114,14 +114,39 @@ public final class RunCommand extends ProjectCommand implements Callable<Integer
                 out().flush();
                 return 0;
             }
+            Thread interrupted = new Thread(() -> interrupted(id), "run-interrupted");
+            Runtime.getRuntime().addShutdownHook(interrupted);
+            int exit;
             try (InputStream logs = engine.openRaw("/containers/" + id + "/logs?stdout=1&stderr=1&follow=1&tail=all")) {
                 RawStreams.demux(logs, quiet ? java.io.OutputStream.nullOutputStream() : System.out, System.err);
+                exit = engine.post("/containers/" + id + "/wait", null).path("StatusCode").asInt(1);
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(interrupted);
+                } catch (IllegalStateException e) {
+                    // already shutting down: the hook does the rest
+                }
             }
-            int exit = engine.post("/containers/" + id + "/wait", null).path("StatusCode").asInt(1);
             if (rm) {
                 engine.delete("/containers/" + id + "?force=1&v=1");
             }
             return exit;
+        }
+    }
+
+    /**
+     * Interrupted (Ctrl-C, SIGTERM) while attached: the signal goes on to the container as docker compose
+     * forwards it; with {@code --rm} the container is removed (killed first) so that nothing is left.
+     */
+    private void interrupted(String id) {
+        try (EngineClient engine = engine()) {
+            if (rm) {
+                engine.delete("/containers/" + id + "?force=1&v=1");
+            } else {
+                engine.post("/containers/" + id + "/kill?signal=SIGINT", null);
+            }
+        } catch (RuntimeException e) {
+            System.err.println("stopping the one-off container " + id.substring(0, 12) + ": " + e.getMessage());
         }
     }
 

@@ -30,11 +30,11 @@ class RunVerbTest {
                 services:
                   db:
                     image: tiny:1
-                    command: ["sleep", "60"]
+                    command: ["sleep", "3600"]
                     stop_grace_period: 1s
                   app:
                     image: tiny:1
-                    command: ["sleep", "60"]
+                    command: ["sleep", "3600"]
                     depends_on: [db]
                     environment: {FROM_FILE: file}
                     ports: ["127.0.0.1:17391:7000"]
@@ -74,7 +74,7 @@ class RunVerbTest {
 
     @Test
     void runDetachedNamesAndLabelsTheOneOffContainerAsDockerCompose() throws Exception {
-        String id = h.ok("run", "-d", "-l", "extra=1", "-w", "/tmp", "-u", "nobody", "app", "sleep", "30").strip();
+        String id = h.ok("run", "-d", "-l", "extra=1", "-w", "/tmp", "-u", "nobody", "app", "sleep", "600").strip();
         assertTrue(id.matches("[0-9a-f]{64}"), "-d prints the container ID: " + id);
         ContainerRecord r = h.engine.containers().inspect(id);
         assertTrue(r.state().running());
@@ -95,7 +95,7 @@ class RunVerbTest {
         assertFalse(aliases.contains("app"), "no service alias without --use-aliases: " + aliases);
 
         String named = h.ok("run", "-d", "--name", "verbsrun-custom", "--service-ports", "-p", "127.0.0.1:17392:7001", "--use-aliases",
-                "--entrypoint", "sleep", "app", "30").strip();
+                "--entrypoint", "sleep", "app", "600").strip();
         ContainerRecord c = h.engine.containers().inspect(named);
         assertEquals("verbsrun-custom", c.shortName());
         assertEquals(List.of("sleep"), c.config().entrypoint());
@@ -104,6 +104,24 @@ class RunVerbTest {
         assertTrue(c.networkSettings().networks().get("verbsrun_default").aliases().contains("app"), "--use-aliases");
         String ps = h.ok("ps", "-a", "--format", "json");
         assertTrue(ps.contains("verbsrun-custom"), ps);
+    }
+
+    @Test
+    void anInterruptedRunRmRemovesItsContainer() throws Exception {
+        Process run = h.spawn(dir.resolve("run.out"), dir.resolve("run.err"), "run", "--rm", "--no-deps", "app", "sleep", "600");
+        try {
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (System.currentTimeMillis() < deadline && containers().stream().noneMatch(c -> c.state().running())) {
+                Thread.sleep(200);
+            }
+            assertTrue(containers().stream().anyMatch(c -> c.state().running()), "the one-off container runs");
+            Thread.sleep(500);
+            run.destroy(); // SIGTERM, as a Ctrl-C ends the JVM: its shutdown hook runs
+            assertTrue(run.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
+        } finally {
+            run.destroyForcibly();
+        }
+        assertTrue(containers().isEmpty(), "--rm removed the container of the interrupted run: " + containers());
     }
 
     @Test
