@@ -104,6 +104,9 @@ class RunVerbTest {
         assertTrue(c.networkSettings().networks().get("verbsrun_default").aliases().contains("app"), "--use-aliases");
         String ps = h.ok("ps", "-a", "--format", "json");
         assertTrue(ps.contains("verbsrun-custom"), ps);
+        VerbsHarness.Run down = h.jcompose("down", "-t", "1");
+        assertEquals(0, down.code(), down.err());
+        assertTrue(containers().isEmpty(), "down removes the one-off containers too: " + containers());
     }
 
     @Test

@@ -61,6 +61,17 @@ class ServiceVerbsTest {
         long pid1 = h.engine.containers().inspect("verbssvc-app-1").state().pid();
         assertTrue(lines.stream().map(l -> l.split(" +")).anyMatch(f -> f.length > 2 && f[1].equals(Long.toString(pid1))), "host pids, as docker top shows: " + top);
 
+        Path docker = Path.of("/usr/local/bin/docker");
+        if (Files.isExecutable(docker) && Files.isExecutable(Path.of("/usr/bin/ps"))) {
+            String host = "unix://" + h.engine.config().socket();
+            String viaDocker = run(docker.toString(), "-H", host, "top", "verbssvc-app-1");
+            assertTrue(viaDocker.lines().findFirst().orElse("").matches("UID +PID +PPID +C +STIME +TTY +TIME +CMD"), viaDocker);
+            assertTrue(viaDocker.contains("sleep 3602"), viaDocker);
+            String psArgs = run(docker.toString(), "-H", host, "top", "verbssvc-app-1", "-eo", "pid,args");
+            assertEquals(3, psArgs.lines().count(), "ps_args: the host's ps, the container's rows only: " + psArgs);
+            assertTrue(psArgs.lines().anyMatch(l -> l.strip().matches(pid1 + " +sleep 3602")), psArgs);
+        }
+
         VerbsHarness.Run pause = h.jcompose("pause", "app");
         assertEquals(0, pause.code(), pause.err());
         assertTrue(pause.err().contains("Container verbssvc-app-1  Paused"), pause.err());
@@ -86,6 +97,22 @@ class ServiceVerbsTest {
         assertTrue(ev.stream().anyMatch(l -> l.contains("\"action\":\"die\"") && l.contains("\"exitCode\":\"5\"") && l.contains("\"service\":\"job\"")),
                 events);
         assertFalse(events.contains("com.docker.compose."), "compose's labels are left out of the attributes: " + events);
+    }
+
+    private String run(String... cmd) throws Exception {
+        Path out = Files.createTempFile(dir, "cmd", ".out");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS), String.join(" ", cmd) + " timed out");
+        assertEquals(0, p.exitValue(), () -> String.join(" ", cmd) + ": " + readQuietly(out));
+        return Files.readString(out);
+    }
+
+    private static String readQuietly(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (java.io.IOException e) {
+            return e.getMessage();
+        }
     }
 
     @Test
