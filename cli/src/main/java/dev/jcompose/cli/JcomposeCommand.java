@@ -16,6 +16,9 @@ import picocli.CommandLine.Spec;
             dev.jcompose.cli.verbs.ContainerVerbs.Stop.class, dev.jcompose.cli.verbs.ContainerVerbs.Restart.class,
             dev.jcompose.cli.verbs.ContainerVerbs.Kill.class, dev.jcompose.cli.verbs.ContainerVerbs.Remove.class,
             dev.jcompose.cli.verbs.ExecCommand.class, dev.jcompose.cli.verbs.PullCommand.class, dev.jcompose.cli.verbs.PortCommand.class, dev.jcompose.cli.verbs.LsCommand.class, dev.jcompose.cli.verbs.VersionCommand.class,
+            dev.jcompose.cli.verbs.RunCommand.class, dev.jcompose.cli.verbs.CreateCommand.class, dev.jcompose.cli.verbs.PauseVerbs.Pause.class,
+            dev.jcompose.cli.verbs.PauseVerbs.Unpause.class, dev.jcompose.cli.verbs.TopCommand.class, dev.jcompose.cli.verbs.ImagesCommand.class,
+            dev.jcompose.cli.verbs.EventsCommand.class, dev.jcompose.cli.verbs.WaitCommand.class, dev.jcompose.cli.verbs.CpCommand.class,
             EngineCommand.class, dev.jcompose.cli.image.ImageCommand.class},
         description = "Define and run multi-container applications, without Docker.")
 public final class JcomposeCommand implements Runnable {
@@ -42,6 +45,7 @@ public final class JcomposeCommand implements Runnable {
         cl.setParameterExceptionHandler(ErrorHandler::usageError);
         // exec SERVICE COMMAND ARGS…: everything after the command belongs to it (sh -c …)
         cl.getSubcommands().get("exec").setStopAtPositional(true);
+        cl.getSubcommands().get("run").setStopAtPositional(true);
         return cl;
     }
 }

@@ -73,6 +73,8 @@ public final class Engine implements AutoCloseable {
         new VolumeRoutes(volumes, containers::volumeUsers, json).register(router);
         new LifecycleRoutes(containers, runtime, volumes).register(router);
         new dev.jcompose.engine.api.ExecRoutes(containers, runtime).register(router);
+        new dev.jcompose.engine.api.TopRoutes(containers).register(router);
+        new dev.jcompose.engine.api.ArchiveRoutes(containers, images, json).register(router);
         new NetworkRoutes(networks, containers::networkUsers, json, runtime::removeBridge).register(router);
         new ImageRoutes(images, id -> containers.store().list().stream().anyMatch(c -> id.toString().equals(c.image())),
                 config.root(), json, new dev.jcompose.engine.image.registry.ImagePuller(new dev.jcompose.engine.image.registry.RegistryClient(

@@ -14,6 +14,7 @@ public final class Labels {
     public static final String NETWORK = "com.docker.compose.network";
     public static final String VOLUME = "com.docker.compose.volume";
     public static final String REPLACE = "com.docker.compose.replace";
+    public static final String SLUG = "com.docker.compose.slug";
     public static final String COMPOSE_VERSION = "2.30.0";
 
     private Labels() {

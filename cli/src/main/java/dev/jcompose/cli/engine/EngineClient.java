@@ -136,6 +136,42 @@ public final class EngineClient implements AutoCloseable {
         }
     }
 
+    /** A streamed answer with its headers (archive endpoints); the caller closes {@code body}. */
+    public record RawResponse(int status, org.eclipse.jetty.http.HttpFields headers, java.io.InputStream body) implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            body.close();
+        }
+    }
+
+    /**
+     * {@code method path} with an optional streamed body of {@code contentType} (a tar for PUT archive); the answer's
+     * status, headers and body as a stream. Errors (status ≥ 400) as {@link #call}.
+     */
+    public RawResponse exchange(HttpMethod method, String path, java.io.InputStream body, String contentType) {
+        try {
+            var listener = new org.eclipse.jetty.client.InputStreamResponseListener();
+            var req = http.newRequest("http://localhost" + path).method(method).idleTimeout(0, TimeUnit.MILLISECONDS);
+            if (body != null) {
+                req.body(new org.eclipse.jetty.client.InputStreamRequestContent(contentType, body));
+            }
+            req.send(listener);
+            var resp = listener.get(5, TimeUnit.MINUTES);
+            java.io.InputStream in = listener.getInputStream();
+            if (resp.getStatus() >= 400) {
+                String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                in.close();
+                throw new EngineException(resp.getStatus(), text.isBlank() ? method + " " + path + ": status " + resp.getStatus() : messageOf(text));
+            }
+            return new RawResponse(resp.getStatus(), resp.getHeaders(), in);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineException(method + " " + path + ": interrupted", e);
+        } catch (ExecutionException | TimeoutException | IOException e) {
+            throw new EngineException(method + " " + path + " on " + socket + ": " + e.getMessage(), e);
+        }
+    }
+
     private JsonNode call(HttpMethod method, String path, Object body) {
         try {
             var req = http.newRequest("http://localhost" + path).method(method).timeout(5, TimeUnit.MINUTES);

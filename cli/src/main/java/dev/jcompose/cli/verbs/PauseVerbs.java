@@ -1,0 +1,41 @@
+package dev.jcompose.cli.verbs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jcompose.cli.engine.EngineClient;
+import picocli.CommandLine.Command;
+
+/** {@code pause} and {@code unpause}: freeze and thaw the running containers of the named services (all when none are named). */
+public final class PauseVerbs {
+    private PauseVerbs() {
+    }
+
+    @Command(name = "pause", description = "Pause services")
+    public static final class Pause extends ContainerVerbs.Base {
+        @Override
+        boolean wants(JsonNode c) {
+            return "running".equals(c.path("State").asText());
+        }
+
+        @Override
+        void act(EngineClient engine, JsonNode c, String name) {
+            engine.post("/containers/" + c.path("Id").asText() + "/pause", null);
+            err().println(" Container " + name + "  Paused");
+            err().flush();
+        }
+    }
+
+    @Command(name = "unpause", description = "Unpause services")
+    public static final class Unpause extends ContainerVerbs.Base {
+        @Override
+        boolean wants(JsonNode c) {
+            return "paused".equals(c.path("State").asText());
+        }
+
+        @Override
+        void act(EngineClient engine, JsonNode c, String name) {
+            engine.post("/containers/" + c.path("Id").asText() + "/unpause", null);
+            err().println(" Container " + name + "  Unpaused");
+            err().flush();
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package dev.jcompose.cli.verbs;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jcompose.cli.UserError;
+import dev.jcompose.cli.compose.OneOffOptions;
+import dev.jcompose.cli.compose.OneOffRequest;
+import dev.jcompose.cli.compose.RawStreams;
+import dev.jcompose.cli.engine.EngineClient;
+import dev.jcompose.cli.engine.EngineException;
+import dev.jcompose.model.Project;
+import dev.jcompose.model.Service;
+import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code jcompose run SERVICE [COMMAND…]}: a one-off container of a service, after its dependencies
+ * are up. Attached (without {@code -d}) it streams the container's output and exits with its exit
+ * code; {@code -d} prints the container ID. Interactive TTY attach is not done here: {@code -i}/{@code -t}
+ * are accepted and the output is streamed as with {@code -T}.
+ */
+@Command(name = "run", description = "Run a one-off command on a service")
+public final class RunCommand extends ProjectCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "SERVICE")
+    String service;
+
+    @Parameters(index = "1..*", paramLabel = "COMMAND", arity = "0..*")
+    List<String> command = new ArrayList<>();
+
+    @Option(names = {"-d", "--detach"}, description = "Run container in background and print container ID")
+    boolean detach;
+
+    @Option(names = "--rm", description = "Automatically remove the container when it exits")
+    boolean rm;
+
+    @Option(names = {"-e", "--env"}, paramLabel = "KEY[=VAL]", description = "Set environment variables")
+    List<String> env = new ArrayList<>();
+
+    @Option(names = {"-l", "--label"}, paramLabel = "KEY=VAL", description = "Add or override a label")
+    List<String> labels = new ArrayList<>();
+
+    @Option(names = {"-u", "--user"}, paramLabel = "USER", description = "Run as specified username or uid")
+    String user;
+
+    @Option(names = {"-w", "--workdir"}, paramLabel = "DIR", description = "Working directory inside the container")
+    String workdir;
+
+    @Option(names = {"-v", "--volume"}, paramLabel = "SRC:DST[:MODE]", description = "Bind mount a volume")
+    List<String> volumes = new ArrayList<>();
+
+    @Option(names = {"-p", "--publish"}, paramLabel = "[IP:][HOST:]PORT[/PROTO]", description = "Publish a container's port(s) to the host")
+    List<String> publish = new ArrayList<>();
+
+    @Option(names = {"-P", "--service-ports"}, description = "Run command with all service's ports enabled and mapped to the host")
+    boolean servicePorts;
+
+    @Option(names = "--use-aliases", description = "Use the service's network useAliases in the network(s) the container connects to")
+    boolean useAliases;
+
+    @Option(names = "--entrypoint", paramLabel = "CMD", description = "Override the entrypoint of the image")
+    String entrypoint;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "Assign a name to the container")
+    String name;
+
+    @Option(names = "--no-deps", description = "Don't start linked services")
+    boolean noDeps;
+
+    @Option(names = {"-T", "--no-TTY"}, description = "Disable pseudo-TTY allocation (the only mode for now)")
+    boolean noTty;
+
+    @Option(names = {"-i", "--interactive"}, description = "Keep STDIN open even if not attached (accepted; stdin is not attached yet)", hidden = true)
+    boolean interactive;
+
+    @Option(names = {"-t", "--tty"}, description = "Allocate a pseudo-TTY (accepted; not allocated yet)", hidden = true)
+    boolean tty;
+
+    @Option(names = {"-q", "--quiet"}, description = "Don't print anything to STDOUT")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        Project project = load(List.of(service));
+        Service s = project.service(service);
+        String slug = HexFormat.of().formatHex(randomBytes());
+        OneOffOptions options = new OneOffOptions(command, entrypoint == null ? null : OneOffRequest.shellWords(entrypoint),
+                resolveEnv(env, System.getenv()), user, workdir, volumes, publish, servicePorts, useAliases, labels(labels), name, rm && detach);
+        ObjectNode body;
+        try {
+            body = OneOffRequest.build(project, s, options, slug);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+        String containerName = OneOffRequest.containerName(project, s, options, slug);
+        try (EngineClient engine = engine()) {
+            int code = new OneOffDependencies(this, engine, project).bringUp(service, noDeps);
+            if (code != 0) {
+                return code;
+            }
+            String id = create(engine, containerName, body);
+            engine.post("/containers/" + id + "/start", null);
+            if (detach) {
+                out().println(id);
+                out().flush();
+                return 0;
+            }
+            Thread interrupted = new Thread(() -> interrupted(id), "run-interrupted");
+            Runtime.getRuntime().addShutdownHook(interrupted);
+            int exit;
+            try (InputStream logs = engine.openRaw("/containers/" + id + "/logs?stdout=1&stderr=1&follow=1&tail=all")) {
+                RawStreams.demux(logs, quiet ? java.io.OutputStream.nullOutputStream() : System.out, System.err);
+                exit = engine.post("/containers/" + id + "/wait", null).path("StatusCode").asInt(1);
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(interrupted);
+                } catch (IllegalStateException e) {
+                    // already shutting down: the hook does the rest
+                }
+            }
+            if (rm) {
+                engine.delete("/containers/" + id + "?force=1&v=1");
+            }
+            return exit;
+        }
+    }
+
+    /**
+     * Interrupted (Ctrl-C, SIGTERM) while attached: the signal goes on to the container as docker compose
+     * forwards it; with {@code --rm} the container is removed (killed first) so that nothing is left.
+     */
+    private void interrupted(String id) {
+        try (EngineClient engine = engine()) {
+            if (rm) {
+                engine.delete("/containers/" + id + "?force=1&v=1");
+            } else {
+                engine.post("/containers/" + id + "/kill?signal=SIGINT", null);
+            }
+        } catch (RuntimeException e) {
+            System.err.println("stopping the one-off container " + id.substring(0, 12) + ": " + e.getMessage());
+        }
+    }
+
+    private static String create(EngineClient engine, String name, ObjectNode body) {
+        try {
+            return engine.post("/containers/create?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8), body).path("Id").asText();
+        } catch (EngineException e) {
+            if (e.isNotFound() && e.getMessage().startsWith("No such image")) {
+                throw new EngineException(404, e.getMessage() + " (load it with jcompose image load, or pull it)");
+            }
+            throw e;
+        }
+    }
+
+    /** {@code -e KEY=VAL} as given; {@code -e KEY} takes KEY from the caller's environment, or is dropped when unset (as docker does). */
+    static List<String> resolveEnv(List<String> given, Map<String, String> environment) {
+        List<String> out = new ArrayList<>();
+        for (String e : given) {
+            if (e.contains("=")) {
+                out.add(e);
+            } else if (environment.containsKey(e)) {
+                out.add(e + "=" + environment.get(e));
+            }
+        }
+        return out;
+    }
+
+    static Map<String, String> labels(List<String> given) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String l : given) {
+            int eq = l.indexOf('=');
+            out.put(eq < 0 ? l : l.substring(0, eq), eq < 0 ? "" : l.substring(eq + 1));
+        }
+        return out;
+    }
+
+    private static byte[] randomBytes() {
+        byte[] b = new byte[32];
+        new SecureRandom().nextBytes(b);
+        return b;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.jcompose.cli.verbs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jcompose.cli.UserError;
+import dev.jcompose.cli.compose.Labels;
+import dev.jcompose.cli.compose.ProjectContainers;
+import dev.jcompose.cli.engine.EngineClient;
+import dev.jcompose.model.Project;
+import dev.jcompose.planner.reconcile.Teardown;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code jcompose wait SERVICE…}: blocks until the first container of the named services stops, and exits with its exit code. */
+@Command(name = "wait", description = "Block until containers of all (or specified) services stop.")
+public final class WaitCommand extends ProjectCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "SERVICE", arity = "1..*")
+    List<String> services = new ArrayList<>();
+
+    @Option(names = "--down-project", description = "Drops project when the first container stops")
+    boolean downProject;
+
+    @Override
+    public Integer call() throws Exception {
+        Project project = load(services);
+        try (EngineClient engine = engine()) {
+            List<JsonNode> containers = ProjectContainers.list(engine, project.name(), null).stream()
+                    .filter(c -> services.contains(c.path("Labels").path(Labels.SERVICE).asText()))
+                    .filter(c -> !"True".equalsIgnoreCase(c.path("Labels").path(Labels.ONEOFF).asText()))
+                    .toList();
+            if (containers.isEmpty()) {
+                throw new UserError("no containers for the services " + String.join(", ", services) + " in project " + project.name());
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(containers.size(), r -> {
+                Thread t = new Thread(r, "wait");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                CompletableFuture<Integer> first = new CompletableFuture<>();
+                for (JsonNode c : containers) {
+                    pool.submit(() -> {
+                        try {
+                            first.complete(engine.post("/containers/" + c.path("Id").asText() + "/wait", null).path("StatusCode").asInt(1));
+                        } catch (RuntimeException e) {
+                            first.completeExceptionally(e);
+                        }
+                    });
+                }
+                int code = first.join();
+                if (downProject) {
+                    var plan = Teardown.down(dev.jcompose.cli.compose.PlanInput.of(project), ProjectContainers.observe(engine, project.name()),
+                            dev.jcompose.planner.reconcile.DownOptions.DEFAULT);
+                    execute(engine, project, plan, "Running", -1);
+                }
+                return code;
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+}
