@@ -199,7 +199,7 @@ public final class ContainerRuntime implements AutoCloseable {
             var published = publish(r, endpoints);
             shimProcess.go();
             stoppedByUser.remove(r.id());
-            exits.put(r.id(), new CompletableFuture<>());
+            exits.putIfAbsent(r.id(), new CompletableFuture<>()); // a waiter that came before start (docker run) keeps its future
             containers.store().update(r.id(), c -> c.withState(c.state().running(pid, clock.instant()))
                     .withNetworkSettings(new ContainerRecord.NetworkSettings("/proc/" + pid + "/ns/net", published,
                             endpoints.isEmpty() ? c.networkSettings().networks() : endpoints)));
@@ -402,7 +402,8 @@ public final class ContainerRuntime implements AutoCloseable {
     /** Blocks until the container is not running (condition "not-running") or its next exit ("next-exit"); returns the exit code. */
     public int await(String idOrName, String condition) throws InterruptedException {
         ContainerRecord r = containers.inspect(idOrName);
-        if (!r.state().running() && !"next-exit".equals(condition)) {
+        boolean beforeStart = "created".equals(r.state().status()) && "removed".equals(condition); // docker run --rm waits first
+        if (!r.state().running() && !"next-exit".equals(condition) && !beforeStart) {
             return r.state().exitCode();
         }
         CompletableFuture<Integer> exit = exits.computeIfAbsent(r.id(), k -> new CompletableFuture<>());
@@ -433,6 +434,13 @@ public final class ContainerRuntime implements AutoCloseable {
         }
         containers.store().update(r.id(), c -> c.withState(c.state().paused(pause)));
         events.publish("container", pause ? "pause" : "unpause", r.id(), attributes(r));
+    }
+
+    /** Removal of a container that is not running (Docker's 409 otherwise), with its "destroy" event. */
+    public void remove(String idOrName) {
+        ContainerRecord r = containers.inspect(idOrName);
+        containers.remove(r.id());
+        events.publish("container", "destroy", r.id(), attributes(r));
     }
 
     /** Force removal: kill, wait for the exit to be recorded, then remove the record. */
@@ -491,8 +499,8 @@ public final class ContainerRuntime implements AutoCloseable {
      * Starts {@code cmd} in a running container as {@code user} (the container's user when empty), with
      * the container's environment plus {@code env}, in {@code workDir} (the container's when empty).
      */
-    public Process exec(String idOrName, List<String> cmd, List<String> env, String user, String workDir, boolean privileged)
-            throws IOException {
+    public Process exec(String idOrName, List<String> cmd, List<String> env, String user, String workDir, boolean privileged,
+                        dev.jcompose.engine.shim.ShimExec.Io io) throws IOException {
         ContainerRecord r = containers.inspect(idOrName);
         if (!r.state().running()) {
             throw ContainerException.conflict("container " + r.id() + " is not running");
@@ -511,7 +519,7 @@ public final class ContainerRuntime implements AutoCloseable {
         fullEnv.addAll(env);
         String cwd = workDir == null || workDir.isEmpty() ? r.config().workingDir() : workDir;
         return dev.jcompose.engine.shim.ShimExec.start(shim, r.state().pid(), cmd, fullEnv, cwd, id.uid(), id.gid(), caps,
-                containers.store().directory(r.id()));
+                containers.store().directory(r.id()), io);
     }
 
     /** Named volumes that are new and empty get the image's content at their mount point (unless {@code nocopy}). */
