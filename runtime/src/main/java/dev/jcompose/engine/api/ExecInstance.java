@@ -30,6 +30,7 @@ final class ExecInstance {
     volatile Integer exitCode;
     volatile Process process;
     volatile Path winsize;
+    volatile long finishedAtMillis;
 
     ExecInstance(String id, String containerId, Config config) {
         this.id = id;

@@ -25,6 +25,8 @@ public final class ExecRoutes {
     private static final String MULTIPLEXED = "application/vnd.docker.multiplexed-stream";
     private static final String RAW = "application/vnd.docker.raw-stream";
 
+    private static final long KEEP_FINISHED_MILLIS = 5 * 60 * 1000;
+
     private final ContainerService containers;
     private final ContainerRuntime runtime;
     private final Map<String, ExecInstance> execs = new ConcurrentHashMap<>();
@@ -63,6 +65,7 @@ public final class ExecRoutes {
         if (b == null || b.cmd() == null || b.cmd().isEmpty()) {
             throw ApiError.badRequest("No exec command specified");
         }
+        forgetOld();
         byte[] id = new byte[32];
         random.nextBytes(id);
         String execId = HexFormat.of().formatHex(id);
@@ -122,8 +125,19 @@ public final class ExecRoutes {
             Thread.currentThread().interrupt();
             s.process.destroyForcibly();
         } finally {
+            s.finishedAtMillis = System.currentTimeMillis();
             s.running = false;
         }
+    }
+
+    /**
+     * Forgets instances that ended more than {@link #KEEP_FINISHED_MILLIS} ago or whose container is
+     * gone (Docker also drops them), so a long-lived engine running health-check-like execs stays small.
+     */
+    private void forgetOld() {
+        long cutoff = System.currentTimeMillis() - KEEP_FINISHED_MILLIS;
+        execs.values().removeIf(s -> !s.running && s.finishedAtMillis != 0 && s.finishedAtMillis < cutoff
+                || containers.store().get(s.containerId).isEmpty());
     }
 
     private void resize(ApiExchange ex) throws IOException {
