@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Debian's docker-compose 1.29 (Python, docker-py) pointed at the engine's socket runs a
- * three-service busybox stack: up -d, ps, logs, exec -T, down — nothing left afterwards.
+ * three-service busybox stack: up -d, ps, logs, exec -T, run --rm -T, down — nothing left afterwards.
  */
 @Tag("root")
 class DockerComposeV1RootTest {
@@ -127,6 +127,9 @@ class DockerComposeV1RootTest {
         Result exec = compose("exec", "-T", "web", "sh", "-c", "echo via-compose-exec; exit 2");
         assertEquals(2, exec.code(), exec.out());
         assertTrue(exec.out().contains("via-compose-exec"), exec.out());
+        Result run = compose("run", "--rm", "-T", "web", "sh", "-c", "echo from-run; exit 6");
+        assertEquals(6, run.code(), run.out());
+        assertTrue(run.out().contains("from-run"), "the one-off's output comes over the hijacked attach: " + run.out());
         ok("down", "-t", "1");
         assertEquals("", docker.ok("ps", "-aq"), "down removed the containers");
         assertEquals("", docker.ok("network", "ls", "-q", "--filter", "name=dockercliv1_default"), "down removed the network");
