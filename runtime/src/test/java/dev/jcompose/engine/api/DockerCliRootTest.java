@@ -79,6 +79,9 @@ class DockerCliRootTest {
         assertEquals(4, r.code(), r.err());
         assertEquals("out", r.out().strip());
         assertEquals("err", r.err().strip());
+        DockerCli.Result again = cli.run("start", "-a", "dockercli-fg");
+        assertEquals(4, again.code(), again.err());
+        assertEquals("out", again.out().strip(), "start -a attaches before the start and streams the new run only");
         DockerCli.Result rm = cli.run("run", "--rm", IMAGE, "sh", "-c", "echo gone; exit 3");
         assertEquals(3, rm.code(), rm.err());
         assertEquals("gone", rm.out().strip());
