@@ -388,6 +388,9 @@ public final class ContainerRuntime implements AutoCloseable {
             stoppedByUser.add(r.id());
         }
         signal(r, sig);
+        if (sig == 9 && r.state().paused()) {
+            pause(r.id(), false); // a frozen process cannot die: SIGKILL of a paused container thaws it, as Docker's
+        }
         events.publish("container", "kill", r.id(), Map.of("name", r.shortName(), "signal", Integer.toString(sig)));
     }
 
@@ -450,6 +453,9 @@ public final class ContainerRuntime implements AutoCloseable {
             stoppedByUser.add(r.id());
             CompletableFuture<Integer> exit = exits.computeIfAbsent(r.id(), k -> new CompletableFuture<>());
             signal(r, 9);
+            if (r.state().paused()) {
+                pause(r.id(), false); // thawed, the SIGKILL lands; else the process would stay frozen forever
+            }
             awaitExit(exit, Duration.ofSeconds(10));
         }
         containers.remove(r.id());

@@ -145,8 +145,12 @@ class DockerCliRootTest {
         cli.ok("kill", "dockercli-b");
         assertEquals("137", cli.ok("wait", "dockercli-b"), "SIGKILL: 128+9");
         cli.ok("run", "-d", "--name", "dockercli-d", IMAGE, "sleep", "60");
+        String frozenPid = cli.ok("inspect", "--format", "{{.State.Pid}}", "dockercli-d");
+        cli.ok("pause", "dockercli-d");
         cli.ok("rm", "-f", "dockercli-d", "dockercli-a", "dockercli-b", "dockercli-c");
         assertEquals("", cli.ok("ps", "-aq"));
+        assertTrue(ProcessHandle.of(Long.parseLong(frozenPid)).map(h -> !h.isAlive()).orElse(true),
+                "rm -f of a paused container kills its process (thawing it), leaving nothing frozen behind");
     }
 
     @Test
