@@ -292,6 +292,8 @@ int main(int argc, char **argv)
 {
 	if (argc == 4 && strcmp(argv[1], "exec") == 0)
 		return exec_command(argv[2], argv[3]);
+	if (argc == 5 && strcmp(argv[1], "exec-tty") == 0)
+		return shim_exec_tty(argv[2], argv[3], argv[4]);
 	if (argc >= 2 && strcmp(argv[1], "--version") == 0) {
 		printf("jcompose-shim 0.1.0\n");
 		return 0;
@@ -307,6 +309,6 @@ int main(int argc, char **argv)
 		}
 		return netconf_main(argc - 1, argv + 1);
 	}
-	fprintf(stderr, "usage: jcompose-shim run SPEC | exec PID SPEC | netconf ... | --version\n");
+	fprintf(stderr, "usage: jcompose-shim run SPEC | exec PID SPEC | exec-tty PID SPEC WINSIZE | netconf ... | --version\n");
 	return 2;
 }

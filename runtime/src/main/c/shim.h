@@ -31,6 +31,9 @@
  * exit status is the process's (128+n for signal n; 125 with "error ..." on stderr when it could not
  * be started).
  *
+ * "jcompose-shim exec-tty PID SPEC WINSIZE" does the same under a pty of the container's devpts,
+ * relaying the caller's stdin/stdout to it; SIGWINCH makes it apply WINSIZE ("rows cols"), see tty.c.
+ *
  * Errors follow crun's style: functions return 0 or -1 and fill a struct shim_error.
  */
 #ifndef JCOMPOSE_SHIM_H
@@ -143,6 +146,9 @@ int shim_container_init(struct shim_spec *spec, int sync_fd, int exec_fd, struct
 /* container.c: joining a running container (exec) */
 int shim_join_namespaces(int target_pid, struct shim_error *err);
 int shim_exec_process(struct shim_spec *spec, struct shim_error *err);
+
+/* tty.c: "exec-tty PID SPEC WINSIZE", exec under a pty from the container's devpts */
+int shim_exec_tty(const char *pid_text, const char *spec_path, const char *winsize_path);
 
 /* util */
 int shim_fail(struct shim_error *err, const char *stage, int errnum, const char *fmt, ...)

@@ -68,14 +68,16 @@ public final class Engine implements AutoCloseable {
         }
         Router router = new Router();
         new SystemRoutes(new EngineInfo(config.root(), VERSION, () -> EngineInfo.Counts.NONE)).register(router);
-        new ContainerRoutes(containers, json).register(router);
+        new ContainerRoutes(containers, json, events).register(router);
         new EventRoutes(events, json).register(router);
         new VolumeRoutes(volumes, containers::volumeUsers, json).register(router);
         new LifecycleRoutes(containers, runtime, volumes).register(router);
         new dev.jcompose.engine.api.ExecRoutes(containers, runtime).register(router);
         new dev.jcompose.engine.api.TopRoutes(containers).register(router);
         new dev.jcompose.engine.api.ArchiveRoutes(containers, images, json).register(router);
+        new dev.jcompose.engine.api.AttachRoutes(containers, runtime).register(router);
         new NetworkRoutes(networks, containers::networkUsers, json, runtime::removeBridge).register(router);
+        new dev.jcompose.engine.api.NetworkConnectRoutes(networks, containers).register(router);
         new ImageRoutes(images, id -> containers.store().list().stream().anyMatch(c -> id.toString().equals(c.image())),
                 config.root(), json, new dev.jcompose.engine.image.registry.ImagePuller(new dev.jcompose.engine.image.registry.RegistryClient(
                         dev.jcompose.engine.image.registry.RegistryOptions.defaults(),

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.HttpStream;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Fields;
@@ -26,6 +27,7 @@ public final class ApiExchange {
     private final ObjectMapper json;
     private final String apiVersion;
     private OutputStream stream;
+    private boolean upgraded;
 
     ApiExchange(Request request, Response response, Map<String, String> pathParams, ObjectMapper json, String apiVersion) {
         this.request = request;
@@ -122,6 +124,26 @@ public final class ApiExchange {
     }
 
     boolean streamed() {
-        return stream != null;
+        return stream != null || upgraded;
+    }
+
+    /** Whether the client asked to take the connection over ({@code Connection: Upgrade}, {@code Upgrade: tcp}). */
+    public boolean wantsUpgrade() {
+        return header("Upgrade").map(u -> u.equalsIgnoreCase("tcp")).orElse(false);
+    }
+
+    /**
+     * Answers {@code 101 Switching Protocols} and, once the answer is sent, hands the raw connection to
+     * {@code session} on a thread of its own (Docker's hijacked attach and exec streams).
+     */
+    void upgrade(String contentType, HijackedConnection.Session session, String threadName) {
+        response.setStatus(101);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+        response.getHeaders().put(HttpHeader.CONNECTION, "Upgrade");
+        response.getHeaders().put(HttpHeader.UPGRADE, "tcp");
+        var meta = request.getConnectionMetaData();
+        request.setAttribute(HttpStream.UPGRADE_CONNECTION_ATTRIBUTE,
+                new HijackedConnection(meta.getConnection().getEndPoint(), meta.getConnector().getExecutor(), session, threadName));
+        upgraded = true;
     }
 }

@@ -18,8 +18,15 @@ import java.util.Map;
 public final class ContainerRoutes {
     private final ContainerService containers;
     private final ObjectMapper json;
+    private final dev.jcompose.engine.events.EventBus events;
 
     public ContainerRoutes(ContainerService containers, ObjectMapper json) {
+        this(containers, json, null);
+    }
+
+    /** With {@code events}, a "create" event is published for each container made. */
+    public ContainerRoutes(ContainerService containers, ObjectMapper json, dev.jcompose.engine.events.EventBus events) {
+        this.events = events;
         this.containers = containers;
         this.json = json;
     }
@@ -45,6 +52,12 @@ public final class ContainerRoutes {
     private void create(ApiExchange ex) throws IOException {
         JsonNode body = ex.bodyJson(JsonNode.class);
         ContainerRecord r = containers.create(ex.query("name").orElse(null), CreateRequest.parse(body, json));
+        if (events != null) {
+            java.util.Map<String, String> attributes = new java.util.HashMap<>(r.labels());
+            attributes.put("name", r.shortName());
+            attributes.put("image", r.config().image());
+            events.publish("container", "create", r.id(), attributes);
+        }
         ex.sendJson(201, Map.of("Id", r.id(), "Warnings", List.of()));
     }
 

@@ -142,7 +142,7 @@ public final class LifecycleRoutes {
         if (ex.queryBool("force", false)) {
             runtime.forceRemove(r.id());
         } else {
-            containers.remove(r.id());
+            runtime.remove(r.id());
         }
         for (String v : anonymous) {
             volumes.remove(v, containers::volumeUsers);

@@ -199,7 +199,7 @@ public final class ContainerRuntime implements AutoCloseable {
             var published = publish(r, endpoints);
             shimProcess.go();
             stoppedByUser.remove(r.id());
-            exits.put(r.id(), new CompletableFuture<>());
+            exits.putIfAbsent(r.id(), new CompletableFuture<>()); // a waiter that came before start (docker run) keeps its future
             containers.store().update(r.id(), c -> c.withState(c.state().running(pid, clock.instant()))
                     .withNetworkSettings(new ContainerRecord.NetworkSettings("/proc/" + pid + "/ns/net", published,
                             endpoints.isEmpty() ? c.networkSettings().networks() : endpoints)));
@@ -388,6 +388,9 @@ public final class ContainerRuntime implements AutoCloseable {
             stoppedByUser.add(r.id());
         }
         signal(r, sig);
+        if (sig == 9 && r.state().paused()) {
+            pause(r.id(), false); // a frozen process cannot die: SIGKILL of a paused container thaws it, as Docker's
+        }
         events.publish("container", "kill", r.id(), Map.of("name", r.shortName(), "signal", Integer.toString(sig)));
     }
 
@@ -402,7 +405,8 @@ public final class ContainerRuntime implements AutoCloseable {
     /** Blocks until the container is not running (condition "not-running") or its next exit ("next-exit"); returns the exit code. */
     public int await(String idOrName, String condition) throws InterruptedException {
         ContainerRecord r = containers.inspect(idOrName);
-        if (!r.state().running() && !"next-exit".equals(condition)) {
+        boolean beforeStart = "created".equals(r.state().status()) && "removed".equals(condition); // docker run --rm waits first
+        if (!r.state().running() && !"next-exit".equals(condition) && !beforeStart) {
             return r.state().exitCode();
         }
         CompletableFuture<Integer> exit = exits.computeIfAbsent(r.id(), k -> new CompletableFuture<>());
@@ -435,6 +439,13 @@ public final class ContainerRuntime implements AutoCloseable {
         events.publish("container", pause ? "pause" : "unpause", r.id(), attributes(r));
     }
 
+    /** Removal of a container that is not running (Docker's 409 otherwise), with its "destroy" event. */
+    public void remove(String idOrName) {
+        ContainerRecord r = containers.inspect(idOrName);
+        containers.remove(r.id());
+        events.publish("container", "destroy", r.id(), attributes(r));
+    }
+
     /** Force removal: kill, wait for the exit to be recorded, then remove the record. */
     public void forceRemove(String idOrName) {
         ContainerRecord r = containers.inspect(idOrName);
@@ -442,6 +453,9 @@ public final class ContainerRuntime implements AutoCloseable {
             stoppedByUser.add(r.id());
             CompletableFuture<Integer> exit = exits.computeIfAbsent(r.id(), k -> new CompletableFuture<>());
             signal(r, 9);
+            if (r.state().paused()) {
+                pause(r.id(), false); // thawed, the SIGKILL lands; else the process would stay frozen forever
+            }
             awaitExit(exit, Duration.ofSeconds(10));
         }
         containers.remove(r.id());
@@ -491,8 +505,8 @@ public final class ContainerRuntime implements AutoCloseable {
      * Starts {@code cmd} in a running container as {@code user} (the container's user when empty), with
      * the container's environment plus {@code env}, in {@code workDir} (the container's when empty).
      */
-    public Process exec(String idOrName, List<String> cmd, List<String> env, String user, String workDir, boolean privileged)
-            throws IOException {
+    public Process exec(String idOrName, List<String> cmd, List<String> env, String user, String workDir, boolean privileged,
+                        dev.jcompose.engine.shim.ShimExec.Io io) throws IOException {
         ContainerRecord r = containers.inspect(idOrName);
         if (!r.state().running()) {
             throw ContainerException.conflict("container " + r.id() + " is not running");
@@ -511,7 +525,7 @@ public final class ContainerRuntime implements AutoCloseable {
         fullEnv.addAll(env);
         String cwd = workDir == null || workDir.isEmpty() ? r.config().workingDir() : workDir;
         return dev.jcompose.engine.shim.ShimExec.start(shim, r.state().pid(), cmd, fullEnv, cwd, id.uid(), id.gid(), caps,
-                containers.store().directory(r.id()));
+                containers.store().directory(r.id()), io);
     }
 
     /** Named volumes that are new and empty get the image's content at their mount point (unless {@code nocopy}). */

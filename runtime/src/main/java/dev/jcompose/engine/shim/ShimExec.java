@@ -25,11 +25,21 @@ public final class ShimExec {
     }
 
     /**
+     * How an {@code exec} process is connected: {@code stdin} keeps a pipe to its stdin (else
+     * /dev/null); a non-null {@code winsize} runs it under a pty of the container ({@code exec-tty}),
+     * whose size the file holds ("rows cols", see {@link ExecTty}).
+     */
+    public record Io(boolean stdin, Path winsize) {
+        public static final Io NONE = new Io(false, null);
+    }
+
+    /**
      * Starts a process in the container and returns it with stdout and stderr as separate pipes (for
-     * {@code exec}); the spec file is removed once the shim has read it (when the process ends).
+     * {@code exec}; under a pty everything comes on stdout); the spec file is removed once the
+     * process ends.
      */
     public static Process start(Path shim, long containerPid, List<String> args, List<String> env, String cwd, int uid, int gid,
-                                long capabilities, Path scratch) throws IOException {
+                                long capabilities, Path scratch, Io io) throws IOException {
         StringBuilder spec = new StringBuilder();
         args.forEach(a -> line(spec, "arg", a));
         env.forEach(e -> line(spec, "env", e));
@@ -40,11 +50,20 @@ public final class ShimExec {
         line(spec, "caps", Long.toHexString(capabilities));
         Path file = Files.createTempFile(scratch, "exec", ".spec");
         Files.writeString(file, spec);
-        Process p = new ProcessBuilder(shim.toString(), "exec", Long.toString(containerPid), file.toString())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        List<String> command = io.winsize() == null
+                ? List.of(shim.toString(), "exec", Long.toString(containerPid), file.toString())
+                : List.of(shim.toString(), "exec-tty", Long.toString(containerPid), file.toString(), io.winsize().toString());
+        ProcessBuilder pb = new ProcessBuilder(command);
+        if (!io.stdin()) {
+            pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        }
+        Process p = pb.start();
         p.onExit().thenRun(() -> {
             try {
                 Files.deleteIfExists(file);
+                if (io.winsize() != null) {
+                    Files.deleteIfExists(io.winsize());
+                }
             } catch (IOException e) {
                 // a stale spec in the container's directory goes with the container
             }

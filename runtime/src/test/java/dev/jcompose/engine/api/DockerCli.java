@@ -32,12 +32,59 @@ final class DockerCli {
     }
 
     Result run(String... args) throws Exception {
+        return runWithInput(null, args);
+    }
+
+    /** Runs with {@code input} on stdin (null: /dev/null). */
+    Result runWithInput(String input, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(docker, "-H", "unix://" + socket));
         cmd.addAll(List.of(args));
+        return exec(cmd, input, "docker " + String.join(" ", args));
+    }
+
+    /**
+     * Runs under a pseudo-terminal of its own ({@code script -qec}, util-linux), first sizing it to
+     * {@code rows}x{@code cols}, so docker sees a TTY on stdin and stdout; {@code input} is typed into it.
+     */
+    Result runInPty(int rows, int cols, String input, String... args) throws Exception {
+        StringBuilder line = new StringBuilder("stty rows " + rows + " cols " + cols + "; exec " + shellQuote(docker) + " -H "
+                + shellQuote("unix://" + socket));
+        for (String a : args) {
+            line.append(' ').append(shellQuote(a));
+        }
+        return exec(List.of("script", "-qec", line.toString(), "/dev/null"), input, "(pty) docker " + String.join(" ", args));
+    }
+
+    private Result exec(List<String> cmd, String input, String what) throws Exception {
         Path out = Files.createTempFile(scratch, "out", ".txt");
         Path err = Files.createTempFile(scratch, "err", ".txt");
-        Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertTrue(p.waitFor(30, TimeUnit.SECONDS), "docker " + String.join(" ", args) + " timed out");
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
+        if (input == null) {
+            pb.redirectInput(new java.io.File("/dev/null"));
+        }
+        Process p = pb.start();
+        if (input != null) {
+            try (var stdin = p.getOutputStream()) {
+                stdin.write(input.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        if (!p.waitFor(30, TimeUnit.SECONDS)) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            p.waitFor(5, TimeUnit.SECONDS);
+            throw new AssertionError(what + " timed out; out: " + Files.readString(out) + " err: " + Files.readString(err));
+        }
         return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    /** Starts a long-running command (logs -f, events) whose output the caller reads as it comes. */
+    Process start(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(docker, "-H", "unix://" + socket));
+        cmd.addAll(List.of(args));
+        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectInput(new java.io.File("/dev/null")).start();
+    }
+
+    private static String shellQuote(String s) {
+        return "'" + s.replace("'", "'\\''") + "'";
     }
 }
