@@ -30,7 +30,7 @@ class ContainerSecurityOptionsTest {
     void start() throws Exception {
         assumeTrue("root".equals(System.getProperty("user.name")), "needs root: runs containers");
         assumeTrue(Files.isExecutable(Path.of("/bin/busybox")), "needs /bin/busybox (Debian package busybox-static)");
-        docker = List.of("/usr/bin/docker", "/usr/local/bin/docker").stream().filter(p -> Files.isExecutable(Path.of(p))).findFirst()
+        docker = List.of("/usr/local/bin/docker", "/usr/bin/docker").stream().filter(p -> Files.isExecutable(Path.of(p))).findFirst()
                 .orElse(null);
         assumeTrue(docker != null, "needs the docker CLI (client only)");
         engine = new Engine(new EngineConfig(dir.resolve("root"), dir.resolve("run")));
