@@ -12,7 +12,7 @@ public final class Main {
     /** Runs the CLI and returns its exit code (for tests and the launcher). */
     public static int run(String... args) {
         try {
-            return JcomposeCommand.commandLine().execute(args);
+            return JcomposeCommand.commandLine(args).execute(args);
         } catch (Error e) {
             boolean debug = java.util.Arrays.asList(args).contains("--debug");
             if (debug) {
