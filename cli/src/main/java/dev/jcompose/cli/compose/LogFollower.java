@@ -190,6 +190,21 @@ public final class LogFollower implements AutoCloseable {
         }
     }
 
+    /** Waits until the container's log has been read to its end (its stream closed and not re-opened); false on timeout. */
+    public boolean awaitDrained(String id, Duration max) throws InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
+        synchronized (lock) {
+            while (targets.containsKey(id) && targets.get(id).streaming) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                lock.wait(Math.max(1, left / 1_000_000));
+            }
+            return true;
+        }
+    }
+
     /**
      * {@code logs -f}: returns once no selected container has been running for {@code grace} (so a
      * {@code restart}, which stops then starts, keeps the follow going; a {@code stop} or {@code down} ends it).

@@ -56,6 +56,7 @@ final class AttachedUp {
     private final PrintWriter err;
     private final LinkedBlockingQueue<Outcome> outcomes = new LinkedBlockingQueue<>();
     private final Set<String> live = ConcurrentHashMap.newKeySet();
+    private final List<Thread> reporters = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean stopping;
 
     AttachedUp(EngineClient engine, String project, Set<String> attached, Abort abort, Integer stopTimeout, LogPrinter printer,
@@ -85,6 +86,8 @@ final class AttachedUp {
             for (JsonNode c : ProjectContainers.list(engine, project, null)) {
                 if (attachedContainer(c) && "running".equals(c.path("State").asText())) {
                     live.add(c.path("Id").asText());
+                } else if (attachedContainer(c) && "exited".equals(c.path("State").asText())) {
+                    reportEarlyExit(follower, c);
                 }
             }
             if (live.isEmpty()) {
@@ -92,6 +95,26 @@ final class AttachedUp {
             }
             return await(follower);
         }
+    }
+
+    /** A container that exited before the event stream was open (a one-shot job of this {@code up}): its exit after its lines. */
+    private void reportEarlyExit(LogFollower follower, JsonNode c) {
+        String id = c.path("Id").asText();
+        String name = ProjectContainers.displayName(project, ProjectContainers.name(c));
+        Thread t = new Thread(() -> {
+            try {
+                follower.awaitDrained(id, Duration.ofSeconds(30));
+                JsonNode state = engine.get("/containers/" + id + "/json").path("State");
+                if (!state.path("Running").asBoolean(false)) {
+                    printer.status(name, "exited with code " + state.path("ExitCode").asInt());
+                }
+            } catch (InterruptedException | RuntimeException e) {
+                // the container went away meanwhile: nothing to report
+            }
+        }, "exit-" + name);
+        t.setDaemon(true);
+        reporters.add(t);
+        t.start();
     }
 
     private boolean attachedContainer(JsonNode c) {
@@ -144,6 +167,9 @@ final class AttachedUp {
                     continue; // recreated or scaled while we looked: keep following
                 }
                 follower.awaitIdle(Duration.ofSeconds(10));
+                for (Thread r : reporters) {
+                    r.join(5000);
+                }
                 return 0;
             } else if (o instanceof Exited x && !stopping) {
                 err.println("Aborting on container exit...");
