@@ -25,6 +25,10 @@ public final class LogFollower implements AutoCloseable {
         void attached(String container);
 
         void line(String container, LogLine line);
+
+        /** A stream ended: what was written can go out now. */
+        default void flush() {
+        }
     }
 
     /** Which of the project's containers to read: by service and replica number (one-off containers never). */
@@ -143,7 +147,7 @@ public final class LogFollower implements AutoCloseable {
                 if (t.cursor.accept(line.time())) {
                     sink.line(t.name, line);
                 }
-            }).read(in);
+            }, sink::flush).read(in);
         } catch (EngineException | IOException e) {
             // the container went away (removed) or the engine closed the stream: handled below like an end
         }

@@ -19,15 +19,22 @@ import java.util.function.Consumer;
  */
 public final class LogFrameReader {
     private final Consumer<LogLine> sink;
+    private final Runnable caughtUp;
     private final StringBuilder[] partial = {new StringBuilder(), new StringBuilder()};
 
     public LogFrameReader(Consumer<LogLine> sink) {
+        this(sink, () -> { });
+    }
+
+    /** @param caughtUp called when the stream has ended (the lines so far can be flushed to the terminal) */
+    public LogFrameReader(Consumer<LogLine> sink, Runnable caughtUp) {
         this.sink = sink;
+        this.caughtUp = caughtUp;
     }
 
     /** Reads until the stream ends. */
     public void read(InputStream raw) throws IOException {
-        PushbackInputStream in = new PushbackInputStream(raw, 8);
+        PushbackInputStream in = new PushbackInputStream(new java.io.BufferedInputStream(raw, 1 << 16), 8);
         byte[] header = new byte[8];
         int n = in.readNBytes(header, 0, 8);
         in.unread(header, 0, n);
@@ -46,6 +53,7 @@ public final class LogFrameReader {
                 partial[i].setLength(0);
             }
         }
+        caughtUp.run();
     }
 
     private void readFrames(DataInputStream in) throws IOException {

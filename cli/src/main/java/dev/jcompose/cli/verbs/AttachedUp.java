@@ -26,6 +26,8 @@ import java.util.concurrent.LinkedBlockingQueue;
  * {@code --abort-on-container-exit} (or {@code --exit-code-from}) stops everything at the first exit.
  */
 final class AttachedUp {
+    private static final Duration RECREATE_WINDOW = Duration.ofSeconds(2);
+
     /** What the waiting loop reacts to. */
     private sealed interface Outcome {
     }
@@ -94,6 +96,8 @@ final class AttachedUp {
                 outcomes.add(new AllExited());
             }
             return await(follower);
+        } finally {
+            printer.flush();
         }
     }
 
@@ -162,9 +166,8 @@ final class AttachedUp {
         while (true) {
             Outcome o = outcomes.take();
             if (o instanceof AllExited && !stopping) {
-                Thread.sleep(300);
-                if (anyAttachedRunning()) {
-                    continue; // recreated or scaled while we looked: keep following
+                if (somethingStartsAgain()) {
+                    continue; // recreated (stop, create, start) or scaled meanwhile: keep following
                 }
                 follower.awaitIdle(Duration.ofSeconds(10));
                 for (Thread r : reporters) {
@@ -206,6 +209,18 @@ final class AttachedUp {
         }, "stop-" + project);
         t.setDaemon(true);
         t.start();
+    }
+
+    /** Whether an attached container runs again within {@link #RECREATE_WINDOW} (a recreation stops the old before starting the new). */
+    private boolean somethingStartsAgain() throws InterruptedException {
+        long deadline = System.nanoTime() + RECREATE_WINDOW.toNanos();
+        do {
+            if (!live.isEmpty() || anyAttachedRunning()) {
+                return true;
+            }
+            Thread.sleep(200);
+        } while (System.nanoTime() < deadline);
+        return false;
     }
 
     private boolean anyAttachedRunning() {

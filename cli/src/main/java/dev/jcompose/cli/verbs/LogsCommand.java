@@ -60,7 +60,7 @@ public final class LogsCommand extends ProjectCommand implements Callable<Intege
         LogOptions options = new LogOptions(follow, tail, since == null ? null : TimeArg.parse("--since", since, now, ZoneId.systemDefault()),
                 until == null ? null : TimeArg.parse("--until", until, now, ZoneId.systemDefault()));
         boolean color = !noColor && global().ansiEnabled(System.getenv(), System.console() != null);
-        LogPrinter printer = new LogPrinter(new LogPrefixer(color, !noLogPrefix), timestamps, System.out, System.err);
+        LogPrinter printer = LogPrinter.toTerminal(new LogPrefixer(color, !noLogPrefix), timestamps);
         LogFollower.Selection selection = (service, number) -> (services.isEmpty() || services.contains(service))
                 && (index <= 0 || number == index);
         try (EngineClient engine = engine(); LogFollower follower = new LogFollower(engine, project, selection, options, printer, e -> { })) {
@@ -70,8 +70,9 @@ public final class LogsCommand extends ProjectCommand implements Callable<Intege
             } else {
                 follower.awaitIdle(Duration.ofDays(365));
             }
+        } finally {
+            printer.flush();
         }
-        System.out.flush();
         return 0;
     }
 }

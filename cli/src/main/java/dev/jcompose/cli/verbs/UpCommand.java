@@ -126,7 +126,7 @@ public final class UpCommand extends ProjectCommand implements Callable<Integer>
                 return code;
             }
             boolean color = !noColor && global().ansiEnabled(System.getenv(), System.console() != null);
-            LogPrinter printer = new LogPrinter(new LogPrefixer(color, !noLogPrefix), timestamps, System.out, System.err);
+            LogPrinter printer = LogPrinter.toTerminal(new LogPrefixer(color, !noLogPrefix), timestamps);
             boolean tty = System.console() != null && !"plain".equals(global().progress());
             AttachedUp.Abort how = new AttachedUp.Abort(abort, abortOnFailure, exitCodeFrom);
             return new AttachedUp(engine, project.name(), attachedServices(project), how, timeout < 0 ? null : timeout, printer,
