@@ -187,10 +187,12 @@ final class AttachedUp {
                     stopAll(false);
                 } else if (i.times() >= 2) {
                     progress.stopAll(engine, project, true, stopTimeout);
+                    awaitExitsReported(Duration.ofSeconds(5));
                     follower.awaitIdle(Duration.ofSeconds(5));
                     return 130;
                 }
             } else if (o instanceof Stopped) {
+                awaitExitsReported(Duration.ofSeconds(5));
                 follower.awaitIdle(Duration.ofSeconds(10));
                 return abort.exitCodeFrom() != null && code != null && code != 130 ? exitCodeOf(abort.exitCodeFrom()) : code;
             }
@@ -209,6 +211,14 @@ final class AttachedUp {
         }, "stop-" + project);
         t.setDaemon(true);
         t.start();
+    }
+
+    /** The engine's die events come over their own stream: waits until each stopped container's exit was printed. */
+    private void awaitExitsReported(Duration max) throws InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (!live.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
     }
 
     /** Whether an attached container runs again within {@link #RECREATE_WINDOW} (a recreation stops the old before starting the new). */

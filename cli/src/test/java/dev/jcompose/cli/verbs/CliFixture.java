@@ -57,7 +57,8 @@ final class CliFixture implements AutoCloseable {
         }
 
         void signal(String name) throws Exception {
-            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+            // busybox's kill: the tests already need busybox-static, so no other package is needed for signals
+            Process kill = new ProcessBuilder("/bin/busybox", "kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
             assertEquals(0, kill.waitFor(), "kill -" + name + " " + process.pid());
         }
 
