@@ -40,6 +40,12 @@ public final class ProjectContainers {
         return new ObservedState(containers, networks, volumes);
     }
 
+    /** The name compose shows in logs: {@code demo-web-1} in project {@code demo} is {@code web-1}. */
+    public static String displayName(String project, String containerName) {
+        String name = containerName.startsWith("/") ? containerName.substring(1) : containerName;
+        return name.startsWith(project + "-") ? name.substring(project.length() + 1) : name;
+    }
+
     public static String name(JsonNode summary) {
         String n = summary.path("Names").path(0).asText();
         return n.startsWith("/") ? n.substring(1) : n;

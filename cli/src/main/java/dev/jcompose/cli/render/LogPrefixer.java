@@ -28,8 +28,7 @@ public final class LogPrefixer {
 
     /** The name compose shows: {@code demo-web-1} in project {@code demo} is {@code web-1}. */
     public static String displayName(String project, String containerName) {
-        String name = containerName.startsWith("/") ? containerName.substring(1) : containerName;
-        return name.startsWith(project + "-") ? name.substring(project.length() + 1) : name;
+        return dev.jcompose.cli.compose.ProjectContainers.displayName(project, containerName);
     }
 
     /** Registers a container (in the order compose would: as they are attached) so widths and colours are stable. */
@@ -39,6 +38,12 @@ public final class LogPrefixer {
             order.add(name);
             width = Math.max(width, name.length() + 1);
         }
+    }
+
+    /** A status line about {@code name} ({@code web-1 exited with code 0}): the name in its colour, then the message. */
+    public synchronized String status(String name, String message) {
+        add(name);
+        return (color ? "\033[" + colorOf.get(name) + "m" + name + RESET : name) + " " + message;
     }
 
     /** One output line (without its newline) for {@code name}. */

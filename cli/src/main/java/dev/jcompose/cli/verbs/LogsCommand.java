@@ -1,10 +1,14 @@
 package dev.jcompose.cli.verbs;
 
-import dev.jcompose.cli.compose.Labels;
-import dev.jcompose.cli.compose.LogStreams;
-import dev.jcompose.cli.compose.ProjectContainers;
+import dev.jcompose.cli.compose.LogFollower;
+import dev.jcompose.cli.compose.LogOptions;
+import dev.jcompose.cli.compose.TimeArg;
 import dev.jcompose.cli.engine.EngineClient;
 import dev.jcompose.cli.render.LogPrefixer;
+import dev.jcompose.cli.render.LogPrinter;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -12,9 +16,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code jcompose logs}: the merged, prefixed output of the project's containers. */
+/**
+ * {@code jcompose logs}: the merged, prefixed output of the project's containers; with {@code -f}
+ * it keeps following, across restarts and containers that appear later, until none of the selected
+ * services' containers is running any more.
+ */
 @Command(name = "logs", description = "View output from containers")
 public final class LogsCommand extends ProjectCommand implements Callable<Integer> {
+    /** How long nothing must run before {@code logs -f} ends (a {@code restart} stops then starts within it). */
+    private static final Duration STOPPED_GRACE = Duration.ofSeconds(3);
+
     @Parameters(paramLabel = "SERVICE", arity = "0..*")
     List<String> services = new ArrayList<>();
 
@@ -27,6 +38,15 @@ public final class LogsCommand extends ProjectCommand implements Callable<Intege
     @Option(names = {"-t", "--timestamps"}, description = "Show timestamps")
     boolean timestamps;
 
+    @Option(names = "--since", paramLabel = "TIME", description = "Show logs since timestamp (e.g. 2013-01-02T13:23:37Z) or relative (e.g. 42m for 42 minutes)")
+    String since;
+
+    @Option(names = "--until", paramLabel = "TIME", description = "Show logs before a timestamp (e.g. 2013-01-02T13:23:37Z) or relative (e.g. 42m for 42 minutes)")
+    String until;
+
+    @Option(names = "--index", paramLabel = "N", description = "index of the container if service has multiple replicas")
+    int index;
+
     @Option(names = "--no-color", description = "Produce monochrome output")
     boolean noColor;
 
@@ -36,11 +56,22 @@ public final class LogsCommand extends ProjectCommand implements Callable<Intege
     @Override
     public Integer call() throws Exception {
         String project = load(services).name();
-        try (EngineClient engine = engine()) {
-            var containers = ProjectContainers.list(engine, project, null).stream()
-                    .filter(c -> services.isEmpty() || services.contains(c.path("Labels").path(Labels.SERVICE).asText())).toList();
-            boolean color = !noColor && System.console() != null;
-            new LogStreams(engine, new LogPrefixer(color, !noLogPrefix), System.out, System.err).run(project, containers, follow, tail, timestamps);
+        Instant now = Instant.now();
+        LogOptions options = new LogOptions(follow, tail, since == null ? null : TimeArg.parse("--since", since, now, ZoneId.systemDefault()),
+                until == null ? null : TimeArg.parse("--until", until, now, ZoneId.systemDefault()));
+        boolean color = !noColor && global().ansiEnabled(System.getenv(), System.console() != null);
+        LogPrinter printer = LogPrinter.toTerminal(new LogPrefixer(color, !noLogPrefix), timestamps);
+        LogFollower.Selection selection = (service, number) -> (services.isEmpty() || services.contains(service))
+                && (index <= 0 || number == index);
+        try (EngineClient engine = engine(); LogFollower follower = new LogFollower(engine, project, selection, options, printer, e -> { })) {
+            follower.start();
+            if (options.follow() && options.until() == null) {
+                follower.followUntilStopped(STOPPED_GRACE);
+            } else {
+                follower.awaitIdle(Duration.ofDays(365));
+            }
+        } finally {
+            printer.flush();
         }
         return 0;
     }

@@ -1,15 +1,16 @@
 package dev.jcompose.cli.verbs;
 
-import dev.jcompose.cli.render.Table;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.jcompose.cli.compose.Labels;
+import dev.jcompose.cli.UserError;
 import dev.jcompose.cli.compose.ProjectContainers;
+import dev.jcompose.cli.compose.PsContainer;
 import dev.jcompose.cli.engine.EngineClient;
-import java.time.Duration;
+import dev.jcompose.cli.render.PsFormat;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,6 +19,8 @@ import picocli.CommandLine.Parameters;
 /** {@code jcompose ps}: the project's containers as docker compose lists them. */
 @Command(name = "ps", description = "List containers")
 public final class PsCommand extends ProjectCommand implements Callable<Integer> {
+    private static final Set<String> STATES = Set.of("paused", "restarting", "removing", "running", "dead", "created", "exited");
+
     @Parameters(paramLabel = "SERVICE", arity = "0..*")
     List<String> services = new ArrayList<>();
 
@@ -30,56 +33,52 @@ public final class PsCommand extends ProjectCommand implements Callable<Integer>
     @Option(names = "--services", description = "Display services")
     boolean onlyServices;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "Format the output: table (default) or json")
+    @Option(names = "--status", paramLabel = "STATUS", description = "Filter services by status. Values: [paused | restarting | removing | running | dead | created | exited]")
+    List<String> status = new ArrayList<>();
+
+    @Option(names = "--filter", paramLabel = "FILTER", description = "Filter services by a property (supported filters: status)")
+    String filter;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "Format the output: table (default), json, or a Go template (e.g. '{{.Name}} {{.State}}')")
     String format = "table";
+
+    @Option(names = "--no-trunc", description = "Don't truncate output")
+    boolean noTrunc;
 
     @Override
     public Integer call() {
-        String project = load(services).name();
-        List<String[]> rows = new ArrayList<>();
-        ObjectMapper json = new ObjectMapper();
-        try (EngineClient engine = engine()) {
-            for (JsonNode c : ProjectContainers.list(engine, project, null)) {
-                String service = c.path("Labels").path(Labels.SERVICE).asText();
-                boolean running = "running".equals(c.path("State").asText());
-                if ((!all && !running) || (!services.isEmpty() && !services.contains(service))) {
-                    continue;
-                }
-                if (quiet) {
-                    out().println(c.path("Id").asText());
-                } else if (onlyServices) {
-                    out().println(service);
-                } else if (format.equals("json")) {
-                    out().println(json.createObjectNode().put("ID", c.path("Id").asText()).put("Name", ProjectContainers.name(c))
-                            .put("Image", c.path("Image").asText()).put("Project", project).put("Service", service)
-                            .put("State", c.path("State").asText()).put("Status", c.path("Status").asText()).toString());
-                } else {
-                    String command = c.path("Command").asText();
-                    String quoted = "\"" + (command.length() > 20 ? command.substring(0, 19) + "…" : command) + "\"";
-                    rows.add(new String[] {ProjectContainers.name(c), c.path("Image").asText(), quoted, service,
-                        created(c.path("Created").asLong()), c.path("Status").asText(), ports(c)});
-                }
+        List<String> states = new ArrayList<>(status);
+        if (filter != null) {
+            String[] kv = filter.split("=", 2);
+            if (kv.length != 2 || !kv[0].equals("status")) {
+                throw new UserError("invalid filter \"" + filter + "\": only status=… is supported");
+            }
+            states.add(kv[1]);
+        }
+        for (String s : states) {
+            if (!STATES.contains(s)) {
+                throw new UserError("invalid status \"" + s + "\": expected one of paused, restarting, removing, running, dead, created, exited");
             }
         }
-        if (!quiet && !onlyServices && !format.equals("json")) {
-            Table.print(out(), new String[] {"NAME", "IMAGE", "COMMAND", "SERVICE", "CREATED", "STATUS", "PORTS"}, rows);
+        String project = load(services).name();
+        List<PsContainer> rows = new ArrayList<>();
+        try (EngineClient engine = engine()) {
+            ProjectContainers.list(engine, project, null).stream().map(PsContainer::of)
+                    .filter(c -> services.isEmpty() || services.contains(c.service()))
+                    .filter(c -> states.isEmpty() ? all ? true : !c.oneOff() && c.state().equals("running") : states.contains(c.state()))
+                    .sorted(Comparator.comparing(PsContainer::name))
+                    .forEach(rows::add);
+        }
+        if (quiet) {
+            rows.forEach(c -> out().println(c.id()));
+        } else if (onlyServices) {
+            Set<String> names = new LinkedHashSet<>();
+            rows.forEach(c -> names.add(c.service()));
+            names.forEach(out()::println);
+        } else {
+            new PsFormat(format, Instant.now(), !noTrunc).print(out(), rows);
         }
         out().flush();
         return 0;
-    }
-
-    private static String created(long epochSeconds) {
-        long s = Duration.between(Instant.ofEpochSecond(epochSeconds), Instant.now()).getSeconds();
-        return s < 60 ? s + " seconds ago" : s < 3600 ? s / 60 + " minutes ago" : s / 3600 + " hours ago";
-    }
-
-    private static String ports(JsonNode c) {
-        List<String> out = new ArrayList<>();
-        for (JsonNode p : c.path("Ports")) {
-            String priv = p.path("PrivatePort").asInt() + "/" + p.path("Type").asText();
-            out.add(p.has("PublicPort") ? (p.path("IP").asText().isEmpty() ? "0.0.0.0" : p.path("IP").asText()) + ":"
-                    + p.path("PublicPort").asInt() + "->" + priv : priv);
-        }
-        return String.join(", ", out);
     }
 }

@@ -1,10 +1,10 @@
 package dev.jcompose.cli.verbs;
 
-import dev.jcompose.cli.compose.LogStreams;
 import dev.jcompose.cli.compose.PlanInput;
 import dev.jcompose.cli.compose.ProjectContainers;
 import dev.jcompose.cli.engine.EngineClient;
 import dev.jcompose.cli.render.LogPrefixer;
+import dev.jcompose.cli.render.LogPrinter;
 import dev.jcompose.model.Project;
 import dev.jcompose.planner.reconcile.Reconciler;
 import dev.jcompose.planner.reconcile.UpOptions;
@@ -61,6 +61,24 @@ public final class UpCommand extends ProjectCommand implements Callable<Integer>
     @Option(names = "--no-log-prefix", description = "Don't print prefix in logs")
     boolean noLogPrefix;
 
+    @Option(names = "--timestamps", description = "Show timestamps")
+    boolean timestamps;
+
+    @Option(names = "--attach", paramLabel = "SERVICE", description = "Restrict attaching to the specified services")
+    List<String> attach = new ArrayList<>();
+
+    @Option(names = "--no-attach", paramLabel = "SERVICE", description = "Do not attach (stream logs) to the specified services")
+    List<String> noAttach = new ArrayList<>();
+
+    @Option(names = "--abort-on-container-exit", description = "Stops all containers if any container was stopped. Incompatible with -d")
+    boolean abortOnExit;
+
+    @Option(names = "--abort-on-container-failure", description = "Stops all containers if any container exited with failure. Incompatible with -d")
+    boolean abortOnFailure;
+
+    @Option(names = "--exit-code-from", paramLabel = "SERVICE", description = "Return the exit code of the selected service container. Implies --abort-on-container-exit")
+    String exitCodeFrom;
+
     /** {@code --wait}: every service's containers running, and healthy where they have a health check. */
     private int waitForServices(EngineClient engine, Project project) throws InterruptedException {
         var plan = new dev.jcompose.planner.plan.Plan.Builder();
@@ -81,7 +99,21 @@ public final class UpCommand extends ProjectCommand implements Callable<Integer>
         if (forceRecreate && noRecreate) {
             throw new dev.jcompose.cli.UserError("--force-recreate and --no-recreate are incompatible");
         }
+        boolean abort = abortOnExit || abortOnFailure || exitCodeFrom != null;
+        if (detach && abortOnExit) {
+            throw new dev.jcompose.cli.UserError("--abort-on-container-exit and --detach are incompatible");
+        }
+        if (detach && abortOnFailure) {
+            throw new dev.jcompose.cli.UserError("--abort-on-container-failure and --detach are incompatible");
+        }
+        if (abortOnExit && abortOnFailure) {
+            throw new dev.jcompose.cli.UserError("--abort-on-container-exit and --abort-on-container-failure are incompatible");
+        }
+        java.time.Instant began = java.time.Instant.now();
         Project project = load(services);
+        if (exitCodeFrom != null && !project.services().containsKey(exitCodeFrom)) {
+            throw new dev.jcompose.cli.UserError("no such service: " + exitCodeFrom);
+        }
         UpOptions.Recreate recreate = forceRecreate ? UpOptions.Recreate.FORCE : noRecreate ? UpOptions.Recreate.NEVER : UpOptions.Recreate.DIVERGED;
         UpOptions options = new UpOptions(Set.copyOf(services), noDeps, recreate, alwaysRecreateDeps, removeOrphans, !noStart);
         try (EngineClient engine = engine()) {
@@ -93,16 +125,19 @@ public final class UpCommand extends ProjectCommand implements Callable<Integer>
             if (code != 0 || detach || await || noStart) {
                 return code;
             }
-            var containers = ProjectContainers.list(engine, project.name(), null).stream()
-                    .filter(c -> services.isEmpty() || services.contains(c.path("Labels").path("com.docker.compose.service").asText()))
-                    .toList();
-            err().println("Attaching to " + String.join(", ", containers.stream()
-                    .map(c -> LogPrefixer.displayName(project.name(), ProjectContainers.name(c))).toList()));
-            err().flush();
-            boolean color = !noColor && System.console() != null;
-            new LogStreams(engine, new LogPrefixer(color, !noLogPrefix), System.out, System.err).run(project.name(), containers, true, "all",
-                    false);
-            return 0;
+            boolean color = !noColor && global().ansiEnabled(System.getenv(), System.console() != null);
+            LogPrinter printer = LogPrinter.toTerminal(new LogPrefixer(color, !noLogPrefix), timestamps);
+            boolean tty = System.console() != null && !"plain".equals(global().progress());
+            AttachedUp.Abort how = new AttachedUp.Abort(abort, abortOnFailure, exitCodeFrom);
+            return new AttachedUp(engine, project.name(), attachedServices(project), how, timeout < 0 ? null : timeout, printer,
+                    new StopProgress(System.err, tty), err()).run(began);
         }
+    }
+
+    /** docker compose's choice: {@code --attach} if given, else the named services (all when none), less {@code --no-attach}. */
+    private Set<String> attachedServices(Project project) {
+        Set<String> out = new java.util.TreeSet<>(!attach.isEmpty() ? attach : !services.isEmpty() ? services : project.services().keySet());
+        out.removeAll(noAttach);
+        return out;
     }
 }
