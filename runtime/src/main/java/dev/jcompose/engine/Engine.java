@@ -73,7 +73,7 @@ public final class Engine implements AutoCloseable {
         new VolumeRoutes(volumes, containers::volumeUsers, json).register(router);
         new LifecycleRoutes(containers, runtime, volumes).register(router);
         new dev.jcompose.engine.api.ExecRoutes(containers, runtime).register(router);
-        new NetworkRoutes(networks, containers::networkUsers, json, runtime::removeBridge).register(router);
+        new NetworkRoutes(networks, containers::networkUsers, json, runtime.networkKernel()).register(router);
         new ImageRoutes(images, id -> containers.store().list().stream().anyMatch(c -> id.toString().equals(c.image())),
                 config.root(), json, new dev.jcompose.engine.image.registry.ImagePuller(new dev.jcompose.engine.image.registry.RegistryClient(
                         dev.jcompose.engine.image.registry.RegistryOptions.defaults(),

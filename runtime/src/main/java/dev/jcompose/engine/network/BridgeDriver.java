@@ -43,6 +43,11 @@ public final class BridgeDriver {
         run("delete", bridgeName(n));
     }
 
+    /** Deletes a link by name (nothing when it is gone); deleting a veth's host side deletes its peer in the container too. */
+    public void deleteLink(String name) throws IOException {
+        run("delete", name);
+    }
+
     private static int mtu(NetworkRecord n) {
         String v = n.options().get("com.docker.network.driver.mtu");
         return v == null ? 1500 : Integer.parseInt(v);
