@@ -51,7 +51,10 @@ public final class NetworkRoutes {
         router.add("GET", "/networks", guarded(ex -> ex.sendJson(200, networks.list().stream()
                 .filter(NetworkFilters.parse(ex.query("filters").orElse(null), json, usedBy)).toList())));
         router.add("POST", "/networks/prune", guarded(this::prune));
-        router.add("GET", "/networks/{id}", guarded(ex -> ex.sendJson(200, networks.find(ex.path("id")))));
+        router.add("GET", "/networks/{id}", guarded(ex -> {
+            NetworkRecord n = networks.find(ex.path("id"));
+            ex.sendJson(200, n.withContainers(kernel.members(n.name())));
+        }));
         router.add("DELETE", "/networks/{id}", guarded(ex -> {
             remove(networks.find(ex.path("id")));
             ex.sendStatus(204);

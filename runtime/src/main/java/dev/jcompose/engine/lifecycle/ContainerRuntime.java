@@ -610,6 +610,19 @@ public final class ContainerRuntime implements AutoCloseable {
             }
 
             @Override
+            public Map<String, dev.jcompose.engine.network.NetworkRecord.Member> members(String network) {
+                Map<String, dev.jcompose.engine.network.NetworkRecord.Member> out = new java.util.TreeMap<>();
+                for (ContainerRecord c : containers.store().list()) {
+                    var e = c.state().running() && c.networkSettings() != null ? c.networkSettings().networks().get(network) : null;
+                    if (e != null && e.ipAddress() != null && !e.ipAddress().isEmpty()) {
+                        out.put(c.id(), new dev.jcompose.engine.network.NetworkRecord.Member(c.shortName(), e.endpointId(),
+                                e.macAddress() == null ? "" : e.macAddress(), e.ipAddress() + "/" + e.ipPrefixLen(), ""));
+                    }
+                }
+                return out;
+            }
+
+            @Override
             public void disconnect(String container, String network, boolean force) throws IOException {
                 disconnectNetwork(container, network, force);
             }

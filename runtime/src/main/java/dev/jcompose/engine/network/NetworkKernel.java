@@ -11,6 +11,9 @@ public interface NetworkKernel {
     /** Connects a container (running: now; stopped: at its next start) to {@code network}. */
     void connect(String container, String network, EndpointSettings endpoint) throws IOException;
 
+    /** The running containers with an endpoint on {@code network}, by container ID, as inspect shows them. */
+    java.util.Map<String, NetworkRecord.Member> members(String network);
+
     /** Takes a container off {@code network}. */
     void disconnect(String container, String network, boolean force) throws IOException;
 }

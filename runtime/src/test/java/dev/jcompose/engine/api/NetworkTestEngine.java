@@ -98,6 +98,21 @@ final class NetworkTestEngine implements AutoCloseable {
         return logs;
     }
 
+    /** Waits (up to 10 s) until the log has {@code needle} after the last {@code marker}; returns the log. */
+    String logsWithAfter(String container, String marker, String needle) throws Exception {
+        long deadline = System.currentTimeMillis() + 10_000;
+        String logs = cli.ok("logs", container);
+        while (System.currentTimeMillis() < deadline) {
+            int m = logs.lastIndexOf(marker, logs.lastIndexOf(marker) - 1);
+            if (m >= 0 && logs.substring(m).contains(needle)) {
+                return logs;
+            }
+            Thread.sleep(100);
+            logs = cli.ok("logs", container);
+        }
+        return logs;
+    }
+
     /** {@code docker run -d --name NAME ARGS… tiny:1 sh -c "SCRIPT; echo ==done; exec sleep 60"}: the script's output is in the log. */
     void run(String name, String script, String... options) throws Exception {
         List<String> args = new ArrayList<>(List.of("run", "-d", "--name", name));
