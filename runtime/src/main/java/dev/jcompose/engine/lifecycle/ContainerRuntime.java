@@ -183,7 +183,7 @@ public final class ContainerRuntime implements AutoCloseable {
                     rootfs.read("etc/group").orElse(null));
             EtcFiles.write(r, dir, null, Path.of("/etc/resolv.conf"));
             copyUp(r, rootfs);
-            ShimSpec spec = ContainerSpecs.build(r, user, rootfs.overlayData(dir), dir, this::volumeData, this::netnsOf);
+            ShimSpec spec = ContainerSpecs.build(r, user, rootfs.overlayData(dir), dir, this::volumeSource, this::netnsOf);
             Files.deleteIfExists(spec.exitFile());
             Path specFile = dir.resolve("shim.spec");
             ShimSpecWriter.write(spec, specFile);
@@ -210,7 +210,8 @@ public final class ContainerRuntime implements AutoCloseable {
             watched.monitor().onExit().thenRun(() -> exited(r.id()));
         } catch (ShimException e) {
             fail(r, "failed to start container \"" + r.shortName() + "\": " + e.getMessage());
-        } catch (IOException | IllegalArgumentException | dev.jcompose.engine.network.NetworkException e) {
+        } catch (IOException | IllegalArgumentException | dev.jcompose.engine.network.NetworkException
+                 | dev.jcompose.engine.volume.VolumeException e) {
             if (shimProcess != null) {
                 shimProcess.abort();
             }
@@ -473,6 +474,10 @@ public final class ContainerRuntime implements AutoCloseable {
         return volumes.create(name, null, null, null).mountpoint();
     }
 
+    private dev.jcompose.engine.volume.VolumeSource volumeSource(String name) {
+        return dev.jcompose.engine.volume.VolumeSource.of(volumes.create(name, null, null, null));
+    }
+
     private Path netnsOf(String idOrName) {
         ContainerRecord other = containers.inspect(idOrName);
         if (!other.state().running()) {
@@ -519,7 +524,8 @@ public final class ContainerRuntime implements AutoCloseable {
     private void copyUp(ContainerRecord r, ImageRootfs rootfs) throws IOException {
         for (String bind : r.hostConfig().binds() == null ? List.<String>of() : r.hostConfig().binds()) {
             String[] parts = bind.split(":");
-            if (parts.length >= 2 && !parts[0].startsWith("/") && !(parts.length > 2 && parts[2].contains("nocopy"))) {
+            if (parts.length >= 2 && !parts[0].startsWith("/") && !(parts.length > 2 && parts[2].contains("nocopy"))
+                    && volumeSource(parts[0]).isDataDirectory()) {
                 VolumeCopyUp.copy(rootfs.layerDirsBaseFirst(), parts[1], Path.of(volumeData(parts[0])));
             }
         }
@@ -528,7 +534,8 @@ public final class ContainerRuntime implements AutoCloseable {
         }
         for (HostConfig.Mount m : r.hostConfig().mounts()) {
             boolean noCopy = m.volumeOptions() != null && Boolean.TRUE.equals(m.volumeOptions().get("NoCopy"));
-            if (!"volume".equals(m.type()) || m.source() == null || m.source().isEmpty() || noCopy) {
+            if (!"volume".equals(m.type()) || m.source() == null || m.source().isEmpty() || noCopy
+                    || !volumeSource(m.source()).isDataDirectory()) {
                 continue;
             }
             Path data = Path.of(volumeData(m.source()));

@@ -4,6 +4,7 @@ import dev.jcompose.engine.container.ContainerRecord;
 import dev.jcompose.engine.container.HostConfig;
 import dev.jcompose.engine.shim.DockerDefaults;
 import dev.jcompose.engine.shim.ShimSpec;
+import dev.jcompose.engine.volume.VolumeSource;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,11 +28,11 @@ public final class ContainerSpecs {
     }
 
     /**
-     * @param volumePath the data directory of a named volume (created on first use)
+     * @param volumes what a named volume mounts (created on first use)
      * @param netnsOfContainer the netns path of another container, for {@code container:<name>}
      */
     public static ShimSpec build(ContainerRecord r, UserResolver.Identity user, String overlay, Path containerDir,
-                                 Function<String, String> volumePath, Function<String, Path> netnsOfContainer) {
+                                 Function<String, VolumeSource> volumes, Function<String, Path> netnsOfContainer) {
         HostConfig h = r.hostConfig();
         List<String> args = new ArrayList<>();
         args.add(r.path());
@@ -55,11 +56,11 @@ public final class ContainerSpecs {
             mounts.add(new ShimSpec.Mount("bind", containerDir.resolve(f).toString(), "/etc/" + f, List.of("rbind", "rprivate"), null));
         }
         for (String bind : list(h.binds())) {
-            mounts.add(bindMount(bind, volumePath));
+            mounts.add(bindMount(bind, volumes));
         }
         if (h.mounts() != null) {
             for (HostConfig.Mount m : h.mounts()) {
-                mounts.add(mount(m, volumePath));
+                mounts.add(mount(m, volumes));
             }
         }
         if (h.tmpfs() != null) {
@@ -89,13 +90,13 @@ public final class ContainerSpecs {
     }
 
     /** {@code source:target[:options]}: a host path (absolute) or a named volume. */
-    static ShimSpec.Mount bindMount(String bind, Function<String, String> volumePath) {
+    static ShimSpec.Mount bindMount(String bind, Function<String, VolumeSource> volumes) {
         String[] parts = bind.split(":");
         if (parts.length < 2) {
             throw new IllegalArgumentException("invalid volume specification: '" + bind + "'");
         }
-        String source = parts[0].startsWith("/") ? parts[0] : volumePath.apply(parts[0]);
-        List<String> flags = new ArrayList<>(List.of("rbind"));
+        VolumeSource src = parts[0].startsWith("/") ? new VolumeSource("bind", parts[0], List.of("rbind"), null) : volumes.apply(parts[0]);
+        List<String> flags = new ArrayList<>(src.flags());
         if (parts.length > 2) {
             for (String o : parts[2].split(",")) {
                 if (o.equals("ro")) {
@@ -105,10 +106,10 @@ public final class ContainerSpecs {
                 }
             }
         }
-        return new ShimSpec.Mount("bind", source, parts[1], flags, null);
+        return new ShimSpec.Mount(src.type(), src.source(), parts[1], flags, src.data());
     }
 
-    static ShimSpec.Mount mount(HostConfig.Mount m, Function<String, String> volumePath) {
+    static ShimSpec.Mount mount(HostConfig.Mount m, Function<String, VolumeSource> volumes) {
         boolean ro = Boolean.TRUE.equals(m.readOnly());
         switch (m.type() == null ? "volume" : m.type()) {
             case "bind" -> {
@@ -135,11 +136,12 @@ public final class ContainerSpecs {
                         data.length() == 0 ? null : data.toString());
             }
             default -> {
-                List<String> flags = new ArrayList<>(List.of("rbind"));
+                VolumeSource src = volumes.apply(m.source() == null ? "" : m.source());
+                List<String> flags = new ArrayList<>(src.flags());
                 if (ro) {
                     flags.add("ro");
                 }
-                return new ShimSpec.Mount("bind", volumePath.apply(m.source() == null ? "" : m.source()), m.target(), flags, null);
+                return new ShimSpec.Mount(src.type(), src.source(), m.target(), flags, src.data());
             }
         }
     }

@@ -75,6 +75,11 @@ final class NetworkTestEngine implements AutoCloseable {
         }
     }
 
+    /** The engine's state root. */
+    Path root() {
+        return dir.resolve("root");
+    }
+
     /** SIGKILLs the engine and starts a new one on the same state (containers keep running, held by their shims). */
     void restart() throws Exception {
         kill();
