@@ -183,7 +183,9 @@ public final class ContainerRuntime implements AutoCloseable {
                     rootfs.read("etc/group").orElse(null));
             EtcFiles.write(r, dir, null, Path.of("/etc/resolv.conf"));
             copyUp(r, rootfs);
-            ShimSpec spec = ContainerSpecs.build(r, user, rootfs.overlayData(dir), dir, this::volumeSource, this::netnsOf);
+            BindOwnership.apply(r.hostConfig().binds(), user, this::volumeSource);
+            ShimSpec spec = ContainerSpecs.build(r, user, rootfs.overlayData(dir), dir, this::volumeSource, this::netnsOf,
+                    containers::inspect);
             Files.deleteIfExists(spec.exitFile());
             Path specFile = dir.resolve("shim.spec");
             ShimSpecWriter.write(spec, specFile);

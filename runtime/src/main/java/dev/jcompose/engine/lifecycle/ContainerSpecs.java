@@ -30,9 +30,11 @@ public final class ContainerSpecs {
     /**
      * @param volumes what a named volume mounts (created on first use)
      * @param netnsOfContainer the netns path of another container, for {@code container:<name>}
+     * @param containers another container's record by name or ID, for {@code VolumesFrom}
      */
     public static ShimSpec build(ContainerRecord r, UserResolver.Identity user, String overlay, Path containerDir,
-                                 Function<String, VolumeSource> volumes, Function<String, Path> netnsOfContainer) {
+                                 Function<String, VolumeSource> volumes, Function<String, Path> netnsOfContainer,
+                                 Function<String, ContainerRecord> containers) {
         HostConfig h = r.hostConfig();
         List<String> args = new ArrayList<>();
         args.add(r.path());
@@ -63,9 +65,9 @@ public final class ContainerSpecs {
                 mounts.add(mount(m, volumes));
             }
         }
+        mounts.addAll(VolumesFrom.mounts(h.volumesFrom(), containers, volumes));
         if (h.tmpfs() != null) {
-            h.tmpfs().forEach((path, opts) -> mounts.add(new ShimSpec.Mount("tmpfs", "tmpfs", path, List.of("nosuid", "nodev"),
-                    opts == null || opts.isEmpty() ? null : opts)));
+            h.tmpfs().forEach((path, opts) -> mounts.add(TmpfsOptions.mount(path, opts)));
         }
         List<ShimSpec.Rlimit> rlimits = new ArrayList<>();
         for (HostConfig.Ulimit u : list(h.ulimits())) {
