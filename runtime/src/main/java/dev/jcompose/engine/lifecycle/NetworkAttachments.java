@@ -91,6 +91,15 @@ final class NetworkAttachments {
     synchronized void release(ContainerRecord r) {
         if (r.networkSettings() != null) {
             release(r, r.networkSettings().networks().keySet());
+            r.networkSettings().networks().forEach((name, e) -> {
+                if (e != null && e.ipAddress() != null && !e.ipAddress().isEmpty()) {
+                    try {
+                        networks.releaseAddress(networks.find(canonical(name)), e.ipAddress());
+                    } catch (NetworkException gone) {
+                        // a network removed meanwhile holds nothing any more
+                    }
+                }
+            });
         }
         if (ownsEndpoints(r)) {
             release(r, List.of(canonical(r.hostConfig().effectiveNetworkMode())));

@@ -125,6 +125,11 @@ public final class NetworkStore {
         }
     }
 
+    /** Frees {@code address} on {@code n}, whoever holds it. */
+    public void releaseAddress(NetworkRecord n, String address) {
+        ipam.releaseAddress(n.name(), address);
+    }
+
     /** Frees what {@code key} holds on {@code n} (remembered, so the same key gets it back while it is free). */
     public void release(NetworkRecord n, String key) {
         ipam.release(n.name(), key);

@@ -66,4 +66,14 @@ class NetworkStoreTest {
                 List.of(new NetworkRecord.Pool("10.9.1.0/24", null, null, null)), null, null).ipam().config().get(0).subnet(),
                 "a removed network's subnet is free again");
     }
+
+    @Test
+    void anAddressHeldUnderAnOldNameCanBeFreed() throws Exception {
+        NetworkStore s = open();
+        NetworkRecord n = s.create("n", null, false, false, false, List.of(new NetworkRecord.Pool("10.9.2.0/30", null, null, null)), null, null);
+        assertEquals("10.9.2.2", s.allocate(n, "before-rename", null).ipv4());
+        assertThrows(NetworkException.class, () -> s.allocate(n, "someone-else", null), "the /30 has one container address");
+        s.releaseAddress(n, "10.9.2.2");
+        assertEquals("10.9.2.2", s.allocate(n, "someone-else", null).ipv4());
+    }
 }
