@@ -16,7 +16,8 @@ import java.util.List;
  * Hand-run benchmark (as root; not a test): (1) dnsperf run in a container's network namespace
  * (nsenter) against the embedded DNS on the network's gateway, asking a container name; q/s from
  * dnsperf, p50/p99 from its per-answer latencies ({@code -v}); (2) network setup per container: the
- * median of {@code docker run -d} on a bridge network minus the median with {@code --network none}.
+ * median of {@code docker run -d} on a bridge network minus the median with {@code --network none} (noisy), and the
+ * median of {@code docker network connect} of a running container (one CLI round trip included).
  * {@code java -cp runtime/target/classes:runtime/target/test-classes:DEPS dev.jcompose.engine.api.NetworkBench [seconds] [clients] [runs]}
  */
 public final class NetworkBench {
@@ -81,6 +82,28 @@ public final class NetworkBench {
         double bridge = medianRun(cli, runs, "network-bench");
         System.out.printf("setup: docker run -d median %.1f ms with --network none, %.1f ms on a bridge network: %.1f ms for the network%n",
                 none, bridge, bridge - none);
+        cli.ok("network", "create", "--subnet", "10.213.21.0/24", "network-bench2");
+        double[] ms = new double[runs];
+        for (int i = -1; i < runs; i++) {
+            long t0 = System.nanoTime();
+            cli.ok("network", "connect", "network-bench2", "network-client");
+            double took = (System.nanoTime() - t0) / 1e6;
+            cli.ok("network", "disconnect", "network-bench2", "network-client");
+            if (i >= 0) {
+                ms[i] = took; // the first round makes the bridge and is left out
+            }
+        }
+        Arrays.sort(ms);
+        double[] base = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            long t0 = System.nanoTime();
+            cli.ok("network", "inspect", "--format", "{{.Id}}", "network-bench2");
+            base[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        Arrays.sort(base);
+        System.out.printf("setup: docker network connect of a running container (address, veth, DNS), median %.1f ms (min %.1f);"
+                + " a docker network inspect round trip %.1f ms: %.1f ms for the network%n", ms[runs / 2], ms[0], base[runs / 2],
+                ms[runs / 2] - base[runs / 2]);
     }
 
     private static double medianRun(DockerCli cli, int runs, String network) throws Exception {
