@@ -317,6 +317,10 @@ public final class ContainerRuntime implements AutoCloseable {
         ContainerRecord after = containers.store().update(id, c -> c.withState(c.state().exited(s.exitCode(), false, s.finishedAt())));
         removeCgroup(id);
         attachments.release(after);
+        if (after.networkSettings() != null) {
+            after = containers.store().update(id, c -> c.withNetworkSettings(new ContainerRecord.NetworkSettings(
+                    c.networkSettings().sandboxKey(), c.networkSettings().ports(), NetworkAttachments.disconnected(c.networkSettings().networks()))));
+        }
         health.forget(id);
         ports.unpublish(id);
         hostsFiles.refreshAll();

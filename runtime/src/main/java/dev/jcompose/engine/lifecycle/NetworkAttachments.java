@@ -135,6 +135,17 @@ final class NetworkAttachments {
         return base.withConnection(n.id(), endpointId, a.gateway4(), a.ipv4(), a.ipv4Prefix(), dnsNames);
     }
 
+    /**
+     * The endpoints as a stopped container shows them (as Docker's inspect): what was asked for
+     * (static address, aliases, links) stays, what the connection gave (address, gateway, endpoint) goes.
+     */
+    static Map<String, EndpointSettings> disconnected(Map<String, EndpointSettings> endpoints) {
+        Map<String, EndpointSettings> out = new LinkedHashMap<>();
+        endpoints.forEach((name, e) -> out.put(name, new EndpointSettings(e.ipamConfig(), e.links(), e.aliases(),
+                e.macAddress(), e.driverOpts(), e.gwPriority(), e.networkId(), "", "", "", 0, "", "", 0, e.dnsNames())));
+        return out;
+    }
+
     /** {@code veth} and the endpoint ID's first 7 hex digits: unique enough, within IFNAMSIZ, derivable for a disconnect. */
     static String hostInterface(String endpointId) {
         return "veth" + endpointId.substring(0, 7);

@@ -76,6 +76,11 @@ class NetworkAddressRootTest {
                 "{{(index .NetworkSettings.Networks \"network-ranged\").Gateway}}", "network-r1"));
         assertTrue(t.output("network-r1").contains("default via 10.213.8.254"), "the gateway is the default route");
 
+        t.cli.ok("stop", "-t", "1", "network-r1");
+        assertEquals("", t.ip("network-r1", "network-ranged"), "a stopped container shows no address, as Docker's");
+        t.cli.ok("start", "network-r1");
+        assertEquals("10.213.8.129", t.ip("network-r1", "network-ranged"), "started again, it has its address back");
+
         t.run("network-s1", SHOW, "--network", "network-ranged", "--ip", "10.213.8.7");
         assertEquals("10.213.8.7", t.ip("network-s1", "network-ranged"));
         assertTrue(t.output("network-s1").contains("inet 10.213.8.7/24"));
