@@ -76,8 +76,7 @@ public final class Engine implements AutoCloseable {
         new dev.jcompose.engine.api.TopRoutes(containers).register(router);
         new dev.jcompose.engine.api.ArchiveRoutes(containers, images, json).register(router);
         new dev.jcompose.engine.api.AttachRoutes(containers, runtime).register(router);
-        new NetworkRoutes(networks, containers::networkUsers, json, runtime::removeBridge).register(router);
-        new dev.jcompose.engine.api.NetworkConnectRoutes(networks, containers).register(router);
+        new NetworkRoutes(networks, containers::networkUsers, json, runtime.networkKernel()).register(router);
         new ImageRoutes(images, id -> containers.store().list().stream().anyMatch(c -> id.toString().equals(c.image())),
                 config.root(), json, new dev.jcompose.engine.image.registry.ImagePuller(new dev.jcompose.engine.image.registry.RegistryClient(
                         dev.jcompose.engine.image.registry.RegistryOptions.defaults(),

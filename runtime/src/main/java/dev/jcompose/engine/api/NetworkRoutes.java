@@ -1,9 +1,11 @@
 package dev.jcompose.engine.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jcompose.engine.container.ContainerException;
+import dev.jcompose.engine.container.EndpointSettings;
 import dev.jcompose.engine.network.NetworkException;
+import dev.jcompose.engine.network.NetworkKernel;
 import dev.jcompose.engine.network.NetworkRecord;
 import dev.jcompose.engine.network.NetworkStore;
 import java.io.IOException;
@@ -13,20 +15,22 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
-/** {@code /networks}: create, list (filters name, id, label, driver), inspect, remove — Docker's shapes and codes. */
+/**
+ * {@code /networks}: create, list (Docker's filters), inspect, remove, prune, connect and
+ * disconnect — Docker's shapes and codes. The kernel side is behind {@link NetworkKernel}.
+ */
 public final class NetworkRoutes {
     private final NetworkStore networks;
     private final Function<String, List<String>> usedBy;
     private final ObjectMapper json;
-    private final java.util.function.Consumer<NetworkRecord> onRemoved;
+    private final NetworkKernel kernel;
 
-    /** @param onRemoved tears down the kernel side of a removed network (its bridge) */
-    public NetworkRoutes(NetworkStore networks, Function<String, List<String>> usedBy, ObjectMapper json,
-                         java.util.function.Consumer<NetworkRecord> onRemoved) {
+    /** @param usedBy the IDs of the containers on a network (by name) */
+    public NetworkRoutes(NetworkStore networks, Function<String, List<String>> usedBy, ObjectMapper json, NetworkKernel kernel) {
         this.networks = networks;
         this.usedBy = usedBy;
         this.json = json;
-        this.onRemoved = onRemoved;
+        this.kernel = kernel;
     }
 
     record CreateBody(@JsonProperty("Name") String name, @JsonProperty("Driver") String driver,
@@ -35,15 +39,35 @@ public final class NetworkRoutes {
                       @JsonProperty("Options") Map<String, String> options, @JsonProperty("Labels") Map<String, String> labels) {
     }
 
+    record ConnectBody(@JsonProperty("Container") String container, @JsonProperty("EndpointConfig") EndpointSettings endpoint,
+                       @JsonProperty("Force") Boolean force) {
+    }
+
+    record PruneBody(@JsonProperty("NetworksDeleted") List<String> deleted) {
+    }
+
     public void register(Router router) {
         router.add("POST", "/networks/create", guarded(this::create));
-        router.add("GET", "/networks", guarded(this::list));
-        router.add("GET", "/networks/{id}", guarded(ex -> ex.sendJson(200, networks.find(ex.path("id")))));
-        router.add("DELETE", "/networks/{id}", guarded(ex -> {
+        router.add("GET", "/networks", guarded(ex -> ex.sendJson(200, networks.list().stream()
+                .filter(NetworkFilters.parse(ex.query("filters").orElse(null), json, usedBy)).toList())));
+        router.add("POST", "/networks/prune", guarded(this::prune));
+        router.add("GET", "/networks/{id}", guarded(ex -> {
             NetworkRecord n = networks.find(ex.path("id"));
-            networks.remove(n.id(), usedBy.apply(n.name()));
-            onRemoved.accept(n);
+            ex.sendJson(200, n.withContainers(kernel.members(n.name())));
+        }));
+        router.add("DELETE", "/networks/{id}", guarded(ex -> {
+            remove(networks.find(ex.path("id")));
             ex.sendStatus(204);
+        }));
+        router.add("POST", "/networks/{id}/connect", guarded(ex -> {
+            ConnectBody b = body(ex);
+            kernel.connect(b.container(), networks.find(ex.path("id")).name(), b.endpoint());
+            ex.sendStatus(200);
+        }));
+        router.add("POST", "/networks/{id}/disconnect", guarded(ex -> {
+            ConnectBody b = body(ex);
+            kernel.disconnect(b.container(), networks.find(ex.path("id")).name(), Boolean.TRUE.equals(b.force()));
+            ex.sendStatus(200);
         }));
     }
 
@@ -53,8 +77,18 @@ public final class NetworkRoutes {
                 route.handle(ex);
             } catch (NetworkException e) {
                 throw new ApiError(e.status(), e.getMessage(), e);
+            } catch (ContainerException e) {
+                throw new ApiError(e.status(), e.getMessage(), e);
             }
         };
+    }
+
+    private static ConnectBody body(ApiExchange ex) {
+        ConnectBody b = ex.bodyJson(ConnectBody.class);
+        if (b == null || b.container() == null || b.container().isEmpty()) {
+            throw ApiError.badRequest("network connect and disconnect need a JSON body with a Container");
+        }
+        return b;
     }
 
     private void create(ApiExchange ex) throws IOException {
@@ -67,36 +101,24 @@ public final class NetworkRoutes {
         ex.sendJson(201, Map.of("Id", n.id(), "Warning", ""));
     }
 
-    private void list(ApiExchange ex) throws IOException {
-        Predicate<NetworkRecord> p = n -> true;
-        String raw = ex.query("filters").orElse(null);
-        if (raw != null && !raw.isBlank()) {
-            JsonNode f = json.readTree(raw);
-            for (String name : values(f.path("name"))) {
-                p = p.and(n -> n.name().contains(name));
-            }
-            for (String id : values(f.path("id"))) {
-                p = p.and(n -> n.id().startsWith(id));
-            }
-            for (String driver : values(f.path("driver"))) {
-                p = p.and(n -> n.driver().equals(driver));
-            }
-            for (String label : values(f.path("label"))) {
-                int eq = label.indexOf('=');
-                p = p.and(eq < 0 ? n -> n.labels().containsKey(label)
-                        : n -> label.substring(eq + 1).equals(n.labels().get(label.substring(0, eq))));
-            }
+    private void remove(NetworkRecord n) {
+        if (NetworkFilters.BUILTIN.contains(n.name())) {
+            throw new NetworkException(403, n.name() + " is a pre-defined network and cannot be removed");
         }
-        ex.sendJson(200, networks.list().stream().filter(p).toList());
+        networks.remove(n.id(), usedBy.apply(n.name()));
+        kernel.removed(n);
     }
 
-    private static List<String> values(JsonNode node) {
-        List<String> out = new ArrayList<>();
-        if (node.isArray()) {
-            node.forEach(v -> out.add(v.asText()));
-        } else if (node.isObject()) {
-            node.fieldNames().forEachRemaining(out::add);
+    /** Removes the networks no container uses (never the pre-defined ones); filters label, label!, until. */
+    private void prune(ApiExchange ex) throws IOException {
+        Predicate<NetworkRecord> which = NetworkFilters.parse(ex.query("filters").orElse(null), json, usedBy);
+        List<String> deleted = new ArrayList<>();
+        for (NetworkRecord n : networks.list()) {
+            if (which.test(n) && !NetworkFilters.BUILTIN.contains(n.name()) && usedBy.apply(n.name()).isEmpty()) {
+                remove(n);
+                deleted.add(n.name());
+            }
         }
-        return out;
+        ex.sendJson(200, new PruneBody(deleted));
     }
 }

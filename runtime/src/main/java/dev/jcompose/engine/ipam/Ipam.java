@@ -215,6 +215,23 @@ public final class Ipam {
         return Subnet.format(Subnet.toNumber(address), address.contains(":"));
     }
 
+    /** Frees whatever key holds {@code address} on {@code network} (a container renamed while running holds it under its old name). */
+    public synchronized void releaseAddress(String network, String address) {
+        NetworkState state = networks.get(network);
+        if (state == null) {
+            return;
+        }
+        for (PoolState p : state.pools()) {
+            if (p.cidr().contains(address)) {
+                String holder = p.assigned().get(canonical(p.cidr(), address));
+                if (holder != null) {
+                    release(network, holder);
+                }
+                return;
+            }
+        }
+    }
+
     /** Frees the addresses {@code key} holds on {@code network}; they stay remembered as its sticky addresses. */
     public synchronized void release(String network, String key) {
         NetworkState state = networks.get(network);

@@ -89,8 +89,7 @@ public final class ContainerRuntime implements AutoCloseable {
         this.dns = dns;
         this.rules = new NetworkRules(new dev.jcompose.engine.net.firewall.NftFirewall(), Path.of("/proc/sys/net/ipv4/ip_forward"));
         this.networks = networks;
-        this.attachments = new NetworkAttachments(networks, new dev.jcompose.engine.network.BridgeDriver(shim), containers.store(), rules,
-                this::listenDns);
+        this.attachments = new NetworkAttachments(networks, new dev.jcompose.engine.network.BridgeDriver(shim), rules, this::listenDns);
         this.hostsFiles = new HostsFiles(containers.store());
     }
 
@@ -184,7 +183,9 @@ public final class ContainerRuntime implements AutoCloseable {
                     rootfs.read("etc/group").orElse(null));
             EtcFiles.write(r, dir, null, Path.of("/etc/resolv.conf"));
             copyUp(r, rootfs);
-            ShimSpec spec = ContainerSpecs.build(r, user, rootfs.overlayData(dir), dir, this::volumeData, this::netnsOf);
+            BindOwnership.apply(r.hostConfig().binds(), user, this::volumeSource);
+            ShimSpec spec = ContainerSpecs.build(r, user, rootfs.overlayData(dir), dir, this::volumeSource, this::netnsOf,
+                    containers::inspect);
             Files.deleteIfExists(spec.exitFile());
             Path specFile = dir.resolve("shim.spec");
             ShimSpecWriter.write(spec, specFile);
@@ -211,7 +212,8 @@ public final class ContainerRuntime implements AutoCloseable {
             watched.monitor().onExit().thenRun(() -> exited(r.id()));
         } catch (ShimException e) {
             fail(r, "failed to start container \"" + r.shortName() + "\": " + e.getMessage());
-        } catch (IOException | IllegalArgumentException | dev.jcompose.engine.network.NetworkException e) {
+        } catch (IOException | IllegalArgumentException | dev.jcompose.engine.network.NetworkException
+                 | dev.jcompose.engine.volume.VolumeException e) {
             if (shimProcess != null) {
                 shimProcess.abort();
             }
@@ -256,6 +258,7 @@ public final class ContainerRuntime implements AutoCloseable {
     }
 
     private void fail(ContainerRecord r, String message) {
+        attachments.release(r);
         containers.store().update(r.id(), c -> c.withState(c.state().failed(128, message)));
         removeCgroup(r.id());
         throw new ContainerException(500, message);
@@ -313,6 +316,11 @@ public final class ContainerRuntime implements AutoCloseable {
         Instant started = Instant.parse(r.state().startedAt());
         ContainerRecord after = containers.store().update(id, c -> c.withState(c.state().exited(s.exitCode(), false, s.finishedAt())));
         removeCgroup(id);
+        attachments.release(after);
+        if (after.networkSettings() != null) {
+            after = containers.store().update(id, c -> c.withNetworkSettings(new ContainerRecord.NetworkSettings(
+                    c.networkSettings().sandboxKey(), c.networkSettings().ports(), NetworkAttachments.disconnected(c.networkSettings().networks()))));
+        }
         health.forget(id);
         ports.unpublish(id);
         hostsFiles.refreshAll();
@@ -486,6 +494,10 @@ public final class ContainerRuntime implements AutoCloseable {
         return volumes.create(name, null, null, null).mountpoint();
     }
 
+    private dev.jcompose.engine.volume.VolumeSource volumeSource(String name) {
+        return dev.jcompose.engine.volume.VolumeSource.of(volumes.create(name, null, null, null));
+    }
+
     private Path netnsOf(String idOrName) {
         ContainerRecord other = containers.inspect(idOrName);
         if (!other.state().running()) {
@@ -532,7 +544,8 @@ public final class ContainerRuntime implements AutoCloseable {
     private void copyUp(ContainerRecord r, ImageRootfs rootfs) throws IOException {
         for (String bind : r.hostConfig().binds() == null ? List.<String>of() : r.hostConfig().binds()) {
             String[] parts = bind.split(":");
-            if (parts.length >= 2 && !parts[0].startsWith("/") && !(parts.length > 2 && parts[2].contains("nocopy"))) {
+            if (parts.length >= 2 && !parts[0].startsWith("/") && !(parts.length > 2 && parts[2].contains("nocopy"))
+                    && volumeSource(parts[0]).isDataDirectory()) {
                 VolumeCopyUp.copy(rootfs.layerDirsBaseFirst(), parts[1], Path.of(volumeData(parts[0])));
             }
         }
@@ -541,12 +554,106 @@ public final class ContainerRuntime implements AutoCloseable {
         }
         for (HostConfig.Mount m : r.hostConfig().mounts()) {
             boolean noCopy = m.volumeOptions() != null && Boolean.TRUE.equals(m.volumeOptions().get("NoCopy"));
-            if (!"volume".equals(m.type()) || m.source() == null || m.source().isEmpty() || noCopy) {
+            if (!"volume".equals(m.type()) || m.source() == null || m.source().isEmpty() || noCopy
+                    || !volumeSource(m.source()).isDataDirectory()) {
                 continue;
             }
             Path data = Path.of(volumeData(m.source()));
             VolumeCopyUp.copy(rootfs.layerDirsBaseFirst(), m.target(), data);
         }
+    }
+
+    /**
+     * {@code docker network connect}: a running container gets a veth on the network now (the next
+     * ethN) and its names enter the network's DNS; a stopped one gets the endpoint at its next start.
+     */
+    public synchronized void connectNetwork(String idOrName, String network, dev.jcompose.engine.container.EndpointSettings asked)
+            throws IOException {
+        ContainerRecord r = containers.inspect(idOrName);
+        dev.jcompose.engine.network.NetworkRecord n = attachments.network(network);
+        if (!NetworkAttachments.ownsEndpoints(r)) {
+            throw new ContainerException(400, "container sharing network namespace with another container or host cannot be connected to any other network");
+        }
+        if (r.networkSettings() != null && r.networkSettings().networks().containsKey(n.name())) {
+            throw new ContainerException(403, "endpoint with name " + r.shortName() + " already exists in network " + n.name());
+        }
+        var endpoint = asked != null ? asked
+                : new dev.jcompose.engine.container.EndpointSettings(null, null, null, null, null, null, null, null, null, null, null, null,
+                        null, null, null);
+        if (r.state().running()) {
+            endpoint = attachments.connectOne(r, r.state().pid(), n, endpoint);
+        }
+        var result = endpoint;
+        containers.store().update(r.id(), c -> c.withNetworkSettings(withEndpoint(c.networkSettings(), n.name(), result)));
+        hostsFiles.refreshAll();
+        refreshNames();
+        events.publish("network", "connect", n.id(), Map.of("container", r.id(), "name", n.name(), "type", n.driver()));
+    }
+
+    /** {@code docker network disconnect}: the veth leaves the running container, its address is freed and its names leave the DNS. */
+    public synchronized void disconnectNetwork(String idOrName, String network, boolean force) throws IOException {
+        ContainerRecord r = containers.inspect(idOrName);
+        dev.jcompose.engine.network.NetworkRecord n = networks.find(network);
+        var endpoint = r.networkSettings() == null ? null : r.networkSettings().networks().get(n.name());
+        if (endpoint == null && !n.name().equals(r.hostConfig().effectiveNetworkMode())) {
+            throw new ContainerException(403, "container " + r.id() + " is not connected to network " + n.name());
+        }
+        if (r.state().running()) {
+            attachments.disconnect(r, n, endpoint);
+        }
+        containers.store().update(r.id(), c -> c.withNetworkSettings(withEndpoint(c.networkSettings(), n.name(), null)));
+        hostsFiles.refreshAll();
+        refreshNames();
+        events.publish("network", "disconnect", n.id(), Map.of("container", r.id(), "name", n.name(), "type", n.driver()));
+    }
+
+    /** The settings with {@code endpoint} on {@code network} (null: without that network), other networks in their order. */
+    private static ContainerRecord.NetworkSettings withEndpoint(ContainerRecord.NetworkSettings s, String network,
+                                                                 dev.jcompose.engine.container.EndpointSettings endpoint) {
+        Map<String, dev.jcompose.engine.container.EndpointSettings> nets = new java.util.LinkedHashMap<>();
+        if (s != null) {
+            nets.putAll(s.networks());
+        }
+        if (endpoint == null) {
+            nets.remove(network);
+        } else {
+            nets.put(network, endpoint);
+        }
+        return new ContainerRecord.NetworkSettings(s == null ? null : s.sandboxKey(), s == null ? null : s.ports(), nets);
+    }
+
+    /** The runtime as the network routes need it: bridge teardown, connect, disconnect. */
+    public dev.jcompose.engine.network.NetworkKernel networkKernel() {
+        return new dev.jcompose.engine.network.NetworkKernel() {
+            @Override
+            public void removed(dev.jcompose.engine.network.NetworkRecord n) {
+                removeBridge(n);
+            }
+
+            @Override
+            public void connect(String container, String network, dev.jcompose.engine.container.EndpointSettings endpoint)
+                    throws IOException {
+                connectNetwork(container, network, endpoint);
+            }
+
+            @Override
+            public Map<String, dev.jcompose.engine.network.NetworkRecord.Member> members(String network) {
+                Map<String, dev.jcompose.engine.network.NetworkRecord.Member> out = new java.util.TreeMap<>();
+                for (ContainerRecord c : containers.store().list()) {
+                    var e = c.state().running() && c.networkSettings() != null ? c.networkSettings().networks().get(network) : null;
+                    if (e != null && e.ipAddress() != null && !e.ipAddress().isEmpty()) {
+                        out.put(c.id(), new dev.jcompose.engine.network.NetworkRecord.Member(c.shortName(), e.endpointId(),
+                                e.macAddress() == null ? "" : e.macAddress(), e.ipAddress() + "/" + e.ipPrefixLen(), ""));
+                    }
+                }
+                return out;
+            }
+
+            @Override
+            public void disconnect(String container, String network, boolean force) throws IOException {
+                disconnectNetwork(container, network, force);
+            }
+        };
     }
 
     /** Deletes the bridge of a removed network (nothing when it never had one). */

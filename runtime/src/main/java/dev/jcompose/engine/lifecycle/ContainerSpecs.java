@@ -8,6 +8,7 @@ import dev.jcompose.engine.seccomp.SeccompCompiler;
 import dev.jcompose.engine.shim.DockerDefaults;
 import dev.jcompose.engine.shim.LogRotation;
 import dev.jcompose.engine.shim.ShimSpec;
+import dev.jcompose.engine.volume.VolumeSource;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,11 +34,13 @@ public final class ContainerSpecs {
     }
 
     /**
-     * @param volumePath the data directory of a named volume (created on first use)
+     * @param volumes what a named volume mounts (created on first use)
      * @param netnsOfContainer the netns path of another container, for {@code container:<name>}
+     * @param containers another container's record by name or ID, for {@code VolumesFrom}
      */
     public static ShimSpec build(ContainerRecord r, UserResolver.Identity user, String overlay, Path containerDir,
-                                 Function<String, String> volumePath, Function<String, Path> netnsOfContainer) {
+                                 Function<String, VolumeSource> volumes, Function<String, Path> netnsOfContainer,
+                                 Function<String, ContainerRecord> containers) {
         HostConfig h = r.hostConfig();
         List<String> args = new ArrayList<>();
         args.add(r.path());
@@ -61,16 +64,16 @@ public final class ContainerSpecs {
             mounts.add(new ShimSpec.Mount("bind", containerDir.resolve(f).toString(), "/etc/" + f, List.of("rbind", "rprivate"), null));
         }
         for (String bind : list(h.binds())) {
-            mounts.add(bindMount(bind, volumePath));
+            mounts.add(bindMount(bind, volumes));
         }
         if (h.mounts() != null) {
             for (HostConfig.Mount m : h.mounts()) {
-                mounts.add(mount(m, volumePath));
+                mounts.add(mount(m, volumes));
             }
         }
+        mounts.addAll(VolumesFrom.mounts(h.volumesFrom(), containers, volumes));
         if (h.tmpfs() != null) {
-            h.tmpfs().forEach((path, opts) -> mounts.add(new ShimSpec.Mount("tmpfs", "tmpfs", path, List.of("nosuid", "nodev"),
-                    opts == null || opts.isEmpty() ? null : opts)));
+            h.tmpfs().forEach((path, opts) -> mounts.add(TmpfsOptions.mount(path, opts)));
         }
         List<ShimSpec.Rlimit> rlimits = new ArrayList<>();
         for (HostConfig.Ulimit u : list(h.ulimits())) {
@@ -122,13 +125,13 @@ public final class ContainerSpecs {
     }
 
     /** {@code source:target[:options]}: a host path (absolute) or a named volume. */
-    static ShimSpec.Mount bindMount(String bind, Function<String, String> volumePath) {
+    static ShimSpec.Mount bindMount(String bind, Function<String, VolumeSource> volumes) {
         String[] parts = bind.split(":");
         if (parts.length < 2) {
             throw new IllegalArgumentException("invalid volume specification: '" + bind + "'");
         }
-        String source = parts[0].startsWith("/") ? parts[0] : volumePath.apply(parts[0]);
-        List<String> flags = new ArrayList<>(List.of("rbind"));
+        VolumeSource src = parts[0].startsWith("/") ? new VolumeSource("bind", parts[0], List.of("rbind"), null) : volumes.apply(parts[0]);
+        List<String> flags = new ArrayList<>(src.flags());
         if (parts.length > 2) {
             for (String o : parts[2].split(",")) {
                 if (o.equals("ro")) {
@@ -138,10 +141,10 @@ public final class ContainerSpecs {
                 }
             }
         }
-        return new ShimSpec.Mount("bind", source, parts[1], flags, null);
+        return new ShimSpec.Mount(src.type(), src.source(), parts[1], flags, src.data());
     }
 
-    static ShimSpec.Mount mount(HostConfig.Mount m, Function<String, String> volumePath) {
+    static ShimSpec.Mount mount(HostConfig.Mount m, Function<String, VolumeSource> volumes) {
         boolean ro = Boolean.TRUE.equals(m.readOnly());
         switch (m.type() == null ? "volume" : m.type()) {
             case "bind" -> {
@@ -168,11 +171,12 @@ public final class ContainerSpecs {
                         data.length() == 0 ? null : data.toString());
             }
             default -> {
-                List<String> flags = new ArrayList<>(List.of("rbind"));
+                VolumeSource src = volumes.apply(m.source() == null ? "" : m.source());
+                List<String> flags = new ArrayList<>(src.flags());
                 if (ro) {
                     flags.add("ro");
                 }
-                return new ShimSpec.Mount("bind", volumePath.apply(m.source() == null ? "" : m.source()), m.target(), flags, null);
+                return new ShimSpec.Mount(src.type(), src.source(), m.target(), flags, src.data());
             }
         }
     }

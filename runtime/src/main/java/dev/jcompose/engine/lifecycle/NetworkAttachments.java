@@ -1,100 +1,162 @@
 package dev.jcompose.engine.lifecycle;
 
 import dev.jcompose.engine.container.ContainerRecord;
-import dev.jcompose.engine.container.ContainerStore;
 import dev.jcompose.engine.container.EndpointSettings;
-import dev.jcompose.engine.network.Addresses;
+import dev.jcompose.engine.ipam.Assignment;
 import dev.jcompose.engine.network.BridgeDriver;
 import dev.jcompose.engine.network.NetworkException;
 import dev.jcompose.engine.network.NetworkRecord;
 import dev.jcompose.engine.network.NetworkStore;
 import java.io.IOException;
 import java.security.SecureRandom;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.Consumer;
 
 /**
- * Connects a starting container to its networks, between the shim's "pid" and "go": for each
- * network (the network mode's first), the bridge exists, an address is chosen (the one asked for,
- * or the next free one), a veth joins the container's netns as eth0, eth1 …, and the endpoint
- * (address, gateway, network ID, DNS names) is recorded. The default {@code bridge} network is
- * created on first use, as Docker always has one.
+ * Connects a container to its networks: at start (between the shim's "pid" and "go") every network
+ * of its network mode and endpoints, and later one at a time ({@code docker network connect}). For
+ * each: the bridge exists, the IPAM gives an address (the static one asked for, else the one the
+ * container's name held before, else the next free one), a veth joins the container's netns as
+ * eth0, eth1 …, and the endpoint (address, gateway, network ID, DNS names) is returned for the
+ * record. The host side of the veth is named after the endpoint ID, so a disconnect can delete it.
+ * The default {@code bridge} network is created on first use, as Docker always has one.
  */
 final class NetworkAttachments {
     private final NetworkStore networks;
     private final BridgeDriver driver;
-    private final ContainerStore containers;
     private final SecureRandom random = new SecureRandom();
     private final NetworkRules rules;
+    private final Consumer<NetworkRecord> onBridge;
 
-    private final java.util.function.Consumer<NetworkRecord> onBridge;
-
-    NetworkAttachments(NetworkStore networks, BridgeDriver driver, ContainerStore containers, NetworkRules rules,
-                       java.util.function.Consumer<NetworkRecord> onBridge) {
-        this.onBridge = onBridge;
+    NetworkAttachments(NetworkStore networks, BridgeDriver driver, NetworkRules rules, Consumer<NetworkRecord> onBridge) {
         this.networks = networks;
         this.driver = driver;
-        this.containers = containers;
         this.rules = rules;
+        this.onBridge = onBridge;
     }
 
-    /** The container's endpoints after connecting it; empty for host/none/container: modes. */
-    synchronized Map<String, EndpointSettings> connect(ContainerRecord r, long pid) throws IOException {
+    /** Whether the network mode gives the container a netns of its own with endpoints (not host, none, container:). */
+    static boolean ownsEndpoints(ContainerRecord r) {
         String mode = r.hostConfig().effectiveNetworkMode();
-        if (mode.equals("host") || mode.equals("none") || mode.startsWith("container:")) {
+        return !(mode.equals("host") || mode.equals("none") || mode.startsWith("container:"));
+    }
+
+    /** The container's endpoints after connecting it; empty for host/none/container: modes. On failure nothing stays allocated. */
+    synchronized Map<String, EndpointSettings> connect(ContainerRecord r, long pid) throws IOException {
+        if (!ownsEndpoints(r)) {
             return Map.of();
         }
+        String mode = r.hostConfig().effectiveNetworkMode();
         Map<String, EndpointSettings> requested = new LinkedHashMap<>();
-        requested.put(mode, r.networkSettings().networks().getOrDefault(mode, null));
-        // the docker CLI names Docker's default network "default"; it is the "bridge" network
-        r.networkSettings().networks().forEach((k, v) -> requested.putIfAbsent(k.equals("default") ? "bridge" : k, v));
+        requested.put(canonical(mode), r.networkSettings().networks().getOrDefault(mode, null));
+        r.networkSettings().networks().forEach((k, v) -> requested.putIfAbsent(canonical(k), v));
         Map<String, EndpointSettings> out = new LinkedHashMap<>();
-        int index = 0;
-        for (var e : requested.entrySet()) {
-            NetworkRecord n = network(e.getKey());
-            NetworkRecord.Pool pool = n.ipam().config().get(0);
-            EndpointSettings asked = e.getValue();
-            String want = asked != null && asked.ipamConfig() != null ? asked.ipamConfig().ipv4Address() : null;
-            Set<String> used = used(n.name(), r.id());
-            String ip;
-            if (want != null && !want.isEmpty()) {
-                if (!Addresses.contains(pool.subnet(), want)) {
-                    throw new NetworkException(400, "invalid address " + want + ": it does not belong to the subnet " + pool.subnet()
-                            + " of network " + n.name());
-                }
-                if (used.contains(want)) {
-                    throw new NetworkException(409, "Address already in use: " + want + " on network " + n.name());
-                }
-                ip = want;
-            } else {
-                ip = Addresses.next(pool.subnet(), pool.gateway(), used);
+        try {
+            for (var e : requested.entrySet()) {
+                NetworkRecord n = network(e.getKey());
+                out.put(n.name(), attach(r, pid, n, e.getValue(), out.size()));
             }
-            driver.ensureBridge(n);
-            rules.add(n);
-            onBridge.accept(n);
-            byte[] b = new byte[4];
-            random.nextBytes(b);
-            driver.attach(pid, n, "veth" + HexFormat.of().formatHex(b).substring(0, 7), ip, "eth" + index, index == 0);
-            int prefix = Integer.parseInt(pool.subnet().substring(pool.subnet().indexOf('/') + 1));
-            List<String> dnsNames = new java.util.ArrayList<>(List.of(r.shortName(), r.id().substring(0, 12)));
-            if (asked != null) {
-                dnsNames.addAll(asked.aliases());
-            }
-            EndpointSettings base = asked != null ? asked
-                    : new EndpointSettings(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
-            byte[] ep = new byte[32];
-            random.nextBytes(ep);
-            out.put(n.name(), base.withConnection(n.id(), HexFormat.of().formatHex(ep), pool.gateway(), ip, prefix, dnsNames));
-            index++;
+        } catch (IOException | RuntimeException e) {
+            release(r, requested.keySet());
+            throw e;
         }
         return out;
     }
 
-    private NetworkRecord network(String name) {
+    /** Connects a running container to one more network as the next ethN. */
+    synchronized EndpointSettings connectOne(ContainerRecord r, long pid, NetworkRecord n, EndpointSettings asked) throws IOException {
+        int index = r.networkSettings() == null ? 0 : (int) r.networkSettings().networks().values().stream()
+                .filter(e -> e.ipAddress() != null && !e.ipAddress().isEmpty()).count();
+        try {
+            return attach(r, pid, n, asked, index);
+        } catch (IOException | RuntimeException e) {
+            networks.release(n, r.shortName());
+            throw e;
+        }
+    }
+
+    /** Takes a running container's endpoint off {@code n}: deletes its veth pair (the address leaves with it) and frees the address. */
+    synchronized void disconnect(ContainerRecord r, NetworkRecord n, EndpointSettings endpoint) throws IOException {
+        if (endpoint != null && endpoint.endpointId() != null) {
+            driver.deleteLink(hostInterface(endpoint.endpointId()));
+        }
+        networks.release(n, r.shortName());
+    }
+
+    /** Frees the addresses the container's name holds on all its networks (it stopped, failed to start or went away). */
+    synchronized void release(ContainerRecord r) {
+        if (r.networkSettings() != null) {
+            release(r, r.networkSettings().networks().keySet());
+            r.networkSettings().networks().forEach((name, e) -> {
+                if (e != null && e.ipAddress() != null && !e.ipAddress().isEmpty()) {
+                    try {
+                        networks.releaseAddress(networks.find(canonical(name)), e.ipAddress());
+                    } catch (NetworkException gone) {
+                        // a network removed meanwhile holds nothing any more
+                    }
+                }
+            });
+        }
+        if (ownsEndpoints(r)) {
+            release(r, List.of(canonical(r.hostConfig().effectiveNetworkMode())));
+        }
+    }
+
+    private void release(ContainerRecord r, Iterable<String> names) {
+        for (String name : names) {
+            try {
+                networks.release(networks.find(canonical(name)), r.shortName());
+            } catch (NetworkException e) {
+                // a network removed meanwhile holds nothing any more
+            }
+        }
+    }
+
+    private EndpointSettings attach(ContainerRecord r, long pid, NetworkRecord n, EndpointSettings asked, int index) throws IOException {
+        String want = asked != null && asked.ipamConfig() != null ? asked.ipamConfig().ipv4Address() : null;
+        Assignment a = networks.allocate(n, r.shortName(), want);
+        driver.ensureBridge(n);
+        rules.add(n);
+        onBridge.accept(n);
+        byte[] ep = new byte[32];
+        random.nextBytes(ep);
+        String endpointId = HexFormat.of().formatHex(ep);
+        driver.attach(pid, n, hostInterface(endpointId), a.ipv4(), "eth" + index, index == 0);
+        List<String> dnsNames = new ArrayList<>(List.of(r.shortName(), r.id().substring(0, 12)));
+        if (asked != null) {
+            asked.aliases().stream().filter(alias -> !dnsNames.contains(alias)).forEach(dnsNames::add);
+        }
+        EndpointSettings base = asked != null ? asked
+                : new EndpointSettings(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return base.withConnection(n.id(), endpointId, a.gateway4(), a.ipv4(), a.ipv4Prefix(), dnsNames);
+    }
+
+    /**
+     * The endpoints as a stopped container shows them (as Docker's inspect): what was asked for
+     * (static address, aliases, links) stays, what the connection gave (address, gateway, endpoint) goes.
+     */
+    static Map<String, EndpointSettings> disconnected(Map<String, EndpointSettings> endpoints) {
+        Map<String, EndpointSettings> out = new LinkedHashMap<>();
+        endpoints.forEach((name, e) -> out.put(name, new EndpointSettings(e.ipamConfig(), e.links(), e.aliases(),
+                e.macAddress(), e.driverOpts(), e.gwPriority(), e.networkId(), "", "", "", 0, "", "", 0, e.dnsNames())));
+        return out;
+    }
+
+    /** {@code veth} and the endpoint ID's first 7 hex digits: unique enough, within IFNAMSIZ, derivable for a disconnect. */
+    static String hostInterface(String endpointId) {
+        return "veth" + endpointId.substring(0, 7);
+    }
+
+    /** The docker CLI names Docker's default network "default"; it is the "bridge" network. */
+    private static String canonical(String name) {
+        return name.equals("default") ? "bridge" : name;
+    }
+
+    NetworkRecord network(String name) {
         try {
             return networks.find(name);
         } catch (NetworkException e) {
@@ -104,19 +166,5 @@ final class NetworkAttachments {
             }
             throw new NetworkException(404, "network " + name + " not found");
         }
-    }
-
-    private Set<String> used(String network, String self) {
-        Set<String> used = new HashSet<>();
-        for (ContainerRecord c : containers.list()) {
-            if (c.id().equals(self) || !c.state().running() || c.networkSettings() == null) {
-                continue;
-            }
-            EndpointSettings e = c.networkSettings().networks().get(network);
-            if (e != null && e.ipAddress() != null) {
-                used.add(e.ipAddress());
-            }
-        }
-        return used;
     }
 }

@@ -25,7 +25,11 @@ public final class BridgeDriver {
         return custom != null ? custom : "jc-" + n.id().substring(0, 12);
     }
 
+    /** Makes the bridge with its gateway address unless it is there already (then no process is spawned: a container start stays cheap). */
     public void ensureBridge(NetworkRecord n) throws IOException {
+        if (java.nio.file.Files.isDirectory(Path.of("/sys/class/net", bridgeName(n), "bridge"))) {
+            return;
+        }
         NetworkRecord.Pool pool = n.ipam().config().get(0);
         String prefix = pool.subnet().substring(pool.subnet().indexOf('/') + 1);
         run("bridge", bridgeName(n), pool.gateway() + "/" + prefix, Integer.toString(mtu(n)));
@@ -41,6 +45,11 @@ public final class BridgeDriver {
 
     public void deleteBridge(NetworkRecord n) throws IOException {
         run("delete", bridgeName(n));
+    }
+
+    /** Deletes a link by name (nothing when it is gone); deleting a veth's host side deletes its peer in the container too. */
+    public void deleteLink(String name) throws IOException {
+        run("delete", name);
     }
 
     private static int mtu(NetworkRecord n) {

@@ -19,7 +19,25 @@ public record NetworkRecord(
         @JsonProperty("Attachable") boolean attachable,
         @JsonProperty("Ingress") boolean ingress,
         @JsonProperty("Options") Map<String, String> options,
-        @JsonProperty("Labels") Map<String, String> labels) {
+        @JsonProperty("Labels") Map<String, String> labels,
+        @JsonProperty("Containers") Map<String, Member> containers) {
+
+    /** A container on the network as inspect shows it (filled in per request, never persisted). */
+    public record Member(@JsonProperty("Name") String name, @JsonProperty("EndpointID") String endpointId,
+                         @JsonProperty("MacAddress") String macAddress, @JsonProperty("IPv4Address") String ipv4Address,
+                         @JsonProperty("IPv6Address") String ipv6Address) {
+    }
+
+    public NetworkRecord(String name, String id, String created, String scope, String driver, boolean enableIpv6, Ipam ipam,
+                         boolean internal, boolean attachable, boolean ingress, Map<String, String> options, Map<String, String> labels) {
+        this(name, id, created, scope, driver, enableIpv6, ipam, internal, attachable, ingress, options, labels, null);
+    }
+
+    /** This network with its members, for inspect. */
+    public NetworkRecord withContainers(Map<String, Member> members) {
+        return new NetworkRecord(name, id, created, scope, driver, enableIpv6, ipam, internal, attachable, ingress, options, labels,
+                members);
+    }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Ipam(@JsonProperty("Driver") String driver, @JsonProperty("Options") Map<String, String> options,

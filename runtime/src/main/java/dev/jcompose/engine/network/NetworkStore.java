@@ -2,6 +2,14 @@ package dev.jcompose.engine.network;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jcompose.engine.ipam.Assignment;
+import dev.jcompose.engine.ipam.DefaultPools;
+import dev.jcompose.engine.ipam.HostRoutes;
+import dev.jcompose.engine.ipam.Ipam;
+import dev.jcompose.engine.ipam.IpamException;
+import dev.jcompose.engine.ipam.NetworkState;
+import dev.jcompose.engine.ipam.PoolConfig;
+import dev.jcompose.engine.ipam.ProcHostRoutes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,9 +27,10 @@ import java.util.stream.Stream;
 
 /**
  * The engine's networks as records: unique names, IDs resolved by full ID, name or unique prefix,
- * a subnet for each bridge network (the one asked for, else the next free /16 from 172.18.0.0,
- * as Docker's default pools), written atomically. The kernel side (bridges, veths, NAT) and the
- * IPAM with address allocation live in their own packages.
+ * written atomically; subnets and container addresses come from {@link Ipam} (Docker's default
+ * pools from 172.18.0.0/16 on, skipping subnets the host routes; {@code ipam.config}; sticky
+ * addresses), whose state lives in {@code <root>/ipam/}. The kernel side (bridges, veths, NAT)
+ * lives in {@link BridgeDriver} and {@code engine.net}.
  */
 public final class NetworkStore {
     private final Path root;
@@ -29,15 +38,29 @@ public final class NetworkStore {
     private final ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private final Map<String, NetworkRecord> byId = new TreeMap<>();
     private final SecureRandom random = new SecureRandom();
+    private final Ipam ipam;
+
+    /** Docker's default pools without 172.17.0.0/16, which belongs to the default {@code bridge} network. */
+    private static final List<DefaultPools.Pool> USER_POOLS = DefaultPools.DOCKER.subList(1, DefaultPools.DOCKER.size());
 
     public NetworkStore(Path root, Clock clock) throws IOException {
+        this(root, clock, new ProcHostRoutes());
+    }
+
+    /** @param hostRoutes the subnets the host routes already (default pools skip them) */
+    public NetworkStore(Path root, Clock clock, HostRoutes hostRoutes) throws IOException {
         this.root = root;
         this.clock = clock;
         Files.createDirectories(root);
+        this.ipam = new Ipam(root.resolve("ipam"), hostRoutes, USER_POOLS);
         try (Stream<Path> files = Files.list(root)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".json")).toList()) {
                 NetworkRecord n = json.readValue(f.toFile(), NetworkRecord.class);
                 byId.put(n.id(), n);
+                if (ipam.network(n.name()).isEmpty()) {
+                    // a network from before the IPAM kept state: its subnets as configured, no addresses held
+                    ipam.createNetwork(n.name(), n.id(), n.ipam().config().stream().map(NetworkStore::poolConfig).toList());
+                }
             }
         }
     }
@@ -54,49 +77,62 @@ public final class NetworkStore {
         if (!drv.equals("bridge")) {
             throw new NetworkException(400, "could not find plugin " + drv + " in v1 plugin registry: plugin not found");
         }
-        List<NetworkRecord.Pool> config = pools == null || pools.isEmpty() ? List.of(nextPool())
-                : pools.stream().map(NetworkStore::withGateway).toList();
         byte[] idBytes = new byte[32];
         random.nextBytes(idBytes);
-        NetworkRecord n = new NetworkRecord(name, HexFormat.of().formatHex(idBytes), clock.instant().toString(), "local", drv, ipv6,
-                new NetworkRecord.Ipam("default", Map.of(), config), internal, attachable, false, options, labels);
-        write(n);
+        String id = HexFormat.of().formatHex(idBytes);
+        NetworkState state;
+        try {
+            state = ipam.createNetwork(name, id, pools == null ? List.of() : pools.stream().map(NetworkStore::poolConfig).toList());
+        } catch (IpamException e) {
+            throw IpamErrors.toNetwork(e);
+        }
+        NetworkRecord n = new NetworkRecord(name, id, clock.instant().toString(), "local", drv, ipv6,
+                new NetworkRecord.Ipam("default", Map.of(), recordPools(state)), internal, attachable, false, options, labels);
+        try {
+            write(n);
+        } catch (RuntimeException e) {
+            ipam.removeNetwork(name);
+            throw e;
+        }
         byId.put(n.id(), n);
         return n;
     }
 
-    /** A pool as asked for, with Docker's default gateway (the subnet's first address) when none is given. */
-    private static NetworkRecord.Pool withGateway(NetworkRecord.Pool p) {
-        if (p.subnet() == null || !p.subnet().contains("/")) {
-            throw new NetworkException(400, "invalid subnet " + p.subnet() + ": expected an IPv4 CIDR such as 10.5.0.0/16");
-        }
-        if (p.gateway() != null && !p.gateway().isEmpty()) {
-            if (!Addresses.contains(p.subnet(), p.gateway())) {
-                throw new NetworkException(400, "invalid gateway " + p.gateway() + ": it is not in the subnet " + p.subnet());
-            }
-            return p;
-        }
-        String base = p.subnet().substring(0, p.subnet().indexOf('/'));
-        return new NetworkRecord.Pool(p.subnet(), p.ipRange(), Addresses.toString(Addresses.toLong(base) + 1), p.auxAddresses());
+    private static PoolConfig poolConfig(NetworkRecord.Pool p) {
+        return new PoolConfig(blankToNull(p.subnet()), blankToNull(p.ipRange()), blankToNull(p.gateway()), p.auxAddresses());
     }
 
-    /** The next 172.x.0.0/16 (x from 18) that no network of ours uses. */
-    private NetworkRecord.Pool nextPool() {
-        for (int x = 18; x <= 31; x++) {
-            String subnet = "172." + x + ".0.0/16";
-            boolean used = byId.values().stream().anyMatch(n -> n.ipam().config().stream().anyMatch(p -> subnet.equals(p.subnet())));
-            if (!used) {
-                return new NetworkRecord.Pool(subnet, null, "172." + x + ".0.1", null);
-            }
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    /** The pools as Docker's inspect shows them: IPv4 first, ip_range and aux addresses only when given. */
+    private static List<NetworkRecord.Pool> recordPools(NetworkState state) {
+        return state.pools().stream().map(p -> new NetworkRecord.Pool(p.subnet(), p.ipRange(), p.gateway(),
+                p.auxAddresses().isEmpty() ? null : p.auxAddresses())).toList();
+    }
+
+    /**
+     * Gives the container known by {@code key} (its name: docker compose recreates under the same
+     * name) an address on {@code n}: {@code staticV4} when asked for, else its previous one while
+     * free, else the next free one.
+     */
+    public Assignment allocate(NetworkRecord n, String key, String staticV4) {
+        try {
+            return ipam.allocate(n.name(), key, blankToNull(staticV4), null);
+        } catch (IpamException e) {
+            throw IpamErrors.toNetwork(e);
         }
-        for (int y = 0; y < 256; y += 16) {
-            String subnet = "192.168." + y + ".0/20";
-            boolean used = byId.values().stream().anyMatch(n -> n.ipam().config().stream().anyMatch(p -> subnet.equals(p.subnet())));
-            if (!used) {
-                return new NetworkRecord.Pool(subnet, null, "192.168." + y + ".1", null);
-            }
-        }
-        throw new NetworkException(500, "could not find an available, non-overlapping IPv4 address pool among the defaults to assign to the network");
+    }
+
+    /** Frees {@code address} on {@code n}, whoever holds it. */
+    public void releaseAddress(NetworkRecord n, String address) {
+        ipam.releaseAddress(n.name(), address);
+    }
+
+    /** Frees what {@code key} holds on {@code n} (remembered, so the same key gets it back while it is free). */
+    public void release(NetworkRecord n, String key) {
+        ipam.release(n.name(), key);
     }
 
     public synchronized NetworkRecord find(String idOrName) {
@@ -130,6 +166,7 @@ public final class NetworkStore {
             throw new UncheckedIOException("removing network " + n.name() + ": " + e.getMessage(), e);
         }
         byId.remove(n.id());
+        ipam.removeNetwork(n.name());
     }
 
     private void write(NetworkRecord n) {

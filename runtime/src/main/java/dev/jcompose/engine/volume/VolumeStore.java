@@ -85,6 +85,7 @@ public final class VolumeStore {
         Path dir = root.resolve(actual);
         VolumeRecord v = new VolumeRecord(actual, drv, dir.resolve("_data").toString(), CREATED.format(clock.instant()), allLabels,
                 "local", opts);
+        VolumeSource.of(v); // refuses options the local driver could not mount, before anything is made
         try {
             Files.createDirectories(dir.resolve("_data"));
             Path tmp = dir.resolve("volume.json.tmp");
