@@ -31,14 +31,21 @@ public final class JsonFileLogReader {
 
     public void read(LogQuery query, LogSink sink, BooleanSupplier running) throws IOException, InterruptedException {
         ArrayDeque<LogEntry> window = new ArrayDeque<>();
+        // without a tail every wanted entry goes straight out; with one, the last entries are kept
+        LogSink first = query.tail() < 0 ? e -> {
+            if (query.wants(e)) {
+                sink.accept(e);
+            }
+        } : e -> collect(e, query, window);
         for (Path rotated : rotatedFiles()) {
-            readWhole(rotated, query, window);
+            readWhole(rotated, first);
         }
         Tail live = new Tail(log);
-        live.poll(e -> collect(e, query, window));
+        live.poll(first);
         for (LogEntry e : window) {
             sink.accept(e);
         }
+        sink.flush();
         if (!query.follow()) {
             live.close();
             return;
@@ -51,6 +58,9 @@ public final class JsonFileLogReader {
                         sink.accept(e);
                     }
                 });
+                if (n > 0) {
+                    sink.flush();
+                }
                 if (query.until() != null && java.time.Instant.now().isAfter(query.until())) {
                     return;
                 }
@@ -74,9 +84,9 @@ public final class JsonFileLogReader {
         }
     }
 
-    private void readWhole(Path file, LogQuery q, ArrayDeque<LogEntry> window) throws IOException {
+    private void readWhole(Path file, LogSink into) throws IOException {
         try (Tail t = new Tail(file)) {
-            t.poll(e -> collect(e, q, window));
+            t.poll(into);
         }
     }
 

@@ -6,4 +6,8 @@ import java.io.IOException;
 @FunctionalInterface
 public interface LogSink {
     void accept(LogEntry entry) throws IOException;
+
+    /** Sends what was accepted so far; called when the reader has caught up with the log. */
+    default void flush() throws IOException {
+    }
 }

@@ -80,7 +80,10 @@ class JsonFileLogReaderTest {
     @Test
     void framesAsDockersMultiplexedStreamWithTimestamps() throws Exception {
         var out = new ByteArrayOutputStream();
-        new StreamFramer(out, true, true).accept(new LogEntry(LogEntry.Stream.STDERR, T0.plusNanos(5), "hi\n"));
+        var framer = new StreamFramer(out, true, true);
+        framer.accept(new LogEntry(LogEntry.Stream.STDERR, T0.plusNanos(5), "hi\n"));
+        assertEquals(0, out.size(), "nothing is written before the reader has caught up");
+        framer.flush();
         byte[] bytes = out.toByteArray();
         String payload = "2026-11-22T10:00:00.000000005Z hi\n";
         assertArrayEquals(new byte[] {2, 0, 0, 0, 0, 0, 0, (byte) payload.length()}, java.util.Arrays.copyOf(bytes, 8));
