@@ -38,7 +38,7 @@ public final class JsonFileFormat {
             if (log == null || time == null) {
                 return Optional.empty();
             }
-            return Optional.of(new LogEntry(LogEntry.Stream.parse(stream), Instant.parse(time), log));
+            return Optional.of(new LogEntry(LogEntry.Stream.parse(stream), TimeFormat.parse(time), log));
         } catch (IOException | java.time.format.DateTimeParseException e) {
             return Optional.empty();
         }
