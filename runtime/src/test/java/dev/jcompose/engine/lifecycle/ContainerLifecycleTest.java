@@ -86,6 +86,13 @@ class ContainerLifecycleTest {
                 "ip link add jcx0 type dummy 2>/dev/null && echo ESCAPE-iplink || echo ok-iplink",
                 "(echo x > /proc/sys/kernel/hostname) 2>/dev/null && echo ESCAPE-procsys || echo ok-procsys",
                 "ls /proc | grep -qx 1 && [ $(ls /proc | grep -c '^[0-9]') -lt 20 ] && echo ok-pidns || echo ESCAPE-pidns",
+                // loading a module: refused (EPERM) before the kernel looks at the file, which is no module
+                "head -c 4096 /bin/busybox > /tmp/e.ko; m=$(busybox insmod /tmp/e.ko 2>&1); case \"$m\" in *'not permitted'*) echo ok-module;; *) echo \"ESCAPE-module: $m\";; esac",
+                // entering namespaces, even the container's own, needs CAP_SYS_ADMIN
+                "m=$(busybox nsenter -t 1 -m -n true 2>&1); case \"$m\" in *'not permitted'*) echo ok-setns;; *) echo \"ESCAPE-setns: $m\";; esac",
+                // the engine's own process (a host PID) cannot be signalled, ptraced or even named
+                "busybox kill -0 " + ProcessHandle.current().pid() + " 2>&1 | grep -q 'No such process' && echo ok-hostpid"
+                        + " || echo ESCAPE-hostpid",
                 "echo done");
         ok("run", "-d", "--name", "jail", "tiny:1", "sh", "-c", script + "; sleep 30");
         long deadline = System.currentTimeMillis() + 5000;
@@ -95,7 +102,7 @@ class ContainerLifecycleTest {
             Thread.sleep(100);
         }
         assertTrue(!logs.contains("ESCAPE"), logs);
-        for (String check : List.of("mount", "unshare", "kcore", "blockdev", "iplink", "procsys", "pidns")) {
+        for (String check : List.of("mount", "unshare", "kcore", "blockdev", "iplink", "procsys", "pidns", "module", "setns", "hostpid")) {
             assertTrue(logs.contains("ok-" + check), check + ": " + logs);
         }
         ok("rm", "-f", "jail");
