@@ -55,8 +55,11 @@ final class AnswerCache {
         this.turn = turn;
     }
 
-    /** The stored answer to {@code key} under {@code table}, with {@code id} written in; null when none is stored. */
-    byte[] get(NameTable table, Key key, byte idHigh, byte idLow) {
+    /**
+     * The stored answer to {@code key} under {@code table} (this turn of it, carrying the ID of the
+     * query it was rendered for: the caller writes its own in, into a copy), or null when none is stored.
+     */
+    byte[] get(NameTable table, Key key) {
         Generation g = current.get();
         if (g.table != table) {
             return null;
@@ -65,11 +68,7 @@ final class AnswerCache {
         if (variants == null) {
             return null;
         }
-        byte[] stored = variants[turn.applyAsInt(variants.length)];
-        byte[] out = stored.clone();
-        out[0] = idHigh;
-        out[1] = idLow;
-        return out;
+        return variants[turn.applyAsInt(variants.length)];
     }
 
     /** Stores the renderings of {@code key}'s answer under {@code table}, one per rotation, in rotation order. */
