@@ -76,7 +76,7 @@ public final class NetworkBench {
                 if (line.startsWith("> ")) {
                     String[] f = line.trim().split("\\s+");
                     latencies.add(Double.parseDouble(f[f.length - 1]));
-                } else if (line.contains("Queries") || line.contains("Latency") || line.contains("Run time")) {
+                } else if (line.contains("Queries") || line.contains("Latency") || line.contains("Run time") || line.contains("Response codes")) {
                     summary.add(line.strip());
                 }
             }
