@@ -3,17 +3,13 @@ package dev.jcompose.engine.dns;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,13 +33,15 @@ import org.xbill.DNS.Message;
  * The asker's networks are those whose subnet holds its source address. Everything not local is
  * forwarded to the upstream servers on a separate pool (a slow upstream never holds up local
  * answers); with no upstream ({@code JCOMPOSE_DNS_UPSTREAM=none}) or no upstream answering, the
- * reply is SERVFAIL, as Docker's embedded DNS replies.
+ * reply is SERVFAIL, as Docker's embedded DNS replies. UDP is served by {@link UdpServer} (several
+ * receiver threads, and local answers replayed from an {@link AnswerCache} kept per snapshot).
  */
 public final class EmbeddedDns implements AutoCloseable {
     private static final Duration UPSTREAM_TIMEOUT = Duration.ofSeconds(2);
 
     private final AtomicReference<NameTable> table = new AtomicReference<>(NameTable.EMPTY);
     private final LocalAnswers local = new LocalAnswers(table::get);
+    private final AnswerCache cache = new AnswerCache(local::turn);
     private final Upstreams upstreams;
     private final Map<String, AutoCloseable[]> listeners = new ConcurrentHashMap<>();
     private final ExecutorService forwarding = Executors.newFixedThreadPool(4, r -> {
@@ -87,20 +85,17 @@ public final class EmbeddedDns implements AutoCloseable {
             return;
         }
         InetSocketAddress at = new InetSocketAddress(InetAddress.getByName(address), port);
-        DatagramSocket udp = new DatagramSocket(null);
-        udp.setReuseAddress(true);
         ServerSocket tcp = new ServerSocket();
         tcp.setReuseAddress(true);
+        UdpServer udp;
         try {
-            udp.bind(at);
             tcp.bind(at);
+            udp = UdpServer.start(at, new UdpServer.Answering(table::get, local, cache, upstreams, forwarding));
         } catch (IOException e) {
-            udp.close();
             tcp.close();
             throw new IOException("could not listen for DNS on " + key + ": " + e.getMessage(), e);
         }
         listeners.put(key, new AutoCloseable[] {udp, tcp});
-        start("dns-udp-" + key, () -> serveUdp(udp));
         start("dns-tcp-" + key, () -> serveTcp(tcp));
     }
 
@@ -124,38 +119,6 @@ public final class EmbeddedDns implements AutoCloseable {
             } catch (Exception e) {
                 // closing a listener cannot fail in a way worth reporting
             }
-        }
-    }
-
-    private void serveUdp(DatagramSocket socket) {
-        byte[] buf = new byte[65535];
-        while (!socket.isClosed()) {
-            try {
-                DatagramPacket p = new DatagramPacket(buf, buf.length);
-                socket.receive(p);
-                InetSocketAddress from = (InetSocketAddress) p.getSocketAddress();
-                Message q = new Message(Arrays.copyOf(p.getData(), p.getLength()));
-                Message r = local.answer(from.getAddress().getHostAddress(), q);
-                int max = q.getOPT() != null ? Math.max(512, q.getOPT().getPayloadSize()) : 512;
-                if (r != null) {
-                    sendUdp(socket, r, from, max);
-                } else {
-                    forwarding.execute(() -> sendUdp(socket, upstreams.forward(q), from, max));
-                }
-            } catch (SocketException e) {
-                return;
-            } catch (IOException | RuntimeException e) {
-                // a malformed query is dropped
-            }
-        }
-    }
-
-    private static void sendUdp(DatagramSocket socket, Message r, InetSocketAddress to, int max) {
-        try {
-            byte[] wire = r.toWire(max);
-            socket.send(new DatagramPacket(wire, wire.length, to));
-        } catch (IOException e) {
-            // the asker is gone
         }
     }
 

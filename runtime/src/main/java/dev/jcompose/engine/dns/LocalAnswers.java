@@ -38,13 +38,31 @@ final class LocalAnswers {
 
     /** A reply to {@code q} from {@code asker}, or null when the question is not about a local name. */
     Message answer(String asker, Message q) throws UnknownHostException {
+        return pick(answers(asker, q, table.get()));
+    }
+
+    /** The next turn of {@code turns}, or null for null. */
+    Message pick(List<Message> turns) {
+        return turns == null ? null : turns.get(turn(turns.size()));
+    }
+
+    /** Which of {@code choices} rotated answers is next (a turn is taken only when there are several). */
+    int turn(int choices) {
+        return choices == 1 ? 0 : Math.floorMod(rotation.getAndIncrement(), choices);
+    }
+
+    /**
+     * Every reply {@code q} from {@code asker} can get under table {@code t}, one per turn of the
+     * rotation over the name's addresses (turn k puts the k-th address first), or null when the
+     * question is not about a local name.
+     */
+    List<Message> answers(String asker, Message q, NameTable t) throws UnknownHostException {
         Record question = q.getQuestion();
         if (question == null || question.getDClass() != DClass.IN) {
             return null;
         }
         Name name = question.getName();
         int type = question.getType();
-        NameTable t = table.get();
         if (type == Type.PTR) {
             String address = reverseAddress(name);
             String target = address == null ? null : t.reverse(asker, address);
@@ -57,29 +75,31 @@ final class LocalAnswers {
             } catch (TextParseException e) {
                 return null;
             }
-            return r;
+            return List.of(r);
         }
         List<String> local = t.lookup(asker, name.toString(true));
         if (local.isEmpty()) {
             return null;
         }
-        Message r = reply(q);
-        List<String> addrs = new ArrayList<>();
+        List<InetAddress> addrs = new ArrayList<>();
         for (String a : local) {
             boolean v6 = a.contains(":");
             if (type == Type.A && !v6 || type == Type.AAAA && v6) {
-                addrs.add(a);
+                addrs.add(InetAddress.getByName(a));
             }
         }
-        if (addrs.size() > 1) {
-            Collections.rotate(addrs, -Math.floorMod(rotation.getAndIncrement(), addrs.size()));
+        List<Message> turns = new ArrayList<>();
+        for (int k = 0; k < Math.max(1, addrs.size()); k++) {
+            Message r = reply(q);
+            List<InetAddress> turn = new ArrayList<>(addrs);
+            Collections.rotate(turn, -k);
+            for (InetAddress ip : turn) {
+                r.addRecord(type == Type.A ? new ARecord(name, DClass.IN, TTL, ip) : new AAAARecord(name, DClass.IN, TTL, ip),
+                        Section.ANSWER);
+            }
+            turns.add(r);
         }
-        for (String a : addrs) {
-            InetAddress ip = InetAddress.getByName(a);
-            r.addRecord(type == Type.A ? new ARecord(name, DClass.IN, TTL, ip) : new AAAARecord(name, DClass.IN, TTL, ip),
-                    Section.ANSWER);
-        }
-        return r;
+        return turns;
     }
 
     static Message reply(Message q) {

@@ -18,7 +18,9 @@ import java.util.List;
  * dnsperf, p50/p99 from its per-answer latencies ({@code -v}); (2) network setup per container: the
  * median of {@code docker run -d} on a bridge network minus the median with {@code --network none} (noisy), and the
  * median of {@code docker network connect} of a running container (one CLI round trip included).
- * {@code java -cp runtime/target/classes:runtime/target/test-classes:DEPS dev.jcompose.engine.api.NetworkBench [seconds] [clients] [runs]}
+ * With a {@code rate} (queries/s), a third dnsperf run offers only that rate ({@code -Q}), for latency
+ * without the queueing of dnsperf's 100 outstanding queries (at full speed the p50 is mostly that queue).
+ * {@code java -cp runtime/target/classes:runtime/target/test-classes:DEPS dev.jcompose.engine.api.NetworkBench [seconds] [clients] [runs] [rate]}
  */
 public final class NetworkBench {
     private NetworkBench() {
@@ -28,6 +30,7 @@ public final class NetworkBench {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 15;
+        int rate = args.length > 3 ? Integer.parseInt(args[3]) : 0;
         Path dir = Files.createTempDirectory("network-bench");
         Engine engine = new Engine(new EngineConfig(dir.resolve("root"), dir.resolve("run")));
         engine.start();
@@ -37,8 +40,11 @@ public final class NetworkBench {
             cli.ok("network", "create", "--subnet", "10.213.20.0/24", "network-bench");
             cli.ok("run", "-d", "--name", "network-target", "--network", "network-bench", "tiny:1", "sleep", "600");
             cli.ok("run", "-d", "--name", "network-client", "--network", "network-bench", "tiny:1", "sleep", "600");
-            dns(cli, dir, seconds, clients, false);
-            dns(cli, dir, seconds, clients, true);
+            dns(cli, dir, seconds, clients, false, 0);
+            dns(cli, dir, seconds, clients, true, 0);
+            if (rate > 0) {
+                dns(cli, dir, seconds, clients, true, rate);
+            }
             setup(cli, runs);
         } finally {
             engine.removeEverything();
@@ -46,8 +52,11 @@ public final class NetworkBench {
         }
     }
 
-    /** @param verbose with per-answer latencies (for p50/p99; printing them costs dnsperf throughput, so q/s comes from a run without) */
-    private static void dns(DockerCli cli, Path dir, int seconds, int clients, boolean verbose) throws Exception {
+    /**
+     * @param verbose with per-answer latencies (for p50/p99; printing them costs dnsperf throughput, so q/s comes from a run without)
+     * @param rate queries/s offered ({@code -Q}), 0 for as fast as answers come back
+     */
+    private static void dns(DockerCli cli, Path dir, int seconds, int clients, boolean verbose, int rate) throws Exception {
         String pid = cli.ok("inspect", "--format", "{{.State.Pid}}", "network-client");
         Path queries = dir.resolve("queries.txt");
         Files.writeString(queries, "network-target A\n".repeat(100));
@@ -55,6 +64,9 @@ public final class NetworkBench {
                 "-l", Integer.toString(seconds), "-c", Integer.toString(clients), "-T", "2"));
         if (verbose) {
             cmd.add("-v");
+        }
+        if (rate > 0) {
+            cmd.addAll(List.of("-Q", Integer.toString(rate)));
         }
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         List<Double> latencies = new ArrayList<>();
@@ -64,16 +76,17 @@ public final class NetworkBench {
                 if (line.startsWith("> ")) {
                     String[] f = line.trim().split("\\s+");
                     latencies.add(Double.parseDouble(f[f.length - 1]));
-                } else if (line.contains("Queries") || line.contains("Latency") || line.contains("Run time")) {
+                } else if (line.contains("Queries") || line.contains("Latency") || line.contains("Run time") || line.contains("Response codes")) {
                     summary.add(line.strip());
                 }
             }
         }
         p.waitFor();
         double[] l = latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        summary.forEach(s -> System.out.println("dnsperf" + (verbose ? " -v: " : ": ") + s));
+        String label = "dnsperf" + (verbose ? " -v" : "") + (rate > 0 ? " -Q " + rate : "") + ": ";
+        summary.forEach(s -> System.out.println(label + s));
         if (l.length > 0) {
-            System.out.printf("dns: %d answers, p50 %.3f ms, p99 %.3f ms%n", l.length, l[l.length / 2] * 1000, l[(int) (l.length * 0.99)] * 1000);
+            System.out.printf("%s%d answers, p50 %.3f ms, p99 %.3f ms%n", label, l.length, l[l.length / 2] * 1000, l[(int) (l.length * 0.99)] * 1000);
         }
     }
 

@@ -107,6 +107,37 @@ class DnsServerTest {
     }
 
     @Test
+    void repeatedUdpQuestionsGetTheirOwnIdAndTakeTurns() throws Exception {
+        dns.update(stack());
+        dns.listen("127.0.0.1", port);
+        EmbeddedDns uncached = new EmbeddedDns(List.of());
+        uncached.update(stack());
+        Message fresh = new Message(uncached.answer("127.0.0.2", Message.newQuery(Record.newRecord(Name.fromString("web."), Type.A, 1)).toWire()));
+        uncached.close();
+        List<String> previous = null;
+        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress("127.0.0.2", 0))) {
+            s.setSoTimeout(3000);
+            for (int id = 1; id <= 6; id++) {
+                Message q = Message.newQuery(Record.newRecord(Name.fromString("web."), Type.A, 1));
+                q.getHeader().setID(id);
+                byte[] wire = q.toWire();
+                s.send(new java.net.DatagramPacket(wire, wire.length, new InetSocketAddress("127.0.0.1", port)));
+                java.net.DatagramPacket p = new java.net.DatagramPacket(new byte[512], 512);
+                s.receive(p);
+                Message r = new Message(java.util.Arrays.copyOf(p.getData(), p.getLength()));
+                assertEquals(id, r.getHeader().getID(), "the reply carries the query's ID");
+                assertEquals(fresh.getHeader().printFlags(), r.getHeader().printFlags());
+                assertEquals(fresh.getSection(Section.QUESTION), r.getSection(Section.QUESTION));
+                assertEquals(Set.copyOf(answers(fresh)), Set.copyOf(answers(r)));
+                if (previous != null) {
+                    assertEquals(List.of(previous.get(1), previous.get(0)), answers(r), "each repeat takes the next turn");
+                }
+                previous = answers(r);
+            }
+        }
+    }
+
+    @Test
     void ptrAndHostDockerInternal() throws Exception {
         dns.update(stack());
         dns.listen("127.0.0.1", port);
