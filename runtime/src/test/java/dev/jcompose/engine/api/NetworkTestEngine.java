@@ -103,13 +103,15 @@ final class NetworkTestEngine implements AutoCloseable {
         return logs;
     }
 
-    /** Waits (up to 10 s) until the log has {@code needle} after the last {@code marker}; returns the log. */
+    /** Waits (up to 10 s) until the last complete {@code marker} block of the log has {@code needle}; returns the log. */
     String logsWithAfter(String container, String marker, String needle) throws Exception {
         long deadline = System.currentTimeMillis() + 10_000;
         String logs = cli.ok("logs", container);
         while (System.currentTimeMillis() < deadline) {
-            int m = logs.lastIndexOf(marker, logs.lastIndexOf(marker) - 1);
-            if (m >= 0 && logs.substring(m).contains(needle)) {
+            // the last complete block (between the last two markers): the one after them is still being written
+            int last = logs.lastIndexOf(marker);
+            int previous = last < 0 ? -1 : logs.lastIndexOf(marker, last - 1);
+            if (previous >= 0 && logs.substring(previous, last).contains(needle)) {
                 return logs;
             }
             Thread.sleep(100);
