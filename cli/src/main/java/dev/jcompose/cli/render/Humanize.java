@@ -23,32 +23,6 @@ public final class Humanize {
 
     /** {@code HumanDuration}: {@code Less than a second}, {@code 5 seconds}, {@code About a minute}, {@code 3 hours}, {@code 2 weeks} … */
     public static String duration(Duration d) {
-        long seconds = d.getSeconds();
-        if (seconds < 1) {
-            return "Less than a second";
-        } else if (seconds == 1) {
-            return "1 second";
-        } else if (seconds < 60) {
-            return seconds + " seconds";
-        }
-        long minutes = d.toMinutes();
-        if (minutes == 1) {
-            return "About a minute";
-        } else if (minutes < 60) {
-            return minutes + " minutes";
-        }
-        long hours = d.toHours();
-        if (hours == 1) {
-            return "About an hour";
-        } else if (hours < 48) {
-            return hours + " hours";
-        } else if (hours < 24 * 7 * 2) {
-            return hours / 24 + " days";
-        } else if (hours < 24 * 30 * 2) {
-            return hours / 24 / 7 + " weeks";
-        } else if (hours < 24 * 365 * 2) {
-            return hours / 24 / 30 + " months";
-        }
-        return hours / 24 / 365 + " years";
+        return dev.jcompose.engine.container.StatusText.humanDuration(d);
     }
 }

@@ -6,11 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jcompose.cli.UserError;
 import dev.jcompose.cli.compose.Labels;
 import dev.jcompose.cli.compose.ProjectContainers;
+import dev.jcompose.cli.compose.RawStreams;
 import dev.jcompose.cli.engine.EngineClient;
-import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -74,29 +72,11 @@ public final class ExecCommand extends ProjectCommand implements Callable<Intege
             try (InputStream raw = engine.openRaw(HttpMethod.POST, "/exec/" + id + "/start", JsonNodeFactory.instance.objectNode()
                     .put("Detach", false).put("Tty", false))) {
                 if (!detach) {
-                    demux(raw, System.out, System.err);
+                    RawStreams.demux(raw, System.out, System.err);
                 }
             }
             JsonNode state = engine.get("/exec/" + id + "/json");
             return state.path("ExitCode").asInt(detach ? 0 : 1);
-        }
-    }
-
-    private static void demux(InputStream raw, PrintStream out, PrintStream err) throws java.io.IOException {
-        DataInputStream in = new DataInputStream(raw);
-        byte[] header = new byte[8];
-        while (true) {
-            try {
-                in.readFully(header);
-            } catch (EOFException e) {
-                break;
-            }
-            int size = ((header[4] & 0xff) << 24) | ((header[5] & 0xff) << 16) | ((header[6] & 0xff) << 8) | (header[7] & 0xff);
-            byte[] payload = new byte[size];
-            in.readFully(payload);
-            PrintStream target = header[0] == 2 ? err : out;
-            target.write(payload);
-            target.flush();
         }
     }
 

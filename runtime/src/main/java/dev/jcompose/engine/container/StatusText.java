@@ -35,8 +35,8 @@ public final class StatusText {
         return Duration.between(Instant.parse(timestamp), now);
     }
 
-    /** docker/go-units HumanDuration. */
-    static String humanDuration(Duration d) {
+    /** docker/go-units HumanDuration (also the CLI's "5 minutes ago"). */
+    public static String humanDuration(Duration d) {
         long seconds = d.getSeconds();
         if (seconds < 1) {
             return "Less than a second";
