@@ -199,6 +199,15 @@ static int cmd_attach(char **argv)
 	req.hdr.nlmsg_len += sizeof(struct ifinfomsg);
 	memset((char *)RTA_DATA(peerinfo), 0, sizeof(struct ifinfomsg));
 	attr(&req.hdr, IFLA_IFNAME, peer, strlen(peer) + 1);
+	/* Docker's MAC from the address (02:42 + the IPv4 bytes): a container recreated with its kept
+	 * address keeps its MAC too, so neighbours' ARP caches stay right. */
+	struct in_addr a4;
+	int plen;
+	if (parse_cidr(cidr, &a4, &plen) == 0) {
+		unsigned char mac[6] = { 0x02, 0x42 };
+		memcpy(mac + 2, &a4.s_addr, 4);
+		attr(&req.hdr, IFLA_ADDRESS, mac, sizeof(mac));
+	}
 	attr(&req.hdr, IFLA_NET_NS_PID, &pid, sizeof(pid));
 	if (mtu > 0)
 		attr(&req.hdr, IFLA_MTU, &mtu, sizeof(mtu));
