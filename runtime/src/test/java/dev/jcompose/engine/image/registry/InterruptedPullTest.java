@@ -95,13 +95,26 @@ class InterruptedPullTest {
         }
     }
 
+    /** The size of a blob still being written, or -1 (not a .part, or finished and renamed meanwhile). */
+    private static long partSize(Path p) throws java.io.IOException {
+        if (!p.getFileName().toString().endsWith(".part")) {
+            return -1;
+        }
+        try {
+            return Files.size(p);
+        } catch (java.nio.file.NoSuchFileException e) {
+            return -1;
+        }
+    }
+
     /** Waits until the child has written part of a blob into tmp/; returns its size. */
     private static long awaitPartialBlob(Path tmp, Process child) throws Exception {
         long deadline = System.currentTimeMillis() + 60_000;
         while (System.currentTimeMillis() < deadline && child.isAlive()) {
             for (Path p : list(tmp)) {
-                if (p.getFileName().toString().endsWith(".part") && Files.size(p) > BIG / 3) {
-                    return Files.size(p);
+                long size = partSize(p);
+                if (size > BIG / 3) {
+                    return size;
                 }
             }
             Thread.sleep(20);
