@@ -30,7 +30,7 @@ import org.xbill.DNS.Type;
 class DnsServerTest {
     private final EmbeddedDns dns = new EmbeddedDns(List.of());
     private EmbeddedDns upstream;
-    private final int port = freePort("127.0.0.1");
+    private int port;
 
     @AfterEach
     void close() {
@@ -46,6 +46,24 @@ class DnsServerTest {
         } catch (Exception e) {
             throw new IllegalStateException("no free UDP port on " + address, e);
         }
+    }
+
+    /**
+     * Listens on a port free for both UDP and TCP. A probed port can be taken by another process
+     * before the bind (CI saw it once), so a taken port is retried with another.
+     */
+    static int listenOnFreePort(EmbeddedDns server, String address) throws java.io.IOException {
+        java.io.IOException last = null;
+        for (int attempt = 0; attempt < 20; attempt++) {
+            int candidate = freePort(address);
+            try {
+                server.listen(address, candidate);
+                return candidate;
+            } catch (java.io.IOException e) {
+                last = e;
+            }
+        }
+        throw last;
     }
 
     private static NameTable stack() {
@@ -78,7 +96,7 @@ class DnsServerTest {
     @Test
     void answersAreScopedToTheAskersNetworks() throws Exception {
         dns.update(stack());
-        dns.listen("127.0.0.1", port);
+        port = listenOnFreePort(dns, "127.0.0.1");
         assertEquals(List.of("127.0.0.6"), answers(ask("127.0.0.6", "db.", Type.A)));
         assertEquals(Rcode.SERVFAIL, ask("127.0.0.2", "db.", Type.A).getRcode(), "db is not on front");
         assertEquals(Rcode.SERVFAIL, ask("127.0.0.6", "web.", Type.A).getRcode(), "web is not on back");
@@ -90,7 +108,7 @@ class DnsServerTest {
     @Test
     void roundRobinOverReplicasOverUdpAndTcp() throws Exception {
         dns.update(stack());
-        dns.listen("127.0.0.1", port);
+        port = listenOnFreePort(dns, "127.0.0.1");
         Set<String> firsts = new HashSet<>();
         for (int i = 0; i < 4; i++) {
             List<String> a = answers(ask("127.0.0.2", "web.", Type.A, i % 2 == 1, port));
@@ -109,7 +127,7 @@ class DnsServerTest {
     @Test
     void repeatedUdpQuestionsGetTheirOwnIdAndTakeTurns() throws Exception {
         dns.update(stack());
-        dns.listen("127.0.0.1", port);
+        port = listenOnFreePort(dns, "127.0.0.1");
         EmbeddedDns uncached = new EmbeddedDns(List.of());
         uncached.update(stack());
         Message fresh = new Message(uncached.answer("127.0.0.2", Message.newQuery(Record.newRecord(Name.fromString("web."), Type.A, 1)).toWire()));
@@ -140,7 +158,7 @@ class DnsServerTest {
     @Test
     void ptrAndHostDockerInternal() throws Exception {
         dns.update(stack());
-        dns.listen("127.0.0.1", port);
+        port = listenOnFreePort(dns, "127.0.0.1");
         Message ptr = ask("127.0.0.6", ReverseMap.fromAddress("127.0.0.6").toString(), Type.PTR);
         assertEquals(List.of("demo-db-1."), answers(ptr));
         assertEquals(Rcode.SERVFAIL, ask("127.0.0.2", ReverseMap.fromAddress("127.0.0.6").toString(), Type.PTR).getRcode());
@@ -152,14 +170,12 @@ class DnsServerTest {
 
     @Test
     void othersAreForwardedToTheUpstream() throws Exception {
-        int upPort = freePort("127.0.0.9");
         upstream = new EmbeddedDns(List.of());
         upstream.update(new NameTable.Builder().network("lo", "127.0.0.0/8").add("lo", "example.test", "192.0.2.7").build());
-        upstream.listen("127.0.0.9", upPort);
+        int upPort = listenOnFreePort(upstream, "127.0.0.9");
         try (EmbeddedDns forwarding = new EmbeddedDns(List.of("127.0.0.8:" + freePort("127.0.0.8"), "127.0.0.9:" + upPort))) {
             forwarding.update(stack());
-            int p = freePort("127.0.0.1");
-            forwarding.listen("127.0.0.1", p);
+            int p = listenOnFreePort(forwarding, "127.0.0.1");
             Message m = ask("127.0.0.2", "example.test.", Type.A, false, p);
             assertEquals(Rcode.NOERROR, m.getRcode());
             assertEquals(List.of("192.0.2.7"), answers(m), "the first upstream does not answer, the second does");
@@ -174,7 +190,7 @@ class DnsServerTest {
         NameTable two = new NameTable.Builder().network("front", "127.0.0.0/30").add("front", "svc", "10.0.0.2")
                 .add("front", "svc", "10.0.0.3").build();
         dns.update(one);
-        dns.listen("127.0.0.1", port);
+        port = listenOnFreePort(dns, "127.0.0.1");
         AtomicBoolean running = new AtomicBoolean(true);
         Thread swapper = new Thread(() -> {
             for (int i = 0; running.get(); i++) {
