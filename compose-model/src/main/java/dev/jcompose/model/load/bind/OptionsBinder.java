@@ -3,20 +3,32 @@ package dev.jcompose.model.load.bind;
 import dev.jcompose.model.load.YNode;
 import dev.jcompose.model.ComposeException;
 import dev.jcompose.model.service.BlkioConfig;
+import dev.jcompose.model.service.PreStartHook;
 import dev.jcompose.model.service.ServiceHook;
 import dev.jcompose.model.service.ServiceOptions;
 import dev.jcompose.model.service.WatchRule;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Binds a service's runtime, isolation, storage_opt and post_start/pre_stop hooks. */
+/** Binds a service's runtime, isolation, storage_opt, pre_start steps and post_start/pre_stop hooks. */
 final class OptionsBinder {
     private OptionsBinder() {
     }
 
     static ServiceOptions bind(Values v) {
         return new ServiceOptions(v.str("runtime"), v.str("isolation"), v.stringMap("storage_opt"), hooks(v, "post_start"),
-                hooks(v, "pre_stop"), blkio(v), watch(v));
+                hooks(v, "pre_stop"), blkio(v), watch(v), preStart(v));
+    }
+
+    private static List<PreStartHook> preStart(Values v) {
+        List<PreStartHook> out = new ArrayList<>();
+        List<YNode> items = v.items("pre_start");
+        for (int i = 0; i < items.size(); i++) {
+            Values h = Values.of(items.get(i), v.path("pre_start") + "[" + i + "]");
+            out.add(new PreStartHook(h.strings("command"), h.str("image"), h.str("user"), h.bool("privileged", false),
+                    h.str("working_dir"), h.stringMap("environment"), h.bool("per_replica", false)));
+        }
+        return out;
     }
 
     private static List<ServiceHook> hooks(Values v, String key) {

@@ -142,6 +142,7 @@ public final class Normalizer {
         out = Integers.normalize(out, path);
         out = ImplicitDependencies.add(out);
         out = StringMaps.service(out);
+        out = Hooks.normalize(out, path);
         out = ZeroValues.service(out);
         boolean noNetworks = !out.has("networks") || out.get("networks") instanceof YMap n && n.entries().isEmpty()
                 || out.get("networks") instanceof YScalar ns && ns.isNull();

@@ -17,7 +17,8 @@ import java.util.Map;
  * and prints: ports, volumes, environment/labels/annotations/sysctls (to mappings), depends_on,
  * networks, secrets/configs, build, command/entrypoint (shell-split), healthcheck.test, ulimits,
  * extra_hosts ({@code host=ip} list), single strings of dns/dns_search/tmpfs/env_file (to lists),
- * env_file entries ({@code {path, required}}), expose (strings), devices. Values already in long
+ * env_file entries ({@code {path, required}}), expose (strings), devices, and the command (shell-split) and
+ * environment (a mapping) of pre_start/post_start/pre_stop hooks. Values already in long
  * form pass through. Run per file, after interpolation and before merging.
  */
 public final class ShortSyntax {
@@ -89,6 +90,7 @@ public final class ShortSyntax {
                 case "env_file" -> envFiles(v, p);
                 case "expose" -> each(v, p, (item, ip) -> Nodes.str(Nodes.asScalar(item, ip).text(), item.mark()));
                 case "devices" -> each(v, p, (item, ip) -> item instanceof YMap ? item : device(Nodes.asScalar(item, ip), ip));
+                case "pre_start", "post_start", "pre_stop" -> each(v, p, (item, ip) -> hook(Nodes.asMap(item, ip), ip));
                 default -> v;
             };
             if (n != v) {
@@ -173,6 +175,18 @@ public final class ShortSyntax {
             throw new ComposeException(s.mark(), p, "invalid command line \"" + s.text() + "\": unterminated quote");
         }
         return Nodes.seq(words.stream().map(w -> (YNode) Nodes.str(w, s.mark())).toList(), s.mark());
+    }
+
+    /** A lifecycle hook: its command shell-split, its environment a mapping. */
+    private static YNode hook(YMap h, String p) {
+        YMap out = h;
+        if (h.get("command") != null) {
+            out = out.with("command", command(h.get("command"), p + ".command"));
+        }
+        if (h.get("environment") != null && !(h.get("environment") instanceof YScalar e && e.isNull())) {
+            out = out.with("environment", KeyValues.toMap(h.get("environment"), p + ".environment", true));
+        }
+        return out;
     }
 
     private static YNode build(YMap b, String p) {
