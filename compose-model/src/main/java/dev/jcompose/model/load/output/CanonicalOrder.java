@@ -75,6 +75,8 @@ public final class CanonicalOrder {
         serviceChildren.put("sysctls", SORTED);
         serviceChildren.put("ulimits", mapOf(ulimit));
         serviceChildren.put("volumes", listOf(volume));
+        serviceChildren.put("gpus", listOf(struct("capabilities driver count device_ids options", Map.of("options", SORTED))));
+        serviceChildren.put("provider", struct("type options", Map.of("options", SORTED)));
         Type hook = struct("command user privileged working_dir environment", Map.of("environment", SORTED));
         serviceChildren.put("pre_start", listOf(struct("command image user privileged working_dir environment per_replica",
                 Map.of("environment", SORTED))));
