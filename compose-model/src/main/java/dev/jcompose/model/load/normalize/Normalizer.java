@@ -36,6 +36,7 @@ import java.util.TreeMap;
 public final class Normalizer {
     private final NormalizeContext ctx;
     private final RelativePaths paths;
+    private final Map<String, YSeq> envFiles = new TreeMap<>();
 
     private Normalizer(NormalizeContext ctx) {
         this.ctx = ctx;
@@ -53,9 +54,25 @@ public final class Normalizer {
      * {@link ComposeException}s.
      */
     public static YMap normalize(YMap merged, NormalizeContext ctx) {
-        YMap out = CanonicalOrder.project(new Normalizer(ctx).run(merged));
-        Consistency.check(out, ctx.disabledServices());
-        return out;
+        return normalize(merged, ctx, true).tree();
+    }
+
+    /**
+     * The normalised tree of {@code raw} and, per service, the {@code env_file} entries the tree no longer
+     * holds (long form, absolute paths) for the typed model; {@code consistency} false skips the
+     * {@link Consistency} checks ({@code config --no-consistency}).
+     */
+    public static NormalizedProject normalize(RawProject raw, boolean consistency) {
+        return normalize(raw.tree(), NormalizeContext.of(raw), consistency);
+    }
+
+    private static NormalizedProject normalize(YMap merged, NormalizeContext ctx, boolean consistency) {
+        Normalizer n = new Normalizer(ctx);
+        YMap out = CanonicalOrder.project(n.run(merged));
+        if (consistency) {
+            Consistency.check(out, ctx.disabledServices());
+        }
+        return new NormalizedProject(out, n.envFiles);
     }
 
     private YMap run(YMap merged) {
@@ -206,6 +223,7 @@ public final class Normalizer {
     private YMap environment(YMap s, String path) {
         Map<String, YNode> env = new LinkedHashMap<>();
         if (s.get("env_file") instanceof YSeq files) {
+            envFiles.put(path.substring(path.indexOf('.') + 1), files);
             for (YNode f : files.items()) {
                 YMap m = Nodes.asMap(f, path + ".env_file");
                 String file = ((YScalar) m.get("path")).text();
