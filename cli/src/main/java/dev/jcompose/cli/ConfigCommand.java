@@ -54,6 +54,9 @@ final class ConfigCommand implements Callable<Integer> {
     @Option(names = "--no-interpolate", description = "Don't interpolate environment variables")
     boolean noInterpolate;
 
+    @Option(names = "--no-consistency", description = "Don't check model consistency - warning: may produce invalid Compose output")
+    boolean noConsistency;
+
     @Option(names = "--variables", description = "Print model variables and default values")
     boolean variables;
 
@@ -78,8 +81,8 @@ final class ConfigCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
             return 0;
         }
-        LoadedProject project = ProjectLoading.load(parent.global(), services, !noInterpolate, err).only(services);
-        if (!noInterpolate) {
+        LoadedProject project = ProjectLoading.load(parent.global(), services, !noInterpolate, !noConsistency, err).only(services);
+        if (!noInterpolate && !noConsistency) {
             project.project(); // binding checks every value's type, as docker compose's config does
         }
         if (quiet) {
