@@ -99,6 +99,9 @@ public final class Normalizer {
         putNamed(top, "volumes", tree.get("volumes"));
         putNamed(top, "secrets", tree.get("secrets"));
         putNamed(top, "configs", tree.get("configs"));
+        if (tree.get("models") instanceof YMap models && !models.entries().isEmpty()) {
+            top.put("models", new YMap(new TreeMap<>(models.entries()), models.keyMarks(), models.mark(), models.tag()));
+        }
         for (var e : tree.entries().entrySet()) {
             if (e.getKey().startsWith("x-")) {
                 top.put(e.getKey(), e.getValue());

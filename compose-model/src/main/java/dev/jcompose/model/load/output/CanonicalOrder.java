@@ -75,6 +75,7 @@ public final class CanonicalOrder {
         serviceChildren.put("sysctls", SORTED);
         serviceChildren.put("ulimits", mapOf(ulimit));
         serviceChildren.put("volumes", listOf(volume));
+        serviceChildren.put("models", mapOf(struct("endpoint_var model_var")));
         serviceChildren.put("gpus", listOf(struct("capabilities driver count device_ids options", Map.of("options", SORTED))));
         serviceChildren.put("provider", struct("type options", Map.of("options", SORTED)));
         Type hook = struct("command user privileged working_dir environment", Map.of("environment", SORTED));
@@ -102,7 +103,8 @@ public final class CanonicalOrder {
                 Map.of("labels", SORTED, "driver_opts", SORTED));
         PROJECT = struct("name services networks volumes secrets configs models", Map.of(
                 "services", mapOf(service), "networks", mapOf(network), "volumes", mapOf(topVolume),
-                "secrets", mapOf(fileObject), "configs", mapOf(fileObject)));
+                "secrets", mapOf(fileObject), "configs", mapOf(fileObject),
+                "models", mapOf(struct("name model context_size runtime_flags"))));
     }
 
     private CanonicalOrder() {

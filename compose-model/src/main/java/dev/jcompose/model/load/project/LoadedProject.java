@@ -99,6 +99,19 @@ public final class LoadedProject {
         return keys("volumes");
     }
 
+    /** The {@code model} of each top-level model that names one, in name order ({@code config --models}). */
+    public List<String> models() {
+        java.util.ArrayList<String> out = new java.util.ArrayList<>();
+        if (tree.get("models") instanceof YMap models) {
+            models.entries().values().forEach(m -> {
+                if (m instanceof YMap def && def.get("model") instanceof YScalar s && !s.isNull() && !s.text().isEmpty()) {
+                    out.add(s.text());
+                }
+            });
+        }
+        return out;
+    }
+
     /** Every profile named by a service, sorted. */
     public List<String> profiles() {
         java.util.TreeSet<String> out = new java.util.TreeSet<>();

@@ -19,7 +19,8 @@ import java.util.Map;
  * extra_hosts ({@code host=ip} list), single strings of dns/dns_search/tmpfs/env_file (to lists),
  * env_file entries ({@code {path, required}}), expose (strings), devices, and the command (shell-split) and
  * environment (a mapping) of pre_start/post_start/pre_stop hooks, {@code gpus: all} (one request with
- * {@code count: all}), provider options (lists of strings). Values already in long
+ * {@code count: all}), provider options (lists of strings), service {@code models} (a list of names to a
+ * mapping of names to null). Values already in long
  * form pass through. Run per file, after interpolation and before merging.
  */
 public final class ShortSyntax {
@@ -91,6 +92,7 @@ public final class ShortSyntax {
                 case "env_file" -> envFiles(v, p);
                 case "expose" -> each(v, p, (item, ip) -> Nodes.str(Nodes.asScalar(item, ip).text(), item.mark()));
                 case "devices" -> each(v, p, (item, ip) -> item instanceof YMap ? item : device(Nodes.asScalar(item, ip), ip));
+                case "models" -> v instanceof YSeq seq ? listToNullMap(seq, p) : v;
                 case "gpus" -> v instanceof YScalar all ? Nodes.seq(List.of(Nodes.map(Map.of("count", Nodes.str(all.text(), all.mark())),
                         all.mark())), all.mark()) : v;
                 case "provider" -> provider(Nodes.asMap(v, p), p);
