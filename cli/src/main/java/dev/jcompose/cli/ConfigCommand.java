@@ -48,6 +48,9 @@ final class ConfigCommand implements Callable<Integer> {
     @Option(names = "--images", description = "Print the image names, one per line")
     boolean listImages;
 
+    @Option(names = "--models", description = "Print the model names, one per line")
+    boolean listModels;
+
     @Option(names = "--hash", paramLabel = "SERVICES", description = "Print the service config hash, one per line (\"*\" for all)")
     String hash;
 
@@ -99,6 +102,8 @@ final class ConfigCommand implements Callable<Integer> {
             text = lines(project.profiles());
         } else if (listImages) {
             text = lines(project.images());
+        } else if (listModels) {
+            text = lines(project.models());
         } else if (hash != null) {
             List<String> names = hash.equals("*") ? project.serviceNames() : List.of(hash.split(","));
             List<String> out = new ArrayList<>();

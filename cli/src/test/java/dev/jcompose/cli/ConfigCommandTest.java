@@ -49,12 +49,17 @@ class ConfigCommandTest {
                       - data:/data
                     networks:
                       - internal
+                    models:
+                      llm:
                   gated:
                     profiles: ["extra"]
                 volumes:
                   data:
                 networks:
                   internal:
+                models:
+                  llm:
+                    model: ai/example
                 """);
         Run checked = run("config", "--services");
         assertNotEquals(0, checked.code());
@@ -62,6 +67,7 @@ class ConfigCommandTest {
         assertEquals(new Run(0, "incomplete\n", ""), run("config", "--no-consistency", "--services"));
         assertEquals("data\n", run("config", "--no-consistency", "--volumes").out());
         assertEquals("internal\n", run("config", "--no-consistency", "--networks").out());
+        assertEquals("ai/example\n", run("config", "--no-consistency", "--models").out());
         assertTrue(run("config", "--no-consistency", "--hash", "*").out().matches("incomplete [0-9a-f]{64}\n"));
         assertTrue(run("config", "--no-consistency").out().contains("  incomplete:\n"));
         Run gated = run("--profile", "extra", "config", "--no-consistency", "--services");
