@@ -48,11 +48,17 @@ final class ConfigCommand implements Callable<Integer> {
     @Option(names = "--images", description = "Print the image names, one per line")
     boolean listImages;
 
+    @Option(names = "--models", description = "Print the model names, one per line")
+    boolean listModels;
+
     @Option(names = "--hash", paramLabel = "SERVICES", description = "Print the service config hash, one per line (\"*\" for all)")
     String hash;
 
     @Option(names = "--no-interpolate", description = "Don't interpolate environment variables")
     boolean noInterpolate;
+
+    @Option(names = "--no-consistency", description = "Don't check model consistency - warning: may produce invalid Compose output")
+    boolean noConsistency;
 
     @Option(names = "--variables", description = "Print model variables and default values")
     boolean variables;
@@ -78,8 +84,8 @@ final class ConfigCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
             return 0;
         }
-        LoadedProject project = ProjectLoading.load(parent.global(), services, !noInterpolate, err).only(services);
-        if (!noInterpolate) {
+        LoadedProject project = ProjectLoading.load(parent.global(), services, !noInterpolate, !noConsistency, err).only(services);
+        if (!noInterpolate && !noConsistency) {
             project.project(); // binding checks every value's type, as docker compose's config does
         }
         if (quiet) {
@@ -96,6 +102,8 @@ final class ConfigCommand implements Callable<Integer> {
             text = lines(project.profiles());
         } else if (listImages) {
             text = lines(project.images());
+        } else if (listModels) {
+            text = lines(project.models());
         } else if (hash != null) {
             List<String> names = hash.equals("*") ? project.serviceNames() : List.of(hash.split(","));
             List<String> out = new ArrayList<>();

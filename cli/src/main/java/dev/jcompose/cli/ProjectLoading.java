@@ -16,7 +16,13 @@ public final class ProjectLoading {
     }
 
     public static LoadedProject load(GlobalOptions global, List<String> services, boolean interpolate, PrintWriter err) {
-        LoadedProject project = ComposeLoader.load(options(global, services, interpolate));
+        return load(global, services, interpolate, true, err);
+    }
+
+    /** {@code consistency} false loads without the model's consistency checks ({@code config --no-consistency}). */
+    public static LoadedProject load(GlobalOptions global, List<String> services, boolean interpolate, boolean consistency,
+                                     PrintWriter err) {
+        LoadedProject project = ComposeLoader.load(options(global, services, interpolate, consistency));
         for (String w : project.warnings()) {
             err.println("WARN[0000] " + w);
         }
@@ -26,13 +32,13 @@ public final class ProjectLoading {
 
     /** The variables of the compose files ({@code config --variables}). */
     public static java.util.Collection<dev.jcompose.model.load.interpolation.Variables.Variable> variables(GlobalOptions global) {
-        return ComposeLoader.variables(options(global, List.of(), false));
+        return ComposeLoader.variables(options(global, List.of(), false, true));
     }
 
-    private static ProjectOptions options(GlobalOptions global, List<String> services, boolean interpolate) {
+    private static ProjectOptions options(GlobalOptions global, List<String> services, boolean interpolate, boolean consistency) {
         return new ProjectOptions(Path.of("").toAbsolutePath(), global.files(), global.projectName(),
                 global.projectDirectory(), global.envFiles(), global.profiles(), services, System.getenv(),
-                ProjectLoading::readStdin, interpolate);
+                ProjectLoading::readStdin, interpolate, consistency);
     }
 
     private static String readStdin() {

@@ -9,11 +9,12 @@ import java.util.function.Supplier;
  * What the command line and the process give the loader: the working directory, {@code -f} files
  * ({@code -} for stdin), {@code -p}, {@code --project-directory}, {@code --env-file}s, {@code --profile}s,
  * the services named on the command line (they enable their profiles), the process environment,
- * and how to read stdin.
+ * how to read stdin, whether to interpolate, and whether to check the model's consistency
+ * ({@code config --no-consistency} turns it off).
  */
 public record ProjectOptions(Path workingDir, List<String> files, String projectName, String projectDirectory,
                              List<String> envFiles, List<String> profiles, List<String> services,
-                             Map<String, String> osEnv, Supplier<String> stdin, boolean interpolate) {
+                             Map<String, String> osEnv, Supplier<String> stdin, boolean interpolate, boolean consistency) {
     public ProjectOptions {
         workingDir = workingDir.toAbsolutePath().normalize();
         files = List.copyOf(files);
@@ -23,6 +24,13 @@ public record ProjectOptions(Path workingDir, List<String> files, String project
         osEnv = Map.copyOf(osEnv);
     }
 
+    /** Options that check the model's consistency, as every command but {@code config --no-consistency} does. */
+    public ProjectOptions(Path workingDir, List<String> files, String projectName, String projectDirectory, List<String> envFiles,
+                          List<String> profiles, List<String> services, Map<String, String> osEnv, Supplier<String> stdin,
+                          boolean interpolate) {
+        this(workingDir, files, projectName, projectDirectory, envFiles, profiles, services, osEnv, stdin, interpolate, true);
+    }
+
     /** Options for loading the compose files found from {@code dir}, with this process's environment. */
     public static ProjectOptions discover(Path dir, Map<String, String> env) {
         return new ProjectOptions(dir, List.of(), null, null, List.of(), List.of(), List.of(), env, () -> "", true);
@@ -30,6 +38,6 @@ public record ProjectOptions(Path workingDir, List<String> files, String project
 
     public ProjectOptions withFiles(List<String> value) {
         return new ProjectOptions(workingDir, value, projectName, projectDirectory, envFiles, profiles, services, osEnv, stdin,
-                interpolate);
+                interpolate, consistency);
     }
 }

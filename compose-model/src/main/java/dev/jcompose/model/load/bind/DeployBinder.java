@@ -34,15 +34,20 @@ final class DeployBinder {
             return null;
         }
         Values r = parent.child(key);
+        return new Deploy.Resources(r.doubleOrNull("cpus"), r.bytes("memory"), r.longOrNull("pids"), deviceRequests(r, "devices"));
+    }
+
+    /** Device requests ({@code deploy.resources.*.devices}, {@code gpus}): {@code count} -1 for {@code all}. */
+    static List<Deploy.DeviceRequest> deviceRequests(Values parent, String key) {
         List<Deploy.DeviceRequest> devices = new ArrayList<>();
-        List<YNode> items = r.items("devices");
+        List<YNode> items = parent.items(key);
         for (int i = 0; i < items.size(); i++) {
-            Values dev = Values.of(items.get(i), r.path("devices") + "[" + i + "]");
+            Values dev = Values.of(items.get(i), parent.path(key) + "[" + i + "]");
             Long count = "all".equals(dev.str("count")) ? Long.valueOf(-1) : dev.longOrNull("count");
             devices.add(new Deploy.DeviceRequest(dev.strings("capabilities"), dev.str("driver"), count, dev.strings("device_ids"),
                     dev.stringMap("options")));
         }
-        return new Deploy.Resources(r.doubleOrNull("cpus"), r.bytes("memory"), r.longOrNull("pids"), devices);
+        return devices;
     }
 
     private static Deploy.UpdateConfig update(Values d, String key) {

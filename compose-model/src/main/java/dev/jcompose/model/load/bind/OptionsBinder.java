@@ -3,20 +3,46 @@ package dev.jcompose.model.load.bind;
 import dev.jcompose.model.load.YNode;
 import dev.jcompose.model.ComposeException;
 import dev.jcompose.model.service.BlkioConfig;
+import dev.jcompose.model.service.PreStartHook;
 import dev.jcompose.model.service.ServiceHook;
 import dev.jcompose.model.service.ServiceOptions;
+import dev.jcompose.model.service.ServiceProvider;
 import dev.jcompose.model.service.WatchRule;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Binds a service's runtime, isolation, storage_opt and post_start/pre_stop hooks. */
+/** Binds a service's runtime, isolation, storage_opt, pre_start steps, post_start/pre_stop hooks and provider. */
 final class OptionsBinder {
     private OptionsBinder() {
     }
 
     static ServiceOptions bind(Values v) {
         return new ServiceOptions(v.str("runtime"), v.str("isolation"), v.stringMap("storage_opt"), hooks(v, "post_start"),
-                hooks(v, "pre_stop"), blkio(v), watch(v));
+                hooks(v, "pre_stop"), blkio(v), watch(v), preStart(v), provider(v));
+    }
+
+    private static ServiceProvider provider(Values v) {
+        if (!v.has("provider")) {
+            return null;
+        }
+        Values p = v.child("provider");
+        java.util.Map<String, List<String>> options = new java.util.LinkedHashMap<>();
+        Values o = p.child("options");
+        for (String k : o.map().entries().keySet()) {
+            options.put(k, List.copyOf(o.strings(k)));
+        }
+        return new ServiceProvider(p.str("type"), options);
+    }
+
+    private static List<PreStartHook> preStart(Values v) {
+        List<PreStartHook> out = new ArrayList<>();
+        List<YNode> items = v.items("pre_start");
+        for (int i = 0; i < items.size(); i++) {
+            Values h = Values.of(items.get(i), v.path("pre_start") + "[" + i + "]");
+            out.add(new PreStartHook(h.strings("command"), h.str("image"), h.str("user"), h.bool("privileged", false),
+                    h.str("working_dir"), h.stringMap("environment"), h.bool("per_replica", false)));
+        }
+        return out;
     }
 
     private static List<ServiceHook> hooks(Values v, String key) {

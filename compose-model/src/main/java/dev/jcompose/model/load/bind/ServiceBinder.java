@@ -110,7 +110,7 @@ final class ServiceBinder {
         Long memRes = reservations.has("memory") ? reservations.bytes("memory") : v.bytes("mem_reservation");
         return new ServiceResources(mem, memRes, v.bytes("memswap_limit"), v.intOrNull("mem_swappiness"), v.boolOrNull("oom_kill_disable"),
                 v.intOrNull("oom_score_adj"), cpus, v.longOrNull("cpu_shares"), v.longOrNull("cpu_quota"), v.longOrNull("cpu_period"),
-                v.str("cpuset"), pids);
+                v.str("cpuset"), pids, DeployBinder.deviceRequests(v, "gpus"));
     }
 
     private static ServiceLifecycle lifecycle(Values v) {

@@ -13,7 +13,7 @@ import java.util.Set;
 /**
  * The references inside a normalised project, checked as docker compose does (compose-go's
  * {@code checkConsistency} and {@code CheckContainerNameUnicity}, same wording where it has one):
- * networks, named volumes, secrets and configs a service uses must be declared; {@code depends_on},
+ * networks, named volumes, secrets, configs and models a service uses must be declared; {@code depends_on},
  * {@code links}, {@code network_mode: service:} and {@code volumes_from} must name services
  * ({@code depends_on} to a service disabled by profiles only matters when {@code required});
  * no {@code depends_on} cycles; {@code network_mode} excludes {@code networks}; {@code scale} and
@@ -68,6 +68,14 @@ final class Consistency {
         }
         refs(s, "secrets", name, path);
         refs(s, "configs", name, path);
+        if (s.get("models") instanceof YMap models) {
+            for (String m : models.entries().keySet()) {
+                if (!map(project, "models").has(m)) {
+                    throw new ComposeException(models.keyMark(m), path + ".models", "service \"" + name
+                            + "\" refers to undefined model " + m + INVALID);
+                }
+            }
+        }
         if (s.get("build") instanceof YMap b && b.get("secrets") instanceof YSeq buildSecrets) {
             for (int i = 0; i < buildSecrets.items().size(); i++) {
                 if (buildSecrets.items().get(i) instanceof YMap m && !map(project, "secrets").has(text(m, "source"))) {

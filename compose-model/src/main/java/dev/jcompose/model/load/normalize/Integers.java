@@ -41,6 +41,9 @@ final class Integers {
             }
             out = out.with("ulimits", nu);
         }
+        if (out.get("gpus") instanceof YSeq gpus) {
+            out = out.with("gpus", deviceCounts(gpus, path + ".gpus"));
+        }
         if (out.get("deploy") instanceof YMap d) {
             YMap nd = field(d, "replicas", path + ".deploy");
             nd = child(nd, "restart_policy", "max_attempts", path + ".deploy");

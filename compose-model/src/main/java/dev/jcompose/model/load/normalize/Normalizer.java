@@ -36,6 +36,7 @@ import java.util.TreeMap;
 public final class Normalizer {
     private final NormalizeContext ctx;
     private final RelativePaths paths;
+    private final Map<String, YSeq> envFiles = new TreeMap<>();
 
     private Normalizer(NormalizeContext ctx) {
         this.ctx = ctx;
@@ -53,9 +54,25 @@ public final class Normalizer {
      * {@link ComposeException}s.
      */
     public static YMap normalize(YMap merged, NormalizeContext ctx) {
-        YMap out = CanonicalOrder.project(new Normalizer(ctx).run(merged));
-        Consistency.check(out, ctx.disabledServices());
-        return out;
+        return normalize(merged, ctx, true).tree();
+    }
+
+    /**
+     * The normalised tree of {@code raw} and, per service, the {@code env_file} entries the tree no longer
+     * holds (long form, absolute paths) for the typed model; {@code consistency} false skips the
+     * {@link Consistency} checks ({@code config --no-consistency}).
+     */
+    public static NormalizedProject normalize(RawProject raw, boolean consistency) {
+        return normalize(raw.tree(), NormalizeContext.of(raw), consistency);
+    }
+
+    private static NormalizedProject normalize(YMap merged, NormalizeContext ctx, boolean consistency) {
+        Normalizer n = new Normalizer(ctx);
+        YMap out = CanonicalOrder.project(n.run(merged));
+        if (consistency) {
+            Consistency.check(out, ctx.disabledServices());
+        }
+        return new NormalizedProject(out, n.envFiles);
     }
 
     private YMap run(YMap merged) {
@@ -82,6 +99,9 @@ public final class Normalizer {
         putNamed(top, "volumes", tree.get("volumes"));
         putNamed(top, "secrets", tree.get("secrets"));
         putNamed(top, "configs", tree.get("configs"));
+        if (tree.get("models") instanceof YMap models && !models.entries().isEmpty()) {
+            top.put("models", new YMap(new TreeMap<>(models.entries()), models.keyMarks(), models.mark(), models.tag()));
+        }
         for (var e : tree.entries().entrySet()) {
             if (e.getKey().startsWith("x-")) {
                 top.put(e.getKey(), e.getValue());
@@ -142,6 +162,7 @@ public final class Normalizer {
         out = Integers.normalize(out, path);
         out = ImplicitDependencies.add(out);
         out = StringMaps.service(out);
+        out = Hooks.normalize(out, path);
         out = ZeroValues.service(out);
         boolean noNetworks = !out.has("networks") || out.get("networks") instanceof YMap n && n.entries().isEmpty()
                 || out.get("networks") instanceof YScalar ns && ns.isNull();
@@ -205,6 +226,7 @@ public final class Normalizer {
     private YMap environment(YMap s, String path) {
         Map<String, YNode> env = new LinkedHashMap<>();
         if (s.get("env_file") instanceof YSeq files) {
+            envFiles.put(path.substring(path.indexOf('.') + 1), files);
             for (YNode f : files.items()) {
                 YMap m = Nodes.asMap(f, path + ".env_file");
                 String file = ((YScalar) m.get("path")).text();

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Mappings compose-go holds as {@code map[string]string} print every value as a string
- * ({@code driver_opts: {baz: 1}} → {@code baz: "1"}): logging options, storage_opt, deploy and
+ * ({@code driver_opts: {baz: 1}} → {@code baz: "1"}): logging options, storage_opt, gpus options, deploy and
  * build labels, build args of a service; driver_opts, labels and IPAM options/aux addresses of
  * networks, volumes, secrets and configs.
  */
@@ -20,6 +20,11 @@ final class StringMaps {
     static YMap service(YMap s) {
         YMap out = s;
         out = at(out, "storage_opt");
+        if (out.get("gpus") instanceof YSeq gpus) {
+            List<YNode> items = new ArrayList<>();
+            gpus.items().forEach(g -> items.add(g instanceof YMap gm ? at(gm, "options") : g));
+            out = out.with("gpus", new YSeq(items, gpus.mark(), gpus.tag()));
+        }
         if (out.get("logging") instanceof YMap l) {
             out = out.with("logging", at(l, "options"));
         }

@@ -75,6 +75,14 @@ public final class CanonicalOrder {
         serviceChildren.put("sysctls", SORTED);
         serviceChildren.put("ulimits", mapOf(ulimit));
         serviceChildren.put("volumes", listOf(volume));
+        serviceChildren.put("models", mapOf(struct("endpoint_var model_var")));
+        serviceChildren.put("gpus", listOf(struct("capabilities driver count device_ids options", Map.of("options", SORTED))));
+        serviceChildren.put("provider", struct("type options", Map.of("options", SORTED)));
+        Type hook = struct("command user privileged working_dir environment", Map.of("environment", SORTED));
+        serviceChildren.put("pre_start", listOf(struct("command image user privileged working_dir environment per_replica",
+                Map.of("environment", SORTED))));
+        serviceChildren.put("post_start", listOf(hook));
+        serviceChildren.put("pre_stop", listOf(hook));
         Type service = struct("profiles annotations attach build develop blkio_config cap_add cap_drop cgroup_parent cgroup "
                 + "cpu_count cpu_percent cpu_period cpu_quota cpu_rt_period cpu_rt_runtime cpus cpuset cpu_shares command configs "
                 + "container_name credential_spec depends_on deploy device_cgroup_rules devices dns dns_opt dns_search dockerfile "
@@ -83,7 +91,7 @@ public final class CanonicalOrder {
                 + "mem_reservation memswap_limit mem_swappiness mac_address models net network_mode networks oom_kill_disable "
                 + "oom_score_adj pid pids_limit platform ports privileged pull_policy read_only restart runtime scale secrets "
                 + "security_opt shm_size stdin_open stop_grace_period stop_signal storage_opt sysctls tmpfs tty ulimits "
-                + "use_api_socket user userns_mode uts volume_driver volumes volumes_from working_dir post_start pre_stop",
+                + "use_api_socket user userns_mode uts volume_driver volumes volumes_from working_dir pre_start post_start pre_stop",
                 serviceChildren);
         Type ipam = struct("driver config options", Map.of(
                 "config", listOf(struct("subnet gateway ip_range aux_addresses", Map.of("aux_addresses", SORTED))),
@@ -95,7 +103,8 @@ public final class CanonicalOrder {
                 Map.of("labels", SORTED, "driver_opts", SORTED));
         PROJECT = struct("name services networks volumes secrets configs models", Map.of(
                 "services", mapOf(service), "networks", mapOf(network), "volumes", mapOf(topVolume),
-                "secrets", mapOf(fileObject), "configs", mapOf(fileObject)));
+                "secrets", mapOf(fileObject), "configs", mapOf(fileObject),
+                "models", mapOf(struct("name model context_size runtime_flags"))));
     }
 
     private CanonicalOrder() {

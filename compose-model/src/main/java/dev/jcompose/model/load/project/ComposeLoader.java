@@ -38,6 +38,7 @@ public final class ComposeLoader {
 
     public static LoadedProject load(ProjectOptions options) {
         RawProject raw = ProjectAssembler.assemble(options);
-        return new LoadedProject(raw, Normalizer.normalize(raw), options.interpolate());
+        dev.jcompose.model.load.normalize.NormalizedProject n = Normalizer.normalize(raw, options.consistency());
+        return new LoadedProject(raw, n.tree(), n.envFiles(), options.interpolate());
     }
 }

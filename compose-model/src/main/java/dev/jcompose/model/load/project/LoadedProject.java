@@ -20,11 +20,13 @@ import java.util.Map;
 public final class LoadedProject {
     private final RawProject raw;
     private final YMap tree;
+    private final Map<String, YSeq> envFiles;
     private final boolean interpolated;
 
-    LoadedProject(RawProject raw, YMap tree, boolean interpolated) {
+    LoadedProject(RawProject raw, YMap tree, Map<String, YSeq> envFiles, boolean interpolated) {
         this.raw = raw;
         this.tree = tree;
+        this.envFiles = envFiles;
         this.interpolated = interpolated;
     }
 
@@ -82,7 +84,7 @@ public final class LoadedProject {
                 throw new dev.jcompose.model.ComposeException("no such service: " + s);
             }
         }
-        return new LoadedProject(raw, tree.with("services", kept), interpolated);
+        return new LoadedProject(raw, tree.with("services", kept), envFiles, interpolated);
     }
 
     public List<String> serviceNames() {
@@ -95,6 +97,19 @@ public final class LoadedProject {
 
     public List<String> volumeNames() {
         return keys("volumes");
+    }
+
+    /** The {@code model} of each top-level model that names one, in name order ({@code config --models}). */
+    public List<String> models() {
+        java.util.ArrayList<String> out = new java.util.ArrayList<>();
+        if (tree.get("models") instanceof YMap models) {
+            models.entries().values().forEach(m -> {
+                if (m instanceof YMap def && def.get("model") instanceof YScalar s && !s.isNull() && !s.text().isEmpty()) {
+                    out.add(s.text());
+                }
+            });
+        }
+        return out;
     }
 
     /** Every profile named by a service, sorted. */
@@ -127,9 +142,20 @@ public final class LoadedProject {
         return dev.jcompose.model.load.output.ConfigHash.of(s);
     }
 
-    /** The typed model (bound on each call; callers keep the result). */
+    /**
+     * The typed model (bound on each call; callers keep the result). Each service's {@code env_file}
+     * entries, dropped from the printed tree, are given back to the binder so the model keeps them.
+     */
     public dev.jcompose.model.Project project() {
-        return dev.jcompose.model.load.bind.ProjectBinder.bind(raw.name(), raw.workingDir(), raw.configFiles(), tree, this::configHash);
+        YMap services = (YMap) tree.get("services");
+        YMap withEnvFiles = services;
+        for (var e : envFiles.entrySet()) {
+            if (services.get(e.getKey()) instanceof YMap s) {
+                withEnvFiles = withEnvFiles.with(e.getKey(), s.with("env_file", e.getValue()));
+            }
+        }
+        return dev.jcompose.model.load.bind.ProjectBinder.bind(raw.name(), raw.workingDir(), raw.configFiles(),
+                tree.with("services", withEnvFiles), this::configHash);
     }
 
     private List<String> keys(String top) {

@@ -17,7 +17,10 @@ import java.util.Map;
  * and prints: ports, volumes, environment/labels/annotations/sysctls (to mappings), depends_on,
  * networks, secrets/configs, build, command/entrypoint (shell-split), healthcheck.test, ulimits,
  * extra_hosts ({@code host=ip} list), single strings of dns/dns_search/tmpfs/env_file (to lists),
- * env_file entries ({@code {path, required}}), expose (strings), devices. Values already in long
+ * env_file entries ({@code {path, required}}), expose (strings), devices, and the command (shell-split) and
+ * environment (a mapping) of pre_start/post_start/pre_stop hooks, {@code gpus: all} (one request with
+ * {@code count: all}), provider options (lists of strings), service {@code models} (a list of names to a
+ * mapping of names to null). Values already in long
  * form pass through. Run per file, after interpolation and before merging.
  */
 public final class ShortSyntax {
@@ -89,6 +92,11 @@ public final class ShortSyntax {
                 case "env_file" -> envFiles(v, p);
                 case "expose" -> each(v, p, (item, ip) -> Nodes.str(Nodes.asScalar(item, ip).text(), item.mark()));
                 case "devices" -> each(v, p, (item, ip) -> item instanceof YMap ? item : device(Nodes.asScalar(item, ip), ip));
+                case "models" -> v instanceof YSeq seq ? listToNullMap(seq, p) : v;
+                case "gpus" -> v instanceof YScalar all ? Nodes.seq(List.of(Nodes.map(Map.of("count", Nodes.str(all.text(), all.mark())),
+                        all.mark())), all.mark()) : v;
+                case "provider" -> provider(Nodes.asMap(v, p), p);
+                case "pre_start", "post_start", "pre_stop" -> each(v, p, (item, ip) -> hook(Nodes.asMap(item, ip), ip));
                 default -> v;
             };
             if (n != v) {
@@ -173,6 +181,36 @@ public final class ShortSyntax {
             throw new ComposeException(s.mark(), p, "invalid command line \"" + s.text() + "\": unterminated quote");
         }
         return Nodes.seq(words.stream().map(w -> (YNode) Nodes.str(w, s.mark())).toList(), s.mark());
+    }
+
+    /** {@code provider.options}: every value a list of strings (a single value becomes a one-item list). */
+    private static YNode provider(YMap provider, String p) {
+        if (!(provider.get("options") instanceof YMap options)) {
+            return provider;
+        }
+        YMap out = options;
+        for (var e : options.entries().entrySet()) {
+            YNode v = e.getValue();
+            List<YNode> items = new ArrayList<>();
+            for (YNode item : v instanceof YSeq seq ? seq.items() : List.of(v)) {
+                YScalar s = Nodes.asScalar(item, p + ".options." + e.getKey());
+                items.add(s.isNull() ? s : YScalar.string(s.text(), s.mark()));
+            }
+            out = out.with(e.getKey(), Nodes.seq(items, v.mark()));
+        }
+        return provider.with("options", out);
+    }
+
+    /** A lifecycle hook: its command shell-split, its environment a mapping. */
+    private static YNode hook(YMap h, String p) {
+        YMap out = h;
+        if (h.get("command") != null) {
+            out = out.with("command", command(h.get("command"), p + ".command"));
+        }
+        if (h.get("environment") != null && !(h.get("environment") instanceof YScalar e && e.isNull())) {
+            out = out.with("environment", KeyValues.toMap(h.get("environment"), p + ".environment", true));
+        }
+        return out;
     }
 
     private static YNode build(YMap b, String p) {

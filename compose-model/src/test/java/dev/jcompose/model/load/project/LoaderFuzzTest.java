@@ -59,6 +59,62 @@ class LoaderFuzzTest {
         assertTrue(outcomes[1] > 0 && outcomes[0] > 0, "both loads and rejections happen: " + outcomes[0] + "/" + outcomes[1]);
     }
 
+    /** The newer attributes (pre_start, hooks, gpus, provider, models, long env_file), mutated the same way. */
+    @Test
+    void newerAttributesGiveOnlyComposeExceptions() throws IOException {
+        Files.writeString(dir.resolve("a.env"), "A=1\n");
+        String seed = """
+                services:
+                  app:
+                    image: alpine
+                    env_file:
+                      - path: a.env
+                        required: false
+                        format: raw
+                    pre_start:
+                      - image: alpine
+                        command: sh -c 'echo "x" > /shared/y'
+                        per_replica: "true"
+                        environment: [A=1, B]
+                    post_start:
+                      - command: ["echo", "up"]
+                        privileged: true
+                    pre_stop:
+                      - command: echo down
+                        user: root
+                    gpus:
+                      - driver: nvidia
+                        count: all
+                        options: {a: 1}
+                    models: [llm]
+                  db:
+                    provider:
+                      type: awesomecloud
+                      options: {size: 256, tags: [a, b]}
+                    gpus: all
+                models:
+                  llm:
+                    model: ai/example
+                """;
+        Random random = new Random(20261202L);
+        int[] outcomes = new int[2];
+        assertTimeoutPreemptively(Duration.ofSeconds(90), () -> {
+            for (int i = 0; i < 800; i++) {
+                String input = i == 0 ? seed : mutate(seed, random);
+                Files.writeString(dir.resolve("compose.yaml"), input);
+                try {
+                    ComposeLoader.load(ProjectOptions.discover(dir, Map.of("HOME", "/root"))).project();
+                    outcomes[0]++;
+                } catch (ComposeException e) {
+                    outcomes[1]++;
+                } catch (RuntimeException | StackOverflowError e) {
+                    fail("case " + i + ": " + e + " for input:\n" + input, e);
+                }
+            }
+        });
+        assertTrue(outcomes[1] > 0 && outcomes[0] > 0, "both loads and rejections happen: " + outcomes[0] + "/" + outcomes[1]);
+    }
+
     private static String mutate(String seed, Random r) {
         switch (r.nextInt(4)) {
             case 0 -> {

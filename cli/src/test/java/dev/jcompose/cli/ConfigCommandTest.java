@@ -1,0 +1,76 @@
+package dev.jcompose.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code config --no-consistency}, as docker/compose config_test.go TestLocalComposeConfigNoConsistency runs it:
+ * the model's consistency is not checked, so an incomplete service (no image, no build) is listed and hashed.
+ */
+class ConfigCommandTest {
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err) {
+    }
+
+    private Run run(String... args) {
+        String[] full = new String[args.length + 4];
+        full[0] = "-f";
+        full[1] = dir.resolve("compose.yaml").toString();
+        full[2] = "-p";
+        full[3] = "model-config";
+        System.arraycopy(args, 0, full, 4, args.length);
+        CommandLine cl = JcomposeCommand.commandLine(full);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(full);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void noConsistencyListsAndHashesAnIncompleteService() throws IOException {
+        Files.writeString(dir.resolve("compose.yaml"), """
+                services:
+                  incomplete:
+                    volumes:
+                      - data:/data
+                    networks:
+                      - internal
+                    models:
+                      llm:
+                  gated:
+                    profiles: ["extra"]
+                volumes:
+                  data:
+                networks:
+                  internal:
+                models:
+                  llm:
+                    model: ai/example
+                """);
+        Run checked = run("config", "--services");
+        assertNotEquals(0, checked.code());
+        assertTrue(checked.err().contains("service \"incomplete\" has neither an image nor a build context specified"), checked.err());
+        assertEquals(new Run(0, "incomplete\n", ""), run("config", "--no-consistency", "--services"));
+        assertEquals("data\n", run("config", "--no-consistency", "--volumes").out());
+        assertEquals("internal\n", run("config", "--no-consistency", "--networks").out());
+        assertEquals("ai/example\n", run("config", "--no-consistency", "--models").out());
+        assertTrue(run("config", "--no-consistency", "--hash", "*").out().matches("incomplete [0-9a-f]{64}\n"));
+        assertTrue(run("config", "--no-consistency").out().contains("  incomplete:\n"));
+        Run gated = run("--profile", "extra", "config", "--no-consistency", "--services");
+        assertEquals("gated\nincomplete\n", gated.out(), gated.err());
+    }
+}
