@@ -24,14 +24,16 @@ bench_cleanup() {
   set +e
   if [ -n "$dockerd_pid" ]; then
     ids=$("$docker" -H "$DK_HOST" ps -aq 2>/dev/null); [ -n "$ids" ] && "$docker" -H "$DK_HOST" rm -f $ids >/dev/null 2>&1
-    bridge=br-$("$docker" -H "$DK_HOST" network inspect -f '{{.Id}}' jcbench 2>/dev/null | cut -c1-12)
-    "$docker" -H "$DK_HOST" network rm jcbench >/dev/null 2>&1
+    # dockerd names a network's bridge br-<ID[:12]>; one it fails to remove (endpoints left by a
+    # timed-out create) is deleted after it stopped
+    bridges=$("$docker" -H "$DK_HOST" network ls -q --filter driver=bridge 2>/dev/null | sed 's/^/br-/')
+    "$docker" -H "$DK_HOST" network prune -f >/dev/null 2>&1
     kill "$dockerd_pid" 2>/dev/null
     for _ in $(seq 600); do kill -0 "$dockerd_pid" 2>/dev/null || break; sleep 0.1; done
   fi
   if [ -n "$engine_pid" ]; then
     ids=$("$docker" -H "$JC_HOST" ps -aq 2>/dev/null); [ -n "$ids" ] && "$docker" -H "$JC_HOST" rm -f $ids >/dev/null 2>&1
-    "$docker" -H "$JC_HOST" network rm jcbench >/dev/null 2>&1
+    "$docker" -H "$JC_HOST" network prune -f >/dev/null 2>&1
     kill "$engine_pid" 2>/dev/null
     for _ in $(seq 300); do kill -0 "$engine_pid" 2>/dev/null || break; sleep 0.1; done
   fi
@@ -39,7 +41,7 @@ bench_cleanup() {
   for p in /proc/[0-9]*; do
     grep -qF "$work/" "$p/cmdline" 2>/dev/null && kill -9 "${p#/proc/}" 2>/dev/null
   done
-  [ -n "${bridge:-}" ] && [ "$bridge" != br- ] && [ -e "/sys/class/net/$bridge" ] && ip link delete "$bridge"
+  for b in ${bridges:-}; do [ -e "/sys/class/net/$b" ] && ip link delete "$b"; done
   grep -F " $work/" /proc/self/mountinfo | awk '{print $5}' | sort -r | while read -r m; do umount -l "$m"; done
   for h in /sys/fs/cgroup/*; do
     [ -d "$h/$dk_parent" ] && find "$h/$dk_parent" -depth -type d -exec rmdir {} \; 2>/dev/null
