@@ -16,7 +16,7 @@ cg_jc=/sys/fs/cgroup/cpuacct/jcbench-engine-$$
 cg_dk=/sys/fs/cgroup/cpuacct/jcbench-dockerd-$$
 dk_parent=jcbench-dkct-$$
 engine_pid= dockerd_pid=
-host_leftovers=(/etc/docker/key.json /run/containerd/s /run/containerd /var/run/docker/plugins /var/run/docker)
+host_leftovers=(/etc/docker/key.json /etc/docker /run/containerd/s /run/containerd /var/run/docker/plugins /var/run/docker)
 absent_before=()
 for p in "${host_leftovers[@]}"; do [ -e "$p" ] || absent_before+=("$p"); done
 

@@ -21,15 +21,15 @@ import java.util.stream.Stream;
  * parent; no iptables rules, no default bridge. {@link #close} removes what it made, in the order that
  * leaves nothing: its containers, networks and volumes through its API, then the daemon (SIGTERM to its
  * PID), survivors among its own processes, mounts under its roots, its bridges, its cgroups, and the few
- * host paths dockerd insists on ({@code /etc/docker/key.json}, {@code /run/containerd/s},
+ * host paths dockerd insists on ({@code /etc/docker/key.json} and its dir, {@code /run/containerd/s},
  * {@code /var/run/docker/plugins}) when they did not exist before.
  */
 final class DockerdProcess implements AutoCloseable {
     record Result(int code, String out, String err) {
     }
 
-    private static final List<Path> HOST_LEFTOVERS = List.of(Path.of("/etc/docker/key.json"), Path.of("/run/containerd/s"),
-            Path.of("/run/containerd"), Path.of("/var/run/docker/plugins"), Path.of("/var/run/docker"));
+    private static final List<Path> HOST_LEFTOVERS = List.of(Path.of("/etc/docker/key.json"), Path.of("/etc/docker"),
+            Path.of("/run/containerd/s"), Path.of("/run/containerd"), Path.of("/var/run/docker/plugins"), Path.of("/var/run/docker"));
 
     final Path socket;
     private final Path dir;
