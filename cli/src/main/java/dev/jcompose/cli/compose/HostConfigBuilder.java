@@ -42,14 +42,12 @@ final class HostConfigBuilder {
         h.set("Mounts", mounts);
         ObjectNode bindings = F.objectNode();
         for (ServicePort port : s.networking().ports()) {
-            if (port.published() == null) {
-                continue;
-            }
+            // every ports entry is published; no published port ("8080", "127.0.0.1::8080") means a random one: HostPort ""
             ArrayNode list = bindings.has(ContainerRequest.portKey(port)) ? (ArrayNode) bindings.get(ContainerRequest.portKey(port))
                     : bindings.putArray(ContainerRequest.portKey(port));
             ObjectNode b = list.addObject();
             b.put("HostIp", port.hostIp() == null ? "" : port.hostIp());
-            b.put("HostPort", port.published());
+            b.put("HostPort", port.published() == null ? "" : port.published());
         }
         h.set("PortBindings", bindings);
         String mode = s.networking().networkMode();
