@@ -89,7 +89,7 @@ public final class ContainerRuntime implements AutoCloseable {
         this.dns = dns;
         this.rules = new NetworkRules(new dev.jcompose.engine.net.firewall.NftFirewall(), Path.of("/proc/sys/net/ipv4/ip_forward"));
         this.networks = networks;
-        this.attachments = new NetworkAttachments(networks, new dev.jcompose.engine.network.BridgeDriver(shim), rules, this::listenDns);
+        this.attachments = new NetworkAttachments(networks, new dev.jcompose.engine.network.BridgeDriver(), rules, this::listenDns);
         this.hostsFiles = new HostsFiles(containers.store());
     }
 
@@ -661,7 +661,7 @@ public final class ContainerRuntime implements AutoCloseable {
         rules.remove(n);
         n.ipam().config().forEach(p -> dns.stop(p.gateway(), 53));
         try {
-            new dev.jcompose.engine.network.BridgeDriver(shim).deleteBridge(n);
+            new dev.jcompose.engine.network.BridgeDriver().deleteBridge(n);
         } catch (IOException e) {
             LOG.warn("removing the bridge of network {}: {}", n.name(), e.getMessage());
         }
