@@ -119,11 +119,14 @@ public final class ContainerRuntime implements AutoCloseable {
                 if (e.ipAddress() == null) {
                     return;
                 }
-                b.add(net, c.shortName(), e.ipAddress());
-                if (c.config().hostname() != null) {
-                    b.add(net, c.config().hostname(), e.ipAddress());
+                for (String ip : e.globalIpv6Address() == null || e.globalIpv6Address().isEmpty() ? List.of(e.ipAddress())
+                        : List.of(e.ipAddress(), e.globalIpv6Address())) {
+                    b.add(net, c.shortName(), ip);
+                    if (c.config().hostname() != null) {
+                        b.add(net, c.config().hostname(), ip);
+                    }
+                    e.aliases().forEach(a -> b.add(net, a, ip));
                 }
-                e.aliases().forEach(a -> b.add(net, a, e.ipAddress()));
             });
         }
         dns.update(b.build());
@@ -643,7 +646,9 @@ public final class ContainerRuntime implements AutoCloseable {
                     var e = c.state().running() && c.networkSettings() != null ? c.networkSettings().networks().get(network) : null;
                     if (e != null && e.ipAddress() != null && !e.ipAddress().isEmpty()) {
                         out.put(c.id(), new dev.jcompose.engine.network.NetworkRecord.Member(c.shortName(), e.endpointId(),
-                                e.macAddress() == null ? "" : e.macAddress(), e.ipAddress() + "/" + e.ipPrefixLen(), ""));
+                                e.macAddress() == null ? "" : e.macAddress(), e.ipAddress() + "/" + e.ipPrefixLen(),
+                                e.globalIpv6Address() == null || e.globalIpv6Address().isEmpty() ? ""
+                                        : e.globalIpv6Address() + "/" + e.globalIpv6PrefixLen()));
                     }
                 }
                 return out;
