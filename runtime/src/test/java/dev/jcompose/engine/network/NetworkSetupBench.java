@@ -1,6 +1,9 @@
 package dev.jcompose.engine.network;
 
 import dev.jcompose.engine.ipam.Assignment;
+import dev.jcompose.engine.net.netlink.NetnsRef;
+import dev.jcompose.engine.net.netlink.NetnsSockets;
+import dev.jcompose.engine.net.netlink.RtNetlink;
 import dev.jcompose.engine.net.testutil.TestNetns;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +11,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Hand-run benchmark (as root; not a test): where the engine's per-container network setup goes,
@@ -36,8 +40,15 @@ public final class NetworkSetupBench {
         long[] bridge = new long[rounds];
         long[] attach = new long[rounds];
         long[] total = new long[rounds];
+        long[] netnsSocket = new long[rounds];
+        long[] vethOnly = new long[rounds];
+        long[] spawned = new long[rounds];
+        long[] spawnCpuWall = new long[2];
+        Path shim = Path.of("runtime/target/jcompose-shim").toAbsolutePath();
         long cpu0 = cpuNanos();
         long wall0 = System.nanoTime();
+        long wall = 0;
+        long cpu = 0;
         try (TestNetns ns = TestNetns.start()) {
             driver.ensureBridge(n);
             for (int i = 0; i < rounds + 5; i++) {
@@ -58,15 +69,71 @@ public final class NetworkSetupBench {
                 driver.deleteLink(hostIf);
                 store.release(n, "c" + i);
             }
+            wall = System.nanoTime() - wall0;
+            cpu = cpuNanos() - cpu0;
+            // the parts of an attach: a netlink socket opened inside the netns (thread + setns), and the
+            // pair alone (one request on the host socket, peer into the netns, no configuration inside)
+            try (RtNetlink nl = RtNetlink.open()) {
+                int master = nl.index(BridgeDriver.bridgeName(n));
+                for (int i = 0; i < rounds + 5; i++) {
+                    long t0 = System.nanoTime();
+                    NetnsSockets.openInPid(ns.pid()).close();
+                    long t1 = System.nanoTime();
+                    nl.createVethOnBridge("vnb" + tag + "x", 1500, master, "ethx", NetnsRef.pid(ns.pid()), Optional.empty());
+                    long t2 = System.nanoTime();
+                    nl.deleteLink("vnb" + tag + "x");
+                    if (i >= 5) {
+                        netnsSocket[i - 5] = t1 - t0;
+                        vethOnly[i - 5] = t2 - t1;
+                    }
+                }
+                // the attach alone, in process, as the spawn loop below does it (a fixed address): CPU comparable
+                long[] inProcessCpuWall = new long[2];
+                long inCpu0 = cpuNanos();
+                long inWall0 = System.nanoTime();
+                Assignment fixed = new Assignment("10.213.40.200", 24, "10.213.40.1", null, 0, null);
+                for (int i = 0; i < rounds + 5; i++) {
+                    driver.attach(ns.pid(), n, new BridgeDriver.Attachment("vnb" + tag + "s", "eth0", fixed, List.of(), null, true));
+                    nl.deleteLink("vnb" + tag + "s");
+                }
+                inProcessCpuWall[0] = cpuNanos() - inCpu0;
+                inProcessCpuWall[1] = System.nanoTime() - inWall0;
+                System.out.printf("in process, attach + delete only, %d rounds (+5): wall %.0f ms, CPU (user+sys) %.0f ms%n", rounds,
+                        inProcessCpuWall[1] / 1e6, inProcessCpuWall[0] / 1e6);
+                // the path before (side by side): the same attach by spawning jcompose-shim net attach
+                long spawnCpu0 = cpuNanos();
+                long spawnWall0 = System.nanoTime();
+                for (int i = 0; Files.isExecutable(shim) && i < rounds + 5; i++) {
+                    long t0 = System.nanoTime();
+                    Process p = new ProcessBuilder(shim.toString(), "net", "attach", Integer.toString(ns.pid()), BridgeDriver.bridgeName(n),
+                            "vnb" + tag + "s", "10.213.40.200/24", "10.213.40.1", "1500", "eth0").redirectErrorStream(true).start();
+                    String out = new String(p.getInputStream().readAllBytes()).strip();
+                    if (p.waitFor() != 0) {
+                        throw new IllegalStateException("jcompose-shim net attach: " + out);
+                    }
+                    long t1 = System.nanoTime();
+                    nl.deleteLink("vnb" + tag + "s");
+                    if (i >= 5) {
+                        spawned[i - 5] = t1 - t0;
+                    }
+                }
+                spawnCpuWall[0] = cpuNanos() - spawnCpu0;
+                spawnCpuWall[1] = System.nanoTime() - spawnWall0;
+            }
         } finally {
             driver.deleteBridge(n);
             store.remove(n.name(), List.of());
         }
-        long wall = System.nanoTime() - wall0;
-        long cpu = cpuNanos() - cpu0;
         System.out.printf("network setup per container, %d rounds (median / min, ms): address %s, bridge check %s, attach %s, total %s%n",
                 rounds, fmt(alloc), fmt(bridge), fmt(attach), fmt(total));
-        System.out.printf("whole run incl. teardown: wall %.0f ms, CPU (user+sys, children incl.) %.0f ms; loadavg %s%n", wall / 1e6,
+        System.out.printf("parts of an attach (median / min, ms): netlink socket inside the netns %s, veth pair on the bridge %s%n",
+                fmt(netnsSocket), fmt(vethOnly));
+        if (spawned[0] > 0) {
+            System.out.printf("before, side by side: the same attach by spawning jcompose-shim net attach (median / min, ms) %s;"
+                    + " its %d rounds (+5) incl. teardown: wall %.0f ms, CPU (user+sys, children incl.) %.0f ms%n",
+                    fmt(spawned), rounds, spawnCpuWall[1] / 1e6, spawnCpuWall[0] / 1e6);
+        }
+        System.out.printf("the %d rounds (+5 warm-up) incl. teardown: wall %.0f ms, CPU (user+sys, children incl.) %.0f ms; loadavg %s%n", rounds, wall / 1e6,
                 cpu / 1e6, Files.readString(Path.of("/proc/loadavg")).strip());
     }
 
