@@ -88,7 +88,7 @@ public final class BridgeDriver {
             }
         }
         for (String ll : a.linkLocalIps()) {
-            addresses.add(ll + (ll.contains(":") ? "/64" : "/16"));
+            addresses.add(linkLocalCidr(ll));
         }
         try (RtNetlink nl = RtNetlink.open()) {
             new VethAttacher(nl).attach(pid, new ContainerInterface(bridgeName(n), a.hostIf(), a.ifname(), mtu(n), mac, addresses,
@@ -122,6 +122,24 @@ public final class BridgeDriver {
             mac[0] = (byte) ((mac[0] & 0xfe) | 0x02); // unicast, locally administered
         }
         return new MacAddress(mac);
+    }
+
+    /**
+     * A link-local IP as it goes on the interface, with Docker's masks: {@code /16} for IPv4,
+     * {@code /64} for IPv6. Only literals are taken (a name is never looked up).
+     */
+    static String linkLocalCidr(String ip) throws IOException {
+        boolean literal = ip != null && (ip.contains(":") ? ip.matches("[0-9A-Fa-f:.]+")
+                : ip.matches("\\d{1,3}(\\.\\d{1,3}){3}") && java.util.Arrays.stream(ip.split("\\.")).allMatch(o -> Integer.parseInt(o) < 256));
+        if (!literal) {
+            throw new IOException("invalid link-local IP address: " + ip);
+        }
+        try {
+            InetAddress.getByName(ip);
+        } catch (java.net.UnknownHostException e) {
+            throw new IOException("invalid link-local IP address: " + ip, e);
+        }
+        return ip + (ip.contains(":") ? "/64" : "/16");
     }
 
     /** Whether {@code mac} is the one {@link #attach} derives from {@code ipv4} (so it was not asked for: a stopped container forgets it). */
