@@ -93,13 +93,18 @@ public final class ContainerRequest {
                 List<String> aliases = new ArrayList<>(List.of(containerName, s.name()));
                 aliases.addAll(n.aliases());
                 e.set("Aliases", strings(aliases));
-                if (n.ipv4Address() != null || n.ipv6Address() != null) {
+                if (n.ipv4Address() != null || n.ipv6Address() != null || !n.linkLocalIps().isEmpty()) {
                     ObjectNode ipam = F.objectNode();
                     putIf(ipam, "IPv4Address", n.ipv4Address());
                     putIf(ipam, "IPv6Address", n.ipv6Address());
+                    if (!n.linkLocalIps().isEmpty()) {
+                        ipam.set("LinkLocalIPs", strings(n.linkLocalIps()));
+                    }
                     e.set("IPAMConfig", ipam);
                 }
-                putIf(e, "MacAddress", n.macAddress());
+                // the service's mac_address goes to its first network (the one NetworkMode names), as compose does for API >= 1.44
+                boolean first = endpoints.isEmpty();
+                putIf(e, "MacAddress", n.macAddress() != null ? n.macAddress() : first ? s.networking().macAddress() : null);
                 endpoints.set(p.networks().get(key) == null ? key : p.networks().get(key).name(), e);
             });
         }

@@ -37,6 +37,13 @@ public final class EngineProjectRuntime implements ProjectRuntime {
             if (decl != null) {
                 decl.labels().forEach(labels::put);
                 body.put("Internal", decl.internal());
+                if (Boolean.TRUE.equals(decl.enableIpv6())) {
+                    body.put("EnableIPv6", true);
+                }
+                if (!decl.driverOpts().isEmpty()) {
+                    ObjectNode options = body.putObject("Options");
+                    decl.driverOpts().forEach(options::put);
+                }
                 if (!decl.ipam().isEmpty()) {
                     var config = body.putObject("IPAM").putArray("Config");
                     decl.ipam().forEach(pool -> {

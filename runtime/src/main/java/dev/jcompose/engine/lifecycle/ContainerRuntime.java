@@ -89,7 +89,7 @@ public final class ContainerRuntime implements AutoCloseable {
         this.dns = dns;
         this.rules = new NetworkRules(new dev.jcompose.engine.net.firewall.NftFirewall(), Path.of("/proc/sys/net/ipv4/ip_forward"));
         this.networks = networks;
-        this.attachments = new NetworkAttachments(networks, new dev.jcompose.engine.network.BridgeDriver(shim), rules, this::listenDns);
+        this.attachments = new NetworkAttachments(networks, new dev.jcompose.engine.network.BridgeDriver(), rules, this::listenDns);
         this.hostsFiles = new HostsFiles(containers.store());
     }
 
@@ -119,11 +119,14 @@ public final class ContainerRuntime implements AutoCloseable {
                 if (e.ipAddress() == null) {
                     return;
                 }
-                b.add(net, c.shortName(), e.ipAddress());
-                if (c.config().hostname() != null) {
-                    b.add(net, c.config().hostname(), e.ipAddress());
+                for (String ip : e.globalIpv6Address() == null || e.globalIpv6Address().isEmpty() ? List.of(e.ipAddress())
+                        : List.of(e.ipAddress(), e.globalIpv6Address())) {
+                    b.add(net, c.shortName(), ip);
+                    if (c.config().hostname() != null) {
+                        b.add(net, c.config().hostname(), ip);
+                    }
+                    e.aliases().forEach(a -> b.add(net, a, ip));
                 }
-                e.aliases().forEach(a -> b.add(net, a, e.ipAddress()));
             });
         }
         dns.update(b.build());
@@ -643,7 +646,9 @@ public final class ContainerRuntime implements AutoCloseable {
                     var e = c.state().running() && c.networkSettings() != null ? c.networkSettings().networks().get(network) : null;
                     if (e != null && e.ipAddress() != null && !e.ipAddress().isEmpty()) {
                         out.put(c.id(), new dev.jcompose.engine.network.NetworkRecord.Member(c.shortName(), e.endpointId(),
-                                e.macAddress() == null ? "" : e.macAddress(), e.ipAddress() + "/" + e.ipPrefixLen(), ""));
+                                e.macAddress() == null ? "" : e.macAddress(), e.ipAddress() + "/" + e.ipPrefixLen(),
+                                e.globalIpv6Address() == null || e.globalIpv6Address().isEmpty() ? ""
+                                        : e.globalIpv6Address() + "/" + e.globalIpv6PrefixLen()));
                     }
                 }
                 return out;
@@ -661,7 +666,7 @@ public final class ContainerRuntime implements AutoCloseable {
         rules.remove(n);
         n.ipam().config().forEach(p -> dns.stop(p.gateway(), 53));
         try {
-            new dev.jcompose.engine.network.BridgeDriver(shim).deleteBridge(n);
+            new dev.jcompose.engine.network.BridgeDriver().deleteBridge(n);
         } catch (IOException e) {
             LOG.warn("removing the bridge of network {}: {}", n.name(), e.getMessage());
         }

@@ -117,22 +117,28 @@ final class NetworkAttachments {
     }
 
     private EndpointSettings attach(ContainerRecord r, long pid, NetworkRecord n, EndpointSettings asked, int index) throws IOException {
-        String want = asked != null && asked.ipamConfig() != null ? asked.ipamConfig().ipv4Address() : null;
-        Assignment a = networks.allocate(n, r.shortName(), want);
+        EndpointSettings.IpamConfig ipamAsked = asked != null ? asked.ipamConfig() : null;
+        String want = ipamAsked != null ? ipamAsked.ipv4Address() : null;
+        List<String> linkLocal = ipamAsked != null && ipamAsked.linkLocalIps() != null ? ipamAsked.linkLocalIps() : List.of();
+        Assignment a = networks.allocate(n, r.shortName(), want, ipamAsked != null ? ipamAsked.ipv6Address() : null);
         driver.ensureBridge(n);
         rules.add(n);
         onBridge.accept(n);
         byte[] ep = new byte[32];
         random.nextBytes(ep);
         String endpointId = HexFormat.of().formatHex(ep);
-        driver.attach(pid, n, hostInterface(endpointId), a.ipv4(), "eth" + index, index == 0);
+        String askedMac = asked != null && asked.macAddress() != null && !asked.macAddress().isEmpty() ? asked.macAddress()
+                : index == 0 ? r.config().macAddress() : null;
+        String mac = driver.attach(pid, n, new BridgeDriver.Attachment(hostInterface(endpointId), "eth" + index, a, linkLocal, askedMac,
+                index == 0));
         List<String> dnsNames = new ArrayList<>(List.of(r.shortName(), r.id().substring(0, 12)));
         if (asked != null) {
             asked.aliases().stream().filter(alias -> !dnsNames.contains(alias)).forEach(dnsNames::add);
         }
-        EndpointSettings base = asked != null ? asked
-                : new EndpointSettings(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
-        return base.withConnection(n.id(), endpointId, a.gateway4(), a.ipv4(), a.ipv4Prefix(), dnsNames);
+        return new EndpointSettings(ipamAsked, asked != null ? asked.links() : null, asked != null ? asked.aliases() : null, mac,
+                asked != null ? asked.driverOpts() : null, asked != null ? asked.gwPriority() : null, n.id(), endpointId, a.gateway4(),
+                a.ipv4(), a.ipv4Prefix(), a.gateway6() == null ? "" : a.gateway6(), a.ipv6() == null ? "" : a.ipv6(),
+                a.ipv6() == null ? 0 : a.ipv6Prefix(), dnsNames);
     }
 
     /**
@@ -142,7 +148,7 @@ final class NetworkAttachments {
     static Map<String, EndpointSettings> disconnected(Map<String, EndpointSettings> endpoints) {
         Map<String, EndpointSettings> out = new LinkedHashMap<>();
         endpoints.forEach((name, e) -> out.put(name, new EndpointSettings(e.ipamConfig(), e.links(), e.aliases(),
-                e.macAddress(), e.driverOpts(), e.gwPriority(), e.networkId(), "", "", "", 0, "", "", 0, e.dnsNames())));
+                BridgeDriver.isDerivedMac(e.macAddress(), e.ipAddress()) ? "" : e.macAddress(), e.driverOpts(), e.gwPriority(), e.networkId(), "", "", "", 0, "", "", 0, e.dnsNames())));
         return out;
     }
 

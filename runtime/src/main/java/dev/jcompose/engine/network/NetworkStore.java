@@ -118,8 +118,13 @@ public final class NetworkStore {
      * free, else the next free one.
      */
     public Assignment allocate(NetworkRecord n, String key, String staticV4) {
+        return allocate(n, key, staticV4, null);
+    }
+
+    /** As {@link #allocate(NetworkRecord, String, String)}, with a static IPv6 address too (on a network with an IPv6 pool). */
+    public Assignment allocate(NetworkRecord n, String key, String staticV4, String staticV6) {
         try {
-            return ipam.allocate(n.name(), key, blankToNull(staticV4), null);
+            return ipam.allocate(n.name(), key, blankToNull(staticV4), blankToNull(staticV6));
         } catch (IpamException e) {
             throw IpamErrors.toNetwork(e);
         }

@@ -55,6 +55,29 @@ public final class RtMessages {
         return b.endNest().endNest().endNest().build();
     }
 
+    /**
+     * A veth pair in one request: {@code hostName} here, up and enslaved to {@code masterIndex};
+     * {@code peerName} created directly in the target netns with its MAC, still down (the kernel
+     * configures the peer before the pair is linked, so bringing it up here fails with ENOTCONN).
+     */
+    public static byte[] newVethOnBridge(int seq, String hostName, int mtu, int masterIndex, String peerName,
+            NetnsRef peerNetns, Optional<MacAddress> peerMac) {
+        NlMessageBuilder b = new NlMessageBuilder(RTM_NEWLINK, CREATE, seq).ifinfomsg(AF_UNSPEC, 0, IFF_UP, IFF_UP)
+                .attrString(IFLA_IFNAME, hostName);
+        if (mtu > 0) {
+            b.attrU32(IFLA_MTU, mtu);
+        }
+        b.attrU32(IFLA_MASTER, masterIndex);
+        b.beginNest(IFLA_LINKINFO).attrString(IFLA_INFO_KIND, "veth").beginNest(IFLA_INFO_DATA)
+                .beginNest(VETH_INFO_PEER).ifinfomsg(AF_UNSPEC, 0, 0, 0).attrString(IFLA_IFNAME, peerName);
+        if (mtu > 0) {
+            b.attrU32(IFLA_MTU, mtu);
+        }
+        peerMac.ifPresent(m -> b.attr(IFLA_ADDRESS, m.bytes()));
+        peerNetns.apply(b);
+        return b.endNest().endNest().endNest().build();
+    }
+
     public static byte[] setMaster(int seq, int index, int masterIndex) {
         return new NlMessageBuilder(RTM_NEWLINK, ACK, seq).ifinfomsg(AF_UNSPEC, index, 0, 0)
                 .attrU32(IFLA_MASTER, masterIndex).build();

@@ -56,6 +56,13 @@ public final class RtNetlink implements AutoCloseable {
                 "create veth " + hostName + " (peer " + peerName + ")");
     }
 
+    /** {@link RtMessages#newVethOnBridge}: the pair made, the host end up on the bridge, the peer (down) in its netns. */
+    public void createVethOnBridge(String hostName, int mtu, int masterIndex, String peerName, NetnsRef peerNetns,
+            Optional<MacAddress> peerMac) throws IOException {
+        sock.request(RtMessages.newVethOnBridge(sock.nextSeq(), hostName, mtu, masterIndex, peerName, peerNetns, peerMac),
+                "create veth " + hostName + " (peer " + peerName + ")");
+    }
+
     public void setMaster(String name, String master) throws IOException {
         int idx = index(name);
         sock.request(RtMessages.setMaster(sock.nextSeq(), idx, index(master)), "set master " + master + " of " + name);
@@ -63,6 +70,11 @@ public final class RtNetlink implements AutoCloseable {
 
     public void setUp(String name, boolean up) throws IOException {
         sock.request(RtMessages.setUp(sock.nextSeq(), index(name), up), "set " + (up ? "up " : "down ") + name);
+    }
+
+    /** Up or down by index (the loopback is index 1 in every netns). */
+    public void setUp(int index, boolean up) throws IOException {
+        sock.request(RtMessages.setUp(sock.nextSeq(), index, up), "set " + (up ? "up" : "down") + " link " + index);
     }
 
     public void deleteLink(String name) throws IOException {
@@ -90,6 +102,19 @@ public final class RtNetlink implements AutoCloseable {
                 "add address " + addr.getHostAddress() + "/" + prefixLen + " on " + name);
     }
 
+    /** Adds an address to the link with {@code index} (named {@code name} in the error). */
+    public void addAddress(int index, String name, InetAddress addr, int prefixLen) throws IOException {
+        sock.request(RtMessages.address(sock.nextSeq(), true, index, addr, prefixLen),
+                "add address " + addr.getHostAddress() + "/" + prefixLen + " on " + name);
+    }
+
+    /** A default route via {@code gateway} (IPv4 or IPv6) out of the link with {@code index}. */
+    public void addDefaultRoute(InetAddress gateway, int index, String name) throws IOException {
+        InetAddress any = InetAddress.getByAddress(new byte[gateway.getAddress().length]);
+        sock.request(RtMessages.newRoute(sock.nextSeq(), any, 0, Optional.of(gateway), index),
+                "add default route via " + gateway.getHostAddress() + " dev " + name);
+    }
+
     public void deleteAddress(String name, InetAddress addr, int prefixLen) throws IOException {
         sock.request(RtMessages.address(sock.nextSeq(), false, index(name), addr, prefixLen),
                 "delete address " + addr.getHostAddress() + "/" + prefixLen + " on " + name);
@@ -100,7 +125,7 @@ public final class RtNetlink implements AutoCloseable {
                 "add route " + dst.getHostAddress() + "/" + prefixLen + " dev " + dev);
     }
 
-    private int index(String name) throws IOException {
+    public int index(String name) throws IOException {
         return link(name).orElseThrow(() -> new NetlinkException("find link " + name, ENODEV)).index();
     }
 

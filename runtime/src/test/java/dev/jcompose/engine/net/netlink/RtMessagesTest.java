@@ -74,6 +74,29 @@ class RtMessagesTest {
     }
 
     @Test
+    void vethOnBridgeHostUpPeerWithMacIntoNetns() {
+        // host end: ifinfomsg up, IFNAME, MTU, MASTER 7; peer: ifinfomsg (down), IFNAME, MTU, ADDRESS, NET_NS_PID
+        String want = clean("""
+                8c000000 1000 0506 02000000 00000000
+                00000000 00000000 01000000 01000000
+                0c00 0300 7665746831323300
+                0800 0400 dc050000
+                0800 0a00 07000000
+                5000 1200
+                  0900 0100 76657468 00 000000
+                  4000 0200
+                    3c00 0100
+                      00000000 00000000 00000000 00000000
+                      0900 0300 65746830 00 000000
+                      0800 0400 dc050000
+                      0a00 0100 0242ac110002 0000
+                      0800 1300 39300000
+                """);
+        assertEquals(want, hex(RtMessages.newVethOnBridge(2, "veth123", 1500, 7, "eth0", NetnsRef.pid(12345),
+                Optional.of(MacAddress.parse("02:42:ac:11:00:02")))));
+    }
+
+    @Test
     void vethPeerByFd() {
         byte[] msg = RtMessages.newVeth(3, "a", "b", 0, NetnsRef.fd(9), Optional.empty());
         // last attribute is IFLA_NET_NS_FD (28) = 9
