@@ -71,6 +71,12 @@ void shim_stdio_child(struct shim_spec *s, struct shim_stdio *io)
 	dup2(s->tty ? devnull : io->err[1], 2);
 	if (devnull > 2)
 		close(devnull);
+	/* the monitor's ends: close-on-exec, but with init the shim stays PID 1 without exec, and a
+	 * stdin write end kept here would keep the command from ever reading EOF */
+	int monitor_ends[] = {io->out[0], io->err[0], io->in[1], io->in[0], io->out[1], io->err[1]};
+	for (size_t i = 0; i < sizeof(monitor_ends) / sizeof(monitor_ends[0]); i++)
+		if (monitor_ends[i] > 2)
+			close(monitor_ends[i]);
 	if (io->sock[0] >= 0)
 		close(io->sock[0]);
 	if (io->stdin_fifo >= 0)
