@@ -152,4 +152,16 @@ class TtyVerbTest {
         assertTrue(c.config().stdinOpen(), "stdin_open: true");
         assertTrue(c.state().running(), "sh with an open stdin on a pty keeps running");
     }
+
+    @Test
+    void attachJoinsTheTerminalToATtyServiceAndDetaches() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "needs script (util-linux) to give the CLI a terminal");
+        f.ok("up", "-d", "console");
+        Result detached = inPty(24, 80, "\u0018x", "attach", "--detach-keys", "ctrl-x,x", "console");
+        assertEquals(0, detached.code(), detached.out() + detached.err());
+        assertTrue(f.running("ttyverbs-console-1"), "the detach keys leave the container running");
+        Result ended = inPty(24, 80, "echo att-$((2+2))\nexit 6\n", "attach", "console");
+        assertEquals(6, ended.code(), "attach exits with the container's code: " + ended.out() + ended.err());
+        assertTrue(ended.out().contains("att-4"), ended.out());
+    }
 }
