@@ -88,6 +88,9 @@ class TtyRootTest {
         DockerCli.Result cat = cli.runWithInput("one\ntwo\n", "run", "-i", "--rm", IMAGE, "cat");
         assertEquals(0, cat.code(), cat.err());
         assertEquals("one\ntwo\n", cat.out(), "stdin reaches cat; its end (StdinOnce) lets cat finish");
+        DockerCli.Result underInit = cli.runWithInput("three\n", "run", "-i", "--init", "--rm", IMAGE, "cat");
+        assertEquals(0, underInit.code(), underInit.err());
+        assertEquals("three\n", underInit.out(), "with --init the shim stays PID 1 and must not hold the stdin pipe open");
         cli.ok("create", "-i", "--name", "ttytest-again", IMAGE, "sh", "-c", "cat; echo done");
         DockerCli.Result again = cli.runWithInput("again\n", "start", "-ai", "ttytest-again");
         assertEquals(0, again.code(), again.err());
