@@ -325,6 +325,8 @@ int shim_container_init(struct shim_spec *s, int sync_fd, int exec_fd, struct sh
 	}
 	if (mkdir_p(s->cwd, 0755) < 0 || chdir(s->cwd) < 0)
 		return shim_fail(err, "cwd", errno, "chdir to %s", s->cwd);
+	if (shim_tty_setup(s, err) < 0)
+		return -1;
 	if (apply_security(s, &seccomp, err) < 0)
 		return -1;
 	return s->init ? shim_init_run(s, exec_fd, err) : shim_exec_command(s, err);

@@ -78,6 +78,9 @@ int shim_init_run(struct shim_spec *s, int exec_fd, struct shim_error *err)
 	if (child < 0)
 		return shim_fail(err, "init", errno, "fork the command");
 	if (child == 0) {
+		/* with a tty the command is the terminal's foreground group (as tini does): ^C reaches it once */
+		if (s->tty && setpgid(0, 0) == 0)
+			tcsetpgrp(0, getpid());
 		sigprocmask(SIG_SETMASK, &old, NULL);
 		shim_exec_command(s, err);
 		report_exec_failure(exec_fd, err);

@@ -20,8 +20,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#define LOG_CHUNK 16384
-
 extern int netconf_main(int argc, char **argv) __attribute__((weak));
 int net_main(int argc, char **argv);
 
@@ -50,90 +48,12 @@ static void write_all(int fd, const char *buf, size_t len)
 	}
 }
 
-static void timestamp(char *out, size_t size)
-{
-	struct timespec ts;
-	struct tm tm;
-	clock_gettime(CLOCK_REALTIME, &ts);
-	gmtime_r(&ts.tv_sec, &tm);
-	size_t n = strftime(out, size, "%Y-%m-%dT%H:%M:%S", &tm);
-	snprintf(out + n, size - n, ".%09ldZ", ts.tv_nsec);
-}
-
-/* One json-file record: {"log":"...","stream":"stdout","time":"..."} */
-static void log_record(struct shim_logfile *log, const char *stream, const char *data, size_t len)
-{
-	static char buf[LOG_CHUNK * 6 + 256];
-	char ts[64];
-	size_t w = 0;
-	w += (size_t)snprintf(buf, sizeof(buf), "{\"log\":\"");
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)data[i];
-		if (c == '"' || c == '\\') {
-			buf[w++] = '\\';
-			buf[w++] = (char)c;
-		} else if (c == '\n') {
-			buf[w++] = '\\';
-			buf[w++] = 'n';
-		} else if (c == '\r') {
-			buf[w++] = '\\';
-			buf[w++] = 'r';
-		} else if (c == '\t') {
-			buf[w++] = '\\';
-			buf[w++] = 't';
-		} else if (c < 0x20) {
-			w += (size_t)snprintf(buf + w, sizeof(buf) - w, "\\u%04x", c);
-		} else {
-			buf[w++] = (char)c;
-		}
-	}
-	timestamp(ts, sizeof(ts));
-	w += (size_t)snprintf(buf + w, sizeof(buf) - w, "\",\"stream\":\"%s\",\"time\":\"%s\"}\n", stream, ts);
-	shim_logfile_write(log, buf, w);
-}
-
-struct stream {
-	int fd;
-	const char *name;
-	char pending[LOG_CHUNK];
-	size_t used;
-};
-
-/* Reads what is there; writes one record per complete line (or per full chunk). Returns 0 at EOF. */
-static int pump(struct stream *s, struct shim_logfile *log)
-{
-	ssize_t n = read(s->fd, s->pending + s->used, sizeof(s->pending) - s->used);
-	if (n < 0)
-		return errno == EINTR || errno == EAGAIN ? 1 : 0;
-	if (n == 0) {
-		if (s->used > 0)
-			log_record(log, s->name, s->pending, s->used);
-		s->used = 0;
-		return 0;
-	}
-	s->used += (size_t)n;
-	size_t start = 0;
-	for (size_t i = 0; i < s->used; i++) {
-		if (s->pending[i] == '\n') {
-			log_record(log, s->name, s->pending + start, i + 1 - start);
-			start = i + 1;
-		}
-	}
-	if (start == 0 && s->used == sizeof(s->pending)) {
-		log_record(log, s->name, s->pending, s->used);
-		start = s->used;
-	}
-	memmove(s->pending, s->pending + start, s->used - start);
-	s->used -= start;
-	return 1;
-}
-
 static void write_exit(const char *path, int status)
 {
 	char tmp[4096], ts[64], body[256];
 	int code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 	int sig = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
-	timestamp(ts, sizeof(ts));
+	shim_timestamp(ts, sizeof(ts));
 	int len = snprintf(body, sizeof(body), "{\"exitCode\":%d,\"signal\":%d,\"finishedAt\":\"%s\"}\n", code, sig, ts);
 	snprintf(tmp, sizeof(tmp), "%s.tmp", path);
 	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
@@ -162,11 +82,14 @@ static int run(const char *spec_path)
 	signal(SIGHUP, SIG_IGN);
 	signal(SIGPIPE, SIG_IGN);
 	prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
-	int out[2], errp[2], sync_pipe[2], exec_pipe[2];
-	if (pipe2(out, O_CLOEXEC) < 0 || pipe2(errp, O_CLOEXEC) < 0 || pipe2(sync_pipe, O_CLOEXEC) < 0 || pipe2(exec_pipe, O_CLOEXEC) < 0) {
+	int sync_pipe[2], exec_pipe[2];
+	struct shim_stdio io;
+	if (pipe2(sync_pipe, O_CLOEXEC) < 0 || pipe2(exec_pipe, O_CLOEXEC) < 0) {
 		shim_fail(&err, "pipes", errno, "create pipes");
 		return report(&err);
 	}
+	if (shim_stdio_prepare(&spec, &io, &err) < 0)
+		return report(&err);
 	struct shim_logfile log;
 	if (shim_logfile_open(&log, spec.log_path, spec.log_max_size, spec.log_max_files) < 0) {
 		shim_fail(&err, "log", errno, "open %s", spec.log_path);
@@ -184,10 +107,7 @@ static int run(const char *spec_path)
 		return report(&err);
 	}
 	if (child == 0) {
-		int devnull = open("/dev/null", O_RDONLY);
-		dup2(devnull, 0);
-		dup2(out[1], 1);
-		dup2(errp[1], 2);
+		shim_stdio_child(&spec, &io);
 		if (netns_fd >= 0 && setns(netns_fd, CLONE_NEWNET) < 0)
 			shim_fail(&err, "netns", errno, "join %s", spec.netns);
 		else if (unshare(CLONE_NEWCGROUP) < 0 && errno != EINVAL)
@@ -199,8 +119,7 @@ static int run(const char *spec_path)
 		write_all(exec_pipe[1], frame, (size_t)len);
 		_exit(127);
 	}
-	close(out[1]);
-	close(errp[1]);
+	shim_stdio_parent(&io);
 	close(sync_pipe[0]);
 	close(exec_pipe[1]);
 	printf("pid %d\n", child);
@@ -213,6 +132,9 @@ static int run(const char *spec_path)
 	}
 	write_all(sync_pipe[1], "g", 1);
 	close(sync_pipe[1]);
+	/* with a tty the child sends the pty master before exec; EOF here means it failed before */
+	if (spec.tty && shim_stdio_receive_master(&io) < 0)
+		io.master = -1;
 	char frame[700];
 	ssize_t n = read(exec_pipe[0], frame, sizeof(frame) - 1);
 	close(exec_pipe[0]);
@@ -228,30 +150,7 @@ static int run(const char *spec_path)
 	int devnull = open("/dev/null", O_RDWR);
 	dup2(devnull, 0);
 	dup2(devnull, 1);
-	struct stream streams[2] = {{out[0], "stdout", {0}, 0}, {errp[0], "stderr", {0}, 0}};
-	int open_streams = 2;
-	while (open_streams > 0) {
-		struct pollfd fds[2];
-		int nfds = 0;
-		for (int i = 0; i < 2; i++)
-			if (streams[i].fd >= 0)
-				fds[nfds++] = (struct pollfd){streams[i].fd, POLLIN, 0};
-		if (poll(fds, (nfds_t)nfds, -1) < 0 && errno != EINTR)
-			break;
-		for (int i = 0; i < 2; i++) {
-			if (streams[i].fd < 0)
-				continue;
-			for (int j = 0; j < nfds; j++) {
-				if (fds[j].fd == streams[i].fd && (fds[j].revents & (POLLIN | POLLHUP | POLLERR))) {
-					if (!pump(&streams[i], &log)) {
-						close(streams[i].fd);
-						streams[i].fd = -1;
-						open_streams--;
-					}
-				}
-			}
-		}
-	}
+	shim_monitor_run(&spec, &io, &log);
 	int status = 0;
 	while (waitpid(child, &status, 0) < 0 && errno == EINTR)
 		;

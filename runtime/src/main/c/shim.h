@@ -19,6 +19,12 @@
  *                                     | monitor: container stdout/stderr -> json-file log,
  *                                     | exit status -> exit file (atomic), then exit
  *
+ * stdio (stdio.c, monitor.c): with "tty 1" the child opens a pty of the container's devpts after
+ * pivot_root, makes it its controlling terminal and stdio, and sends the master to the monitor over
+ * a socketpair before "started"; the monitor logs it as one stream. With "stdin_fifo" (OpenStdin)
+ * the engine writes the container's stdin into that FIFO; "ctl_fifo" takes "w ROWS COLS" (resize)
+ * and "e" (close stdin, StdinOnce). The monitor holds both FIFOs open, so they outlive the engine.
+ *
  * "security" ends with the seccomp filter the engine compiled (spec key seccomp, a file of struct
  * sock_filter read while the spec is parsed): installed last, after no_new_privs and the
  * capabilities, or just before the capabilities are dropped when no_new_privs is off (the kernel
@@ -106,6 +112,12 @@ struct shim_spec {
 	int init;             /* the shim stays PID 1: reaps zombies, forwards signals, exits with the child's code */
 	uint64_t log_max_size; /* json-file rotation: 0 = never */
 	int log_max_files;    /* files kept, the live one included (Docker's max-file, default 1) */
+	/* stdio (stdio.c, monitor.c): a pty for PID 1, an open stdin, the control FIFO */
+	int tty;              /* PID 1 gets a pty of the container's devpts; the monitor holds the master */
+	unsigned short tty_rows, tty_cols; /* its first size (0: the kernel's default) */
+	char *stdin_fifo;     /* OpenStdin: what the engine writes here goes to the container's stdin */
+	char *ctl_fifo;       /* control lines from the engine: "w ROWS COLS" (resize), "e" (close stdin) */
+	int console_sock;     /* run time, not a key: the child sends the pty master over it (tty) */
 };
 
 /* spec_extra.c: the security and monitor keys; returns 1 when it handled the key, 0 when not, -1 on error */
@@ -135,6 +147,25 @@ struct shim_logfile {
 };
 int shim_logfile_open(struct shim_logfile *log, const char *path, uint64_t max_size, int max_files);
 void shim_logfile_write(struct shim_logfile *log, const char *buf, size_t len);
+
+/* stdio.c: the container's stdio. Before clone the monitor makes the pipes (or, with a tty, a
+ * socketpair the child sends the pty master back on) and the FIFOs; the child takes its ends. */
+struct shim_stdio {
+	int out[2], err[2], in[2]; /* pipes; -1 when unused */
+	int sock[2];               /* tty: [0] the monitor's end, [1] the child's */
+	int stdin_fifo, ctl_fifo;  /* opened O_RDWR|O_NONBLOCK by the monitor; -1 when absent */
+	int master;                /* tty: the pty master, once received */
+};
+int shim_stdio_prepare(struct shim_spec *spec, struct shim_stdio *io, struct shim_error *err);
+void shim_stdio_child(struct shim_spec *spec, struct shim_stdio *io);   /* in the child, right after clone */
+void shim_stdio_parent(struct shim_stdio *io);                         /* in the monitor, right after clone */
+int shim_stdio_receive_master(struct shim_stdio *io);                  /* tty, after "go": 0, or -1 at EOF */
+int shim_tty_setup(struct shim_spec *spec, struct shim_error *err);    /* in the child, after pivot_root */
+
+/* monitor.c: copies the container's output into the json-file log, the engine's FIFOs into its
+ * stdin, until the output ends */
+void shim_monitor_run(struct shim_spec *spec, struct shim_stdio *io, struct shim_logfile *log);
+void shim_timestamp(char *out, size_t size); /* RFC 3339 with nanoseconds, UTC */
 
 /* spec.c */
 int shim_spec_read(const char *path, struct shim_spec *spec, struct shim_error *err);

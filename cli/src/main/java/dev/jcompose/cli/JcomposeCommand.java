@@ -23,7 +23,7 @@ public final class JcomposeCommand implements Runnable {
     static final List<Class<?>> VERBS = List.of(ConfigCommand.class, dev.jcompose.cli.verbs.UpCommand.class,
             dev.jcompose.cli.verbs.DownCommand.class, dev.jcompose.cli.verbs.PsCommand.class, dev.jcompose.cli.verbs.LogsCommand.class,
             ContainerVerbs.Start.class, ContainerVerbs.Stop.class, ContainerVerbs.Restart.class, ContainerVerbs.Kill.class,
-            ContainerVerbs.Remove.class, dev.jcompose.cli.verbs.ExecCommand.class, dev.jcompose.cli.verbs.PullCommand.class,
+            ContainerVerbs.Remove.class, dev.jcompose.cli.verbs.ExecCommand.class, dev.jcompose.cli.verbs.AttachCommand.class, dev.jcompose.cli.verbs.PullCommand.class,
             dev.jcompose.cli.verbs.PortCommand.class, dev.jcompose.cli.verbs.LsCommand.class, dev.jcompose.cli.verbs.VersionCommand.class,
             dev.jcompose.cli.verbs.RunCommand.class, dev.jcompose.cli.verbs.CreateCommand.class, PauseVerbs.Pause.class,
             PauseVerbs.Unpause.class, dev.jcompose.cli.verbs.TopCommand.class, dev.jcompose.cli.verbs.ImagesCommand.class,

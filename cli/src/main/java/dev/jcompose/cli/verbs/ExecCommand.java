@@ -6,20 +6,23 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jcompose.cli.UserError;
 import dev.jcompose.cli.compose.Labels;
 import dev.jcompose.cli.compose.ProjectContainers;
-import dev.jcompose.cli.compose.RawStreams;
 import dev.jcompose.cli.engine.EngineClient;
-import java.io.InputStream;
+import dev.jcompose.cli.engine.HijackedStream;
+import dev.jcompose.cli.terminal.AttachedSession;
+import dev.jcompose.cli.terminal.Terminal;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.eclipse.jetty.http.HttpMethod;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
  * {@code jcompose exec SERVICE COMMAND…}: runs a command in a service's running container and exits
- * with its exit code. Output only for now ({@code -T}); an interactive TTY needs the hijacked stream.
+ * with its exit code. As docker compose: under a TTY when stdin is a terminal ({@code -T} disables
+ * it), stdin attached (the terminal raw, the pty sized like it), over the hijacked exec stream.
  */
 @Command(name = "exec", description = "Execute a command in a running container")
 public final class ExecCommand extends ProjectCommand implements Callable<Integer> {
@@ -44,8 +47,12 @@ public final class ExecCommand extends ProjectCommand implements Callable<Intege
     @Option(names = "--privileged", description = "Give extended privileges to the process")
     boolean privileged;
 
-    @Option(names = {"-T", "--no-TTY"}, description = "Disable pseudo-TTY allocation (the only mode for now)")
+    @Option(names = {"-T", "--no-TTY"}, description = "Disable pseudo-TTY allocation. By default `jcompose exec` allocates a TTY.")
     boolean noTty;
+
+    @Option(names = {"-i", "--interactive"}, description = "Keep STDIN open even if not attached", hidden = true, defaultValue = "true",
+            arity = "0..1")
+    boolean interactive = true;
 
     @Option(names = {"-d", "--detach"}, description = "Detached mode: run command in the background")
     boolean detach;
@@ -67,16 +74,34 @@ public final class ExecCommand extends ProjectCommand implements Callable<Intege
                 body.put("WorkingDir", workdir);
             }
             body.put("Privileged", privileged);
-            body.put("AttachStdout", !detach).put("AttachStderr", !detach);
+            boolean tty = !noTty && Terminal.isTerminal(0);
+            boolean stdin = interactive && !detach;
+            body.put("AttachStdin", stdin).put("AttachStdout", !detach).put("AttachStderr", !detach).put("Tty", tty);
+            int[] size = tty ? Terminal.size(1) : null;
+            if (size != null) {
+                body.set("ConsoleSize", JsonNodeFactory.instance.arrayNode().add(size[0]).add(size[1]));
+            }
             String id = engine.post("/containers/" + container.path("Id").asText() + "/exec", body).path("Id").asText();
-            try (InputStream raw = engine.openRaw(HttpMethod.POST, "/exec/" + id + "/start", JsonNodeFactory.instance.objectNode()
-                    .put("Detach", false).put("Tty", false))) {
-                if (!detach) {
-                    RawStreams.demux(raw, System.out, System.err);
-                }
+            ObjectNode start = JsonNodeFactory.instance.objectNode().put("Detach", detach).put("Tty", tty);
+            if (detach) {
+                engine.post("/exec/" + id + "/start", start);
+                return 0;
+            }
+            try (HijackedStream stream = HijackedStream.post(engine.socket(), "/exec/" + id + "/start", start)) {
+                new AttachedSession(stream, tty, stdin).run((h, w) -> resize(engine, "/exec/" + id + "/resize", h, w),
+                        new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err));
             }
             JsonNode state = engine.get("/exec/" + id + "/json");
             return state.path("ExitCode").asInt(detach ? 0 : 1);
+        }
+    }
+
+    /** Best effort, as docker's: a resize that fails (the process just ended) changes nothing that matters. */
+    static void resize(EngineClient engine, String path, int rows, int cols) {
+        try {
+            engine.post(path + "?h=" + rows + "&w=" + cols, null);
+        } catch (RuntimeException e) {
+            // ended meanwhile
         }
     }
 

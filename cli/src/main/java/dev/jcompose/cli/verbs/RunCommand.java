@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jcompose.cli.UserError;
 import dev.jcompose.cli.compose.OneOffOptions;
 import dev.jcompose.cli.compose.OneOffRequest;
-import dev.jcompose.cli.compose.RawStreams;
 import dev.jcompose.cli.engine.EngineClient;
 import dev.jcompose.cli.engine.EngineException;
 import dev.jcompose.model.Project;
 import dev.jcompose.model.Service;
-import java.io.InputStream;
+import dev.jcompose.cli.engine.HijackedStream;
+import dev.jcompose.cli.terminal.AttachedSession;
+import dev.jcompose.cli.terminal.Terminal;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -26,8 +29,9 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code jcompose run SERVICE [COMMAND…]}: a one-off container of a service, after its dependencies
  * are up. Attached (without {@code -d}) it streams the container's output and exits with its exit
- * code; {@code -d} prints the container ID. Interactive TTY attach is not done here: {@code -i}/{@code -t}
- * are accepted and the output is streamed as with {@code -T}.
+ * code; {@code -d} prints the container ID. As docker compose: stdin is attached (OpenStdin, StdinOnce)
+ * and, when stdin is a terminal, the container gets a TTY ({@code -T} disables it) with the terminal
+ * raw and the pty sized like it; the attach (hijacked, before the start) carries input and output.
  */
 @Command(name = "run", description = "Run a one-off command on a service")
 public final class RunCommand extends ProjectCommand implements Callable<Integer> {
@@ -76,13 +80,14 @@ public final class RunCommand extends ProjectCommand implements Callable<Integer
     @Option(names = "--no-deps", description = "Don't start linked services")
     boolean noDeps;
 
-    @Option(names = {"-T", "--no-TTY"}, description = "Disable pseudo-TTY allocation (the only mode for now)")
+    @Option(names = {"-T", "--no-TTY"}, description = "Disable pseudo-TTY allocation (default: auto-detected)")
     boolean noTty;
 
-    @Option(names = {"-i", "--interactive"}, description = "Keep STDIN open even if not attached (accepted; stdin is not attached yet)", hidden = true)
-    boolean interactive;
+    @Option(names = {"-i", "--interactive"}, description = "Keep STDIN open even if not attached", hidden = true, defaultValue = "true",
+            arity = "0..1")
+    boolean interactive = true;
 
-    @Option(names = {"-t", "--tty"}, description = "Allocate a pseudo-TTY (accepted; not allocated yet)", hidden = true)
+    @Option(names = {"-t", "--tty"}, description = "Allocate a pseudo-TTY", hidden = true)
     boolean tty;
 
     @Option(names = {"-q", "--quiet"}, description = "Don't print anything to STDOUT")
@@ -107,9 +112,14 @@ public final class RunCommand extends ProjectCommand implements Callable<Integer
             if (code != 0) {
                 return code;
             }
+            // as docker compose run: a TTY when stdin is a terminal (or -t), unless -T; stdin open unless -i=false
+            boolean containerTty = !noTty && (tty || Terminal.isTerminal(0));
+            boolean withStdin = !detach && interactive;
+            body.put("Tty", containerTty).put("OpenStdin", interactive).put("StdinOnce", withStdin).put("AttachStdin", withStdin)
+                    .put("AttachStdout", !detach).put("AttachStderr", !detach);
             String id = create(engine, containerName, body);
-            engine.post("/containers/" + id + "/start", null);
             if (detach) {
+                engine.post("/containers/" + id + "/start", null);
                 out().println(id);
                 out().flush();
                 return 0;
@@ -117,8 +127,12 @@ public final class RunCommand extends ProjectCommand implements Callable<Integer
             Thread interrupted = new Thread(() -> interrupted(id), "run-interrupted");
             Runtime.getRuntime().addShutdownHook(interrupted);
             int exit;
-            try (InputStream logs = engine.openRaw("/containers/" + id + "/logs?stdout=1&stderr=1&follow=1&tail=all")) {
-                RawStreams.demux(logs, quiet ? java.io.OutputStream.nullOutputStream() : System.out, System.err);
+            try (HijackedStream stream = HijackedStream.post(engine.socket(), "/containers/" + id + "/attach?stream=1&stdout=1&stderr=1"
+                    + (withStdin ? "&stdin=1" : ""), null)) {
+                engine.post("/containers/" + id + "/start", null);
+                new AttachedSession(stream, containerTty, withStdin).run((h, w) -> ExecCommand.resize(engine, "/containers/" + id + "/resize", h, w),
+                        quiet ? java.io.OutputStream.nullOutputStream() : new FileOutputStream(FileDescriptor.out),
+                        new FileOutputStream(FileDescriptor.err));
                 exit = engine.post("/containers/" + id + "/wait", null).path("StatusCode").asInt(1);
             } finally {
                 try {

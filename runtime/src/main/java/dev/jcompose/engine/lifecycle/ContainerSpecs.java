@@ -5,6 +5,7 @@ import dev.jcompose.engine.container.HostConfig;
 import dev.jcompose.engine.seccomp.BpfProgram;
 import dev.jcompose.engine.seccomp.DockerSeccompProfile;
 import dev.jcompose.engine.seccomp.SeccompCompiler;
+import dev.jcompose.engine.shim.ContainerStdio;
 import dev.jcompose.engine.shim.DockerDefaults;
 import dev.jcompose.engine.shim.LogRotation;
 import dev.jcompose.engine.shim.ShimSpec;
@@ -20,7 +21,7 @@ import java.util.function.Function;
  * security defaults, mounts in Docker's order (standard mounts, /etc files, binds, volumes, tmpfs),
  * rlimits, sysctls, the network namespace its network mode asks for, Docker's default seccomp
  * profile for its capabilities (none when privileged or {@code seccomp=unconfined}), {@code init},
- * and json-file rotation from the log options.
+ * json-file rotation from the log options, and the stdio its Tty and OpenStdin ask for.
  */
 public final class ContainerSpecs {
     static final String DEFAULT_PATH = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
@@ -96,7 +97,8 @@ public final class ContainerSpecs {
                 rlimits, privileged ? List.of() : DockerDefaults.MASKED_PATHS, privileged ? List.of() : DockerDefaults.READONLY_PATHS,
                 sysctls, netns, newNetns, h.oomScoreAdj(), Path.of(r.logPath()), containerDir.resolve("exit.json"));
         return spec.withSeccomp(seccomp(list(h.securityOpt()), privileged, caps)).withInit(Boolean.TRUE.equals(h.init()))
-                .withLogRotation(logRotation(h.logConfig()));
+                .withLogRotation(logRotation(h.logConfig()))
+                .withStdio(ContainerStdio.of(r.config().ttyEnabled(), r.config().stdinOpen(), containerDir));
     }
 
     /** Docker's default profile unless privileged or {@code seccomp=unconfined} ({@code seccomp:…} too, the old separator). */

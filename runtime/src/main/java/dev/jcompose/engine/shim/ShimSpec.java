@@ -10,14 +10,14 @@ import java.util.List;
  * capability mask, no_new_privs, rlimits), the mounts in order, masked and read-only paths, sysctls,
  * the network namespace to join or whether to make a new one, where the log and exit status go; the
  * seccomp filter ({@code null}: unconfined), whether the shim stays as PID 1 ({@code init}), and how
- * the json-file log rotates.
+ * the json-file log rotates, and the container's stdio (a pty, an open stdin).
  */
 public record ShimSpec(Path root, String rootfsOverlay, boolean readonlyRoot, String hostname, String domainname,
                        List<String> args, List<String> env, String cwd, int uid, int gid, List<Integer> additionalGids,
                        long capabilities, boolean noNewPrivileges, List<Mount> mounts, List<Rlimit> rlimits,
                        List<String> maskedPaths, List<String> readonlyPaths, List<String> sysctls, Path netns,
                        boolean newNetns, Integer oomScoreAdj, Path logFile, Path exitFile, BpfProgram seccomp, boolean init,
-                       LogRotation logRotation) {
+                       LogRotation logRotation, ContainerStdio stdio) {
 
     /** Without seccomp filter, init or log rotation (these are added with the {@code with…} methods). */
     public ShimSpec(Path root, String rootfsOverlay, boolean readonlyRoot, String hostname, String domainname,
@@ -27,7 +27,7 @@ public record ShimSpec(Path root, String rootfsOverlay, boolean readonlyRoot, St
                     boolean newNetns, Integer oomScoreAdj, Path logFile, Path exitFile) {
         this(root, rootfsOverlay, readonlyRoot, hostname, domainname, args, env, cwd, uid, gid, additionalGids, capabilities,
                 noNewPrivileges, mounts, rlimits, maskedPaths, readonlyPaths, sysctls, netns, newNetns, oomScoreAdj, logFile,
-                exitFile, null, false, LogRotation.NONE);
+                exitFile, null, false, LogRotation.NONE, ContainerStdio.NONE);
     }
 
     /** One mount: type, source, destination inside the container, flags (bind, rbind, ro, nosuid, nodev, noexec, propagation …), fs data. */
@@ -54,23 +54,31 @@ public record ShimSpec(Path root, String rootfsOverlay, boolean readonlyRoot, St
             throw new IllegalArgumentException("a container needs a command");
         }
         logRotation = logRotation == null ? LogRotation.NONE : logRotation;
+        stdio = stdio == null ? ContainerStdio.NONE : stdio;
     }
 
     public ShimSpec withSeccomp(BpfProgram filter) {
         return new ShimSpec(root, rootfsOverlay, readonlyRoot, hostname, domainname, args, env, cwd, uid, gid, additionalGids,
                 capabilities, noNewPrivileges, mounts, rlimits, maskedPaths, readonlyPaths, sysctls, netns, newNetns, oomScoreAdj,
-                logFile, exitFile, filter, init, logRotation);
+                logFile, exitFile, filter, init, logRotation, stdio);
     }
 
     public ShimSpec withInit(boolean asInit) {
         return new ShimSpec(root, rootfsOverlay, readonlyRoot, hostname, domainname, args, env, cwd, uid, gid, additionalGids,
                 capabilities, noNewPrivileges, mounts, rlimits, maskedPaths, readonlyPaths, sysctls, netns, newNetns, oomScoreAdj,
-                logFile, exitFile, seccomp, asInit, logRotation);
+                logFile, exitFile, seccomp, asInit, logRotation, stdio);
     }
 
     public ShimSpec withLogRotation(LogRotation rotation) {
         return new ShimSpec(root, rootfsOverlay, readonlyRoot, hostname, domainname, args, env, cwd, uid, gid, additionalGids,
                 capabilities, noNewPrivileges, mounts, rlimits, maskedPaths, readonlyPaths, sysctls, netns, newNetns, oomScoreAdj,
-                logFile, exitFile, seccomp, init, rotation);
+                logFile, exitFile, seccomp, init, rotation, stdio);
+    }
+
+    /** With a pty for PID 1 and/or an open stdin (see {@link ContainerStdio}). */
+    public ShimSpec withStdio(ContainerStdio containerStdio) {
+        return new ShimSpec(root, rootfsOverlay, readonlyRoot, hostname, domainname, args, env, cwd, uid, gid, additionalGids,
+                capabilities, noNewPrivileges, mounts, rlimits, maskedPaths, readonlyPaths, sysctls, netns, newNetns, oomScoreAdj,
+                logFile, exitFile, seccomp, init, logRotation, containerStdio);
     }
 }

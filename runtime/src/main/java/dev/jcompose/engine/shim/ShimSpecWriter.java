@@ -70,6 +70,16 @@ public final class ShimSpecWriter {
             line(sb, "log_max_size", Long.toString(s.logRotation().maxSize()));
             line(sb, "log_max_files", Integer.toString(s.logRotation().maxFiles()));
         }
+        ContainerStdio io = s.stdio();
+        if (io.tty()) {
+            line(sb, "tty", "1");
+        }
+        if (io.stdinFifo() != null) {
+            line(sb, "stdin_fifo", io.stdinFifo().toString());
+        }
+        if (io.ctlFifo() != null) {
+            line(sb, "ctl_fifo", io.ctlFifo().toString());
+        }
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.writeString(tmp, sb, StandardCharsets.UTF_8);
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

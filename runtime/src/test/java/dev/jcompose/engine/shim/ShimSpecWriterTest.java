@@ -41,6 +41,24 @@ class ShimSpecWriterTest {
     }
 
     @Test
+    void stdioKeysForTtyAndOpenStdin() throws Exception {
+        Path file = dir.resolve("shim.spec");
+        ShimSpecWriter.write(spec().withStdio(ContainerStdio.of(true, true, dir)), file);
+        List<String> lines = Files.readAllLines(file);
+        assertTrue(lines.containsAll(List.of("tty 1", "stdin_fifo " + dir.resolve("stdin.fifo"), "ctl_fifo " + dir.resolve("ctl.fifo"))),
+                lines.toString());
+        ShimSpecWriter.write(spec().withStdio(ContainerStdio.of(true, false, dir)), file);
+        lines = Files.readAllLines(file);
+        assertTrue(lines.contains("tty 1") && lines.contains("ctl_fifo " + dir.resolve("ctl.fifo")), lines.toString());
+        assertTrue(lines.stream().noneMatch(l -> l.startsWith("stdin_fifo")), "no open stdin: no stdin FIFO " + lines);
+        assertEquals(ContainerStdio.NONE, ContainerStdio.of(false, false, dir));
+        ShimSpecWriter.write(spec().withStdio(ContainerStdio.of(true, false, dir)).withInit(true).withLogRotation(LogRotation.NONE), file);
+        assertTrue(Files.readAllLines(file).containsAll(List.of("tty 1", "init 1")), "the with… methods keep each other's settings");
+        ShimSpecWriter.write(spec().withStdio(ContainerStdio.NONE), file);
+        assertTrue(Files.readAllLines(file).stream().noneMatch(l -> l.startsWith("tty") || l.contains("_fifo")), "NONE writes nothing");
+    }
+
+    @Test
     void theShimRefusesBadValuesWithAStructuredError() throws Exception {
         Path shim = ShimBinary.locate(dir.resolve("state"));
         Path file = dir.resolve("shim.spec");
@@ -56,5 +74,10 @@ class ShimSpecWriterTest {
         e = assertThrows(ShimException.class, () -> ShimProcess.start(shim, file, dir.resolve("err")));
         assertEquals("seccomp", e.stage());
         assertTrue(e.getMessage().contains("is not 1 to 4096 BPF instructions (3 bytes)"), e.getMessage());
+
+        ShimSpecWriter.write(spec(), file);
+        Files.writeString(file, "winsize 24\n", java.nio.file.StandardOpenOption.APPEND);
+        e = assertThrows(ShimException.class, () -> ShimProcess.start(shim, file, dir.resolve("err")));
+        assertEquals("winsize \"24\" is not \"rows cols\"", e.getMessage());
     }
 }
