@@ -50,11 +50,11 @@ class ComposeLifecycleTest {
                 services:
                   db:
                     image: tiny:1
-                    command: ["sh", "-c", "echo db ready; sleep 60"]
+                    command: ["sh", "-c", "echo db ready; sleep 600"]
                     volumes: [data:/data]
                   web:
                     image: tiny:1
-                    command: ["sh", "-c", "echo hello from web $$VERSION; sleep 60"]
+                    command: ["sh", "-c", "echo hello from web $$VERSION; sleep 600"]
                     environment: {VERSION: "%s"}
                     depends_on: [db]
                     deploy: {replicas: 2}
@@ -97,7 +97,7 @@ class ComposeLifecycleTest {
                     ports: ["127.0.0.1:17071:7000"]
                   client:
                     image: tiny:1
-                    command: ["sh", "-c", "sleep 1; nc echo 7000; nslookup echo; nslookup host.docker.internal; sleep 60"]
+                    command: ["sh", "-c", "sleep 1; nc echo 7000; nslookup echo; nslookup host.docker.internal; sleep 600"]
                     depends_on: [echo]
                 """);
         Run up = jcompose("up", "-d");
@@ -142,11 +142,11 @@ class ComposeLifecycleTest {
                       back: {ipv4_address: 10.211.7.10}
                   neighbour:
                     image: tiny:1
-                    command: ["sh", "-c", "sleep 1; nc -w 2 10.211.7.10 7000 || echo unreachable; sleep 60"]
+                    command: ["sh", "-c", "sleep 1; nc -w 2 10.211.7.10 7000 || echo unreachable; sleep 600"]
                     networks: [back]
                   stranger:
                     image: tiny:1
-                    command: ["sh", "-c", "sleep 1; nc -w 2 10.211.7.10 7000 || echo unreachable; nslookup server || echo no-such-name; sleep 60"]
+                    command: ["sh", "-c", "sleep 1; nc -w 2 10.211.7.10 7000 || echo unreachable; nslookup server || echo no-such-name; sleep 600"]
                     networks: [front]
                 networks:
                   back:
