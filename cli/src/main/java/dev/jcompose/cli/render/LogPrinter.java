@@ -81,7 +81,7 @@ public final class LogPrinter implements LogFollower.Sink {
         line(container, line.stderr(), line.time(), text, 0, text.length);
     }
 
-    /** Writes prefix, time stamp and text as bytes, with no per-line String or charset work (a million lines go out in well under a second). */
+    /** Writes prefix, time stamp and text as bytes, with no per-line String or charset work. */
     @Override
     public void line(String container, boolean stderr, Instant time, byte[] text, int off, int len) {
         byte[] prefix = prefixer.prefixBytes(container);
