@@ -24,7 +24,8 @@ public final class LogFollower implements AutoCloseable {
         /** A container joins the output (before its first line), by its display name ({@code web-1}). */
         void attached(String container);
 
-        void line(String container, LogLine line);
+        /** One line of {@code container}'s log: {@code text[off, off+len)} without time stamp and newline, valid during the call only. */
+        void line(String container, boolean stderr, Instant time, byte[] text, int off, int len);
 
         /** A stream ended: what was written can go out now. */
         default void flush() {
@@ -143,9 +144,9 @@ public final class LogFollower implements AutoCloseable {
                 + "&tail=" + tail + (since == null ? "" : "&since=" + TimeArg.engineForm(since))
                 + (options.until() == null ? "" : "&until=" + TimeArg.engineForm(options.until()));
         try (InputStream in = engine.openRaw(path)) {
-            new LogFrameReader(line -> {
-                if (t.cursor.accept(line.time())) {
-                    sink.line(t.name, line);
+            new LogFrameReader((stderr, time, text, off, len) -> {
+                if (t.cursor.accept(time)) {
+                    sink.line(t.name, stderr, time, text, off, len);
                 }
             }, sink::flush).read(in);
         } catch (EngineException | IOException e) {

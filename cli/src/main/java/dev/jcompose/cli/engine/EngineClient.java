@@ -4,41 +4,33 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.eclipse.jetty.client.ContentResponse;
-import org.eclipse.jetty.client.HttpClient;
-import org.eclipse.jetty.client.StringRequestContent;
-import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
+import java.util.function.Consumer;
+import org.apache.hc.core5.http.Header;
+import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpMethod;
-import org.eclipse.jetty.io.ClientConnector;
 
 /**
  * A Docker-Engine-API client over a Unix socket: jcompose's own engine, or a real Docker engine at
- * {@code /var/run/docker.sock}. Errors carry the engine's {@code message}.
+ * {@code /var/run/docker.sock}. Errors carry the engine's {@code message}. Each call is one connection
+ * ({@link UnixHttp}); nothing is started when the client is opened, and the client is safe to share
+ * between threads.
  */
 public final class EngineClient implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final long CALL_MILLIS = 5 * 60_000;
+    private static final long RAW_MILLIS = 60_000;
 
     private final Path socket;
-    private final HttpClient http;
 
-    private EngineClient(Path socket, HttpClient http) {
+    private EngineClient(Path socket) {
         this.socket = socket;
-        this.http = http;
     }
 
     public static EngineClient open(Path socket) {
-        HttpClient http = new HttpClient(new HttpClientTransportOverHTTP(ClientConnector.forUnixDomain(socket)));
-        http.setName("engine-client");
-        try {
-            http.start();
-        } catch (Exception e) {
-            throw new EngineException("starting the HTTP client for " + socket + ": " + e.getMessage(), e);
-        }
-        return new EngineClient(socket, http);
+        return new EngineClient(socket);
     }
 
     public Path socket() {
@@ -47,12 +39,9 @@ public final class EngineClient implements AutoCloseable {
 
     /** True when the engine answers {@code /_ping} within {@code timeoutMillis}. */
     public boolean ping(long timeoutMillis) {
-        try {
-            return http.newRequest("http://localhost/_ping").timeout(timeoutMillis, TimeUnit.MILLISECONDS).send().getStatus() == 200;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (ExecutionException | TimeoutException e) {
+        try (UnixHttp.Response r = UnixHttp.exchange(socket, "GET", "/_ping", null, timeoutMillis)) {
+            return r.status() == 200;
+        } catch (IOException e) {
             return false;
         }
     }
@@ -74,70 +63,34 @@ public final class EngineClient implements AutoCloseable {
      * (pull progress, load output, events) to {@code onMessage} as it arrives. A message carrying
      * {@code error}/{@code errorDetail} ends the call with an {@link EngineException}.
      */
-    public void stream(HttpMethod method, String path, java.io.InputStream body, String contentType,
-                       java.util.function.Consumer<JsonNode> onMessage) {
-        try {
-            var req = http.newRequest("http://localhost" + path).method(method).idleTimeout(0, TimeUnit.MILLISECONDS);
-            if (body != null) {
-                req.body(new org.eclipse.jetty.client.InputStreamRequestContent(contentType, body));
-            }
-            var listener = new org.eclipse.jetty.client.InputStreamResponseListener();
-            req.send(listener);
-            var resp = listener.get(5, TimeUnit.MINUTES);
-            try (java.io.InputStream in = listener.getInputStream()) {
-                if (resp.getStatus() >= 400) {
-                    throw new EngineException(resp.getStatus(), messageOf(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
+    public void stream(HttpMethod method, String path, InputStream body, String contentType, Consumer<JsonNode> onMessage) {
+        try (UnixHttp.Response resp = send(method, path, body == null ? null : UnixHttp.Body.of(contentType, body), CALL_MILLIS)) {
+            var parser = JSON.getFactory().createParser(resp.body());
+            var it = JSON.readValues(parser, JsonNode.class);
+            while (it.hasNextValue()) {
+                JsonNode msg = it.nextValue();
+                if (msg.hasNonNull("error")) {
+                    throw new EngineException(500, msg.path("errorDetail").path("message").asText(msg.path("error").asText()));
                 }
-                var parser = JSON.getFactory().createParser(in);
-                var it = JSON.readValues(parser, JsonNode.class);
-                while (it.hasNextValue()) {
-                    JsonNode msg = it.nextValue();
-                    if (msg.hasNonNull("error")) {
-                        throw new EngineException(500, msg.path("errorDetail").path("message").asText(msg.path("error").asText()));
-                    }
-                    onMessage.accept(msg);
-                }
+                onMessage.accept(msg);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EngineException(method + " " + path + ": interrupted", e);
-        } catch (ExecutionException | TimeoutException | IOException e) {
-            throw new EngineException(method + " " + path + " on " + socket + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw failed(method, path, e);
         }
     }
 
     /** A streamed GET answer (logs, attach) as raw bytes; the caller closes it. Errors as {@link #call}. */
-    public java.io.InputStream openRaw(String path) {
+    public InputStream openRaw(String path) {
         return openRaw(HttpMethod.GET, path, null);
     }
 
     /** A streamed answer to {@code method path} with an optional JSON body, as raw bytes (exec start). */
-    public java.io.InputStream openRaw(HttpMethod method, String path, Object body) {
-        try {
-            var listener = new org.eclipse.jetty.client.InputStreamResponseListener();
-            var req = http.newRequest("http://localhost" + path).method(method).idleTimeout(0, TimeUnit.MILLISECONDS);
-            if (body != null) {
-                req.body(new StringRequestContent("application/json", JSON.writeValueAsString(body)));
-            }
-            req.send(listener);
-            var resp = listener.get(1, TimeUnit.MINUTES);
-            java.io.InputStream in = listener.getInputStream();
-            if (resp.getStatus() >= 400) {
-                String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-                in.close();
-                throw new EngineException(resp.getStatus(), messageOf(text));
-            }
-            return in;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EngineException("GET " + path + ": interrupted", e);
-        } catch (ExecutionException | TimeoutException | IOException e) {
-            throw new EngineException("GET " + path + " on " + socket + ": " + e.getMessage(), e);
-        }
+    public InputStream openRaw(HttpMethod method, String path, Object body) {
+        return send(method, path, json(body), RAW_MILLIS).body();
     }
 
     /** A streamed answer with its headers (archive endpoints); the caller closes {@code body}. */
-    public record RawResponse(int status, org.eclipse.jetty.http.HttpFields headers, java.io.InputStream body) implements AutoCloseable {
+    public record RawResponse(int status, HttpFields headers, InputStream body) implements AutoCloseable {
         @Override
         public void close() throws IOException {
             body.close();
@@ -148,48 +101,61 @@ public final class EngineClient implements AutoCloseable {
      * {@code method path} with an optional streamed body of {@code contentType} (a tar for PUT archive); the answer's
      * status, headers and body as a stream. Errors (status ≥ 400) as {@link #call}.
      */
-    public RawResponse exchange(HttpMethod method, String path, java.io.InputStream body, String contentType) {
-        try {
-            var listener = new org.eclipse.jetty.client.InputStreamResponseListener();
-            var req = http.newRequest("http://localhost" + path).method(method).idleTimeout(0, TimeUnit.MILLISECONDS);
-            if (body != null) {
-                req.body(new org.eclipse.jetty.client.InputStreamRequestContent(contentType, body));
-            }
-            req.send(listener);
-            var resp = listener.get(5, TimeUnit.MINUTES);
-            java.io.InputStream in = listener.getInputStream();
-            if (resp.getStatus() >= 400) {
-                String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-                in.close();
-                throw new EngineException(resp.getStatus(), text.isBlank() ? method + " " + path + ": status " + resp.getStatus() : messageOf(text));
-            }
-            return new RawResponse(resp.getStatus(), resp.getHeaders(), in);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EngineException(method + " " + path + ": interrupted", e);
-        } catch (ExecutionException | TimeoutException | IOException e) {
-            throw new EngineException(method + " " + path + " on " + socket + ": " + e.getMessage(), e);
+    public RawResponse exchange(HttpMethod method, String path, InputStream body, String contentType) {
+        UnixHttp.Response resp = send(method, path, body == null ? null : UnixHttp.Body.of(contentType, body), CALL_MILLIS);
+        HttpFields.Mutable headers = HttpFields.build();
+        for (Header h : resp.headers()) {
+            headers.add(h.getName(), h.getValue());
         }
+        return new RawResponse(resp.status(), headers, resp.body());
     }
 
     private JsonNode call(HttpMethod method, String path, Object body) {
-        try {
-            var req = http.newRequest("http://localhost" + path).method(method).timeout(5, TimeUnit.MINUTES);
-            if (body != null) {
-                req.body(new StringRequestContent("application/json", JSON.writeValueAsString(body)));
-            }
-            ContentResponse resp = req.send();
-            String text = resp.getContentAsString();
-            if (resp.getStatus() >= 400) {
-                throw new EngineException(resp.getStatus(), messageOf(text));
-            }
-            return text.isBlank() ? JSON.nullNode() : JSON.readTree(text);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EngineException(method + " " + path + ": interrupted", e);
-        } catch (ExecutionException | TimeoutException | IOException e) {
-            throw new EngineException(method + " " + path + " on " + socket + ": " + e.getMessage(), e);
+        try (UnixHttp.Response resp = send(method, path, json(body), CALL_MILLIS)) {
+            byte[] text = resp.body().readAllBytes();
+            return text.length == 0 || new String(text, StandardCharsets.UTF_8).isBlank() ? JSON.nullNode() : JSON.readTree(text);
+        } catch (IOException e) {
+            throw failed(method, path, e);
         }
+    }
+
+    /** The answer to a request, or an {@link EngineException} with the engine's message when its status is 400 or more. */
+    private UnixHttp.Response send(HttpMethod method, String path, UnixHttp.Body body, long headerMillis) {
+        UnixHttp.Response resp;
+        try {
+            resp = UnixHttp.exchange(socket, method.asString(), path, body, headerMillis);
+        } catch (IOException e) {
+            throw failed(method, path, e);
+        }
+        if (resp.status() >= 400) {
+            String text;
+            try (resp) {
+                text = new String(resp.body().readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                text = "";
+            }
+            throw new EngineException(resp.status(), text.isBlank() ? method + " " + path + ": status " + resp.status() : messageOf(text));
+        }
+        return resp;
+    }
+
+    private static UnixHttp.Body json(Object body) {
+        if (body == null) {
+            return null;
+        }
+        try {
+            return UnixHttp.Body.of("application/json", JSON.writeValueAsBytes(body));
+        } catch (IOException e) {
+            throw new EngineException("encoding a request body: " + e.getMessage(), e);
+        }
+    }
+
+    private EngineException failed(HttpMethod method, String path, IOException e) {
+        return new EngineException(method + " " + path + " on " + socket + ": " + message(e), e);
+    }
+
+    private static String message(IOException e) {
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     private static String messageOf(String body) {
@@ -201,12 +167,8 @@ public final class EngineClient implements AutoCloseable {
         }
     }
 
+    /** Nothing to release: connections are closed with their calls. */
     @Override
     public void close() {
-        try {
-            http.stop();
-        } catch (Exception e) {
-            // closing a client we are done with; nothing to report
-        }
     }
 }

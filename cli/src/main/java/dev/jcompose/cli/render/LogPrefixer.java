@@ -18,6 +18,7 @@ public final class LogPrefixer {
     private final boolean color;
     private final boolean prefix;
     private final Map<String, String> colorOf = new HashMap<>();
+    private final Map<String, byte[]> prefixCache = new HashMap<>();
     private final List<String> order = new ArrayList<>();
     private int width;
 
@@ -36,7 +37,10 @@ public final class LogPrefixer {
         if (!colorOf.containsKey(name)) {
             colorOf.put(name, COLORS[order.size() % COLORS.length]);
             order.add(name);
-            width = Math.max(width, name.length() + 1);
+            if (name.length() + 1 > width) {
+                width = name.length() + 1;
+                prefixCache.clear();
+            }
         }
     }
 
@@ -49,18 +53,24 @@ public final class LogPrefixer {
     /** One output line (without its newline) for {@code name}. */
     public synchronized String line(String name, String timestamp, String text) {
         add(name);
-        StringBuilder sb = new StringBuilder();
-        if (prefix) {
-            String padded = name + " ".repeat(width - name.length()) + " | ";
-            if (color) {
-                sb.append("\033[").append(colorOf.get(name)).append('m').append(padded).append(RESET);
-            } else {
-                sb.append(padded);
-            }
-        }
+        StringBuilder sb = new StringBuilder(prefix(name));
         if (timestamp != null) {
             sb.append(timestamp).append(' ');
         }
         return sb.append(text).toString();
+    }
+
+    /** What comes before a line of {@code name}'s text (empty without prefixes), as UTF-8 bytes; kept until the width changes. */
+    public synchronized byte[] prefixBytes(String name) {
+        add(name);
+        return prefixCache.computeIfAbsent(name, n -> prefix(n).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private String prefix(String name) {
+        if (!prefix) {
+            return "";
+        }
+        String padded = name + " ".repeat(width - name.length()) + " | ";
+        return color ? "\033[" + colorOf.get(name) + "m" + padded + RESET : padded;
     }
 }

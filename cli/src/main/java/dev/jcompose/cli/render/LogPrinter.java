@@ -3,6 +3,7 @@ package dev.jcompose.cli.render;
 import dev.jcompose.cli.compose.LogFollower;
 import dev.jcompose.cli.compose.LogLine;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -59,8 +60,7 @@ public final class LogPrinter implements LogFollower.Sink {
     }
 
     private static PrintStream buffered(java.io.FileDescriptor fd) {
-        return new PrintStream(new java.io.BufferedOutputStream(new java.io.FileOutputStream(fd), 1 << 16), false,
-                java.nio.charset.StandardCharsets.UTF_8);
+        return new PrintStream(new java.io.BufferedOutputStream(new java.io.FileOutputStream(fd), 1 << 16), false, StandardCharsets.UTF_8);
     }
 
     @Override
@@ -75,12 +75,25 @@ public final class LogPrinter implements LogFollower.Sink {
         prefixer.add(container);
     }
 
-    @Override
+    /** A line given as text (tests, status-like lines). */
     public void line(String container, LogLine line) {
-        String stamp = timestamps && line.time() != null ? format(line.time()) : null;
-        String text = prefixer.line(container, stamp, line.text());
+        byte[] text = line.text().getBytes(StandardCharsets.UTF_8);
+        line(container, line.stderr(), line.time(), text, 0, text.length);
+    }
+
+    /** Writes prefix, time stamp and text as bytes, with no per-line String or charset work. */
+    @Override
+    public void line(String container, boolean stderr, Instant time, byte[] text, int off, int len) {
+        byte[] prefix = prefixer.prefixBytes(container);
+        byte[] stamp = timestamps && time != null ? (format(time) + " ").getBytes(StandardCharsets.US_ASCII) : null;
         synchronized (this) {
-            (line.stderr() ? err : out).println(text);
+            PrintStream to = stderr ? err : out;
+            to.write(prefix, 0, prefix.length);
+            if (stamp != null) {
+                to.write(stamp, 0, stamp.length);
+            }
+            to.write(text, off, len);
+            to.write('\n');
             dirty = true;
         }
     }
