@@ -1,5 +1,6 @@
 package dev.jcompose.cli.verbs;
 
+import dev.jcompose.cli.compose.LabelledProject;
 import dev.jcompose.cli.compose.PlanInput;
 import dev.jcompose.cli.compose.ProjectContainers;
 import dev.jcompose.cli.engine.EngineClient;
@@ -25,9 +26,14 @@ public final class DownCommand extends ProjectCommand implements Callable<Intege
 
     @Override
     public Integer call() throws Exception {
-        Project project = load(List.of());
+        Project loaded = loadUnlessNamedOnly(List.of());
+        // with no compose file, -p alone names the project: what to remove comes from the labels
+        Project project = loaded != null ? loaded : new Project(projectName(List.of()), java.nio.file.Path.of("").toAbsolutePath(),
+                List.of(), java.util.Map.of(), java.util.Map.of(), java.util.Map.of(), java.util.Map.of(), java.util.Map.of());
         try (EngineClient engine = engine()) {
-            var r = Teardown.down(PlanInput.of(project), ProjectContainers.observe(engine, project.name()), new DownOptions(volumes, removeOrphans));
+            var observed = ProjectContainers.observe(engine, project.name());
+            var desired = loaded != null ? PlanInput.of(project) : LabelledProject.desired(engine, project.name(), observed);
+            var r = Teardown.down(desired, observed, new DownOptions(volumes, removeOrphans));
             return execute(engine, project, r, "Running", timeout);
         }
     }

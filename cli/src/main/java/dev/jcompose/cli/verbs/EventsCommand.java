@@ -31,7 +31,7 @@ public final class EventsCommand extends ProjectCommand implements Callable<Inte
 
     @Override
     public Integer call() {
-        String project = load(services).name();
+        String project = projectName(services);
         String filters = "{\"type\":[\"container\"],\"label\":[\"" + Labels.PROJECT + "=" + project + "\"]}";
         String path = "/events?filters=" + URLEncoder.encode(filters, StandardCharsets.UTF_8)
                 + (since == null ? "" : "&since=" + URLEncoder.encode(since, StandardCharsets.UTF_8))

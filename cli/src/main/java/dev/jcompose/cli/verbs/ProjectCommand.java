@@ -29,6 +29,39 @@ abstract class ProjectCommand {
         return ProjectLoading.load(global(), services, true, spec.commandLine().getErr()).project();
     }
 
+    /**
+     * The project's name for verbs that work from the containers' labels alone: from the compose
+     * files when there are some, else — as docker compose — from {@code -p}/{@code COMPOSE_PROJECT_NAME}
+     * when no compose file is given or found (e.g. {@code jcompose -p demo stop} from any directory).
+     */
+    String projectName(List<String> services) {
+        Project p = loadUnlessNamedOnly(services);
+        return p == null ? namedProject() : p.name();
+    }
+
+    /** The project from its compose files, or null when only {@code -p}/{@code COMPOSE_PROJECT_NAME} names it (see {@link #projectName}). */
+    Project loadUnlessNamedOnly(List<String> services) {
+        String named = namedProject();
+        if (named != null && !named.isEmpty() && global().files().isEmpty() && noComposeFileHere()) {
+            return null;
+        }
+        return load(services);
+    }
+
+    private String namedProject() {
+        return global().projectName() != null ? global().projectName() : System.getenv("COMPOSE_PROJECT_NAME");
+    }
+
+    private static boolean noComposeFileHere() {
+        try {
+            dev.jcompose.model.load.assemble.ConfigFiles.resolve(java.nio.file.Path.of("").toAbsolutePath(), List.of(), System.getenv(),
+                    new java.util.ArrayList<>());
+            return false;
+        } catch (dev.jcompose.model.ComposeException e) {
+            return true;
+        }
+    }
+
     EngineClient engine() {
         return EngineConnection.connect(System.getenv());
     }
