@@ -25,8 +25,9 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
  * alpine), as one layer put into the engine's store as a pull would.
  *
  * <p>{@code alpine} and {@code busybox} run {@code sh} by default, as theirs do. The {@code nginx}
- * stand-in serves {@code /usr/share/nginx/html} on port 80 with busybox's {@code httpd} and exposes
- * {@code 80/tcp} as nginx's image does; it is not nginx (no nginx.conf, no {@code nginx} binary).
+ * stand-in serves {@code /usr/share/nginx/html} on port 80 with busybox's {@code httpd}, exposes
+ * {@code 80/tcp} and stops on {@code SIGQUIT} as nginx's image does; it is not nginx (no nginx.conf,
+ * no {@code nginx} binary, and its command is a shell).
  */
 final class E2eImages {
     static final List<String> SHELL_TAGS = List.of("docker.io/library/alpine:latest", "docker.io/library/busybox:latest");
@@ -39,7 +40,9 @@ final class E2eImages {
     static void installAll(ImageStore store) throws IOException, InterruptedException {
         byte[] layer = rootfs(applets());
         install(store, layer, SHELL_TAGS, "\"Cmd\":[\"/bin/sh\"],\"Env\":[\"PATH=/usr/sbin:/usr/bin:/sbin:/bin\"]");
-        install(store, layer, NGINX_TAGS, "\"Cmd\":[\"httpd\",\"-f\",\"-p\",\"80\",\"-h\",\"/usr/share/nginx/html\"],"
+        // nginx exits on SIGQUIT/SIGTERM as PID 1; busybox httpd installs no handler (so PID 1 would ignore
+        // them): a shell that traps both stands in front of it
+        install(store, layer, NGINX_TAGS, "\"Cmd\":[\"/bin/sh\",\"-c\",\"trap 'exit 0' TERM QUIT INT; httpd -f -p 80 -h /usr/share/nginx/html & wait\"],"
                 + "\"Env\":[\"PATH=/usr/sbin:/usr/bin:/sbin:/bin\"],\"ExposedPorts\":{\"80/tcp\":{}},\"StopSignal\":\"SIGQUIT\"");
     }
 
