@@ -1,7 +1,5 @@
 package dev.jcompose.cli.verbs;
 
-import dev.jcompose.cli.compose.LabelledProject;
-import dev.jcompose.cli.compose.PlanInput;
 import dev.jcompose.cli.compose.ProjectContainers;
 import dev.jcompose.cli.engine.EngineClient;
 import dev.jcompose.model.Project;
@@ -26,13 +24,10 @@ public final class DownCommand extends ProjectCommand implements Callable<Intege
 
     @Override
     public Integer call() throws Exception {
-        Project loaded = loadUnlessNamedOnly(List.of());
-        // with no compose file, -p alone names the project: what to remove comes from the labels
-        Project project = loaded != null ? loaded : new Project(projectName(List.of()), java.nio.file.Path.of("").toAbsolutePath(),
-                List.of(), java.util.Map.of(), java.util.Map.of(), java.util.Map.of(), java.util.Map.of(), java.util.Map.of());
+        Project project = loadOrNamed(List.of());
         try (EngineClient engine = engine()) {
             var observed = ProjectContainers.observe(engine, project.name());
-            var desired = loaded != null ? PlanInput.of(project) : LabelledProject.desired(engine, project.name(), observed);
+            var desired = forTeardown(engine, project, observed);
             var r = Teardown.down(desired, observed, new DownOptions(volumes, removeOrphans));
             return execute(engine, project, r, "Running", timeout);
         }

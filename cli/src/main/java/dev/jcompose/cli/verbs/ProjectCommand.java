@@ -48,6 +48,20 @@ abstract class ProjectCommand {
         return load(services);
     }
 
+    /** {@link #loadUnlessNamedOnly}, with an empty project (no files, no services) standing for a project named by {@code -p} alone. */
+    Project loadOrNamed(List<String> services) {
+        Project p = loadUnlessNamedOnly(services);
+        return p != null ? p : new Project(namedProject(), java.nio.file.Path.of("").toAbsolutePath(), List.of(), java.util.Map.of(),
+                java.util.Map.of(), java.util.Map.of(), java.util.Map.of(), java.util.Map.of());
+    }
+
+    /** What {@code down} removes: the project's files' resources, or, for a project named by {@code -p} alone, what carries its labels. */
+    static dev.jcompose.planner.reconcile.DesiredProject forTeardown(EngineClient engine, Project project,
+            dev.jcompose.planner.reconcile.ObservedState observed) {
+        return project.configFiles().isEmpty() ? dev.jcompose.cli.compose.LabelledProject.desired(engine, project.name(), observed)
+                : dev.jcompose.cli.compose.PlanInput.of(project);
+    }
+
     private String namedProject() {
         return global().projectName() != null ? global().projectName() : System.getenv("COMPOSE_PROJECT_NAME");
     }
