@@ -435,6 +435,12 @@ public final class ContainerRuntime implements AutoCloseable {
         if (!r.state().running()) {
             throw ContainerException.conflict("Container " + r.id() + " is not running");
         }
+        if (pause && r.state().paused()) {
+            throw ContainerException.conflict("Container " + r.id() + " is already paused");
+        }
+        if (!pause && !r.state().paused()) {
+            throw ContainerException.conflict("Container " + r.id() + " is not paused");
+        }
         if (cgroups == null) {
             throw new ContainerException(500, "pausing needs the cgroup freezer, which this host does not offer to jcompose");
         }
