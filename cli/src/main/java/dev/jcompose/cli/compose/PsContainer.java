@@ -28,6 +28,8 @@ public record PsContainer(String id, String name, String image, String command, 
             String ip = p.path("IP").asText("");
             publishers.add(new Publisher(p.has("PublicPort") ? (ip.isEmpty() ? "0.0.0.0" : ip) : "", p.path("PrivatePort").asInt(), p.path("PublicPort").asInt(0), p.path("Type").asText("tcp")));
         }
+        // docker compose sorts a container's ports by private port (80, 443, 8080), not as the engine lists them
+        publishers.sort(java.util.Comparator.comparingInt(Publisher::targetPort));
         List<String> networks = new ArrayList<>();
         c.path("NetworkSettings").path("Networks").fieldNames().forEachRemaining(networks::add);
         List<String> mounts = new ArrayList<>();

@@ -85,19 +85,46 @@ final class AttachedUp {
              LogFollower follower = new LogFollower(engine, project, selection, new LogOptions(true, "all", since, null), printer,
                      this::onEvent)) {
             follower.start();
+            List<JsonNode> early = new java.util.ArrayList<>();
             for (JsonNode c : ProjectContainers.list(engine, project, null)) {
                 if (attachedContainer(c) && "running".equals(c.path("State").asText())) {
                     live.add(c.path("Id").asText());
                 } else if (attachedContainer(c) && "exited".equals(c.path("State").asText())) {
                     reportEarlyExit(follower, c);
+                    early.add(engine.get("/containers/" + c.path("Id").asText() + "/json"));
                 }
             }
+            abortOnEarlyExit(early);
             if (live.isEmpty()) {
                 outcomes.add(new AllExited());
             }
             return await(follower);
         } finally {
             printer.flush();
+        }
+    }
+
+    /**
+     * A container that exited before the event stream was open (a one-shot job that ran while the
+     * plan was executed) counts for {@code --abort-on-container-exit}/{@code -failure} as docker
+     * compose sees it: the first to have finished decides (and gives the exit code).
+     */
+    private void abortOnEarlyExit(List<JsonNode> exited) {
+        if (!abort.onExit()) {
+            return;
+        }
+        exited.stream().sorted(Comparator.comparing(c -> finishedAt(c)))
+                .filter(c -> !abort.onlyFailure() || c.path("State").path("ExitCode").asInt() != 0)
+                .findFirst()
+                .ifPresent(c -> outcomes.add(new Exited(c.path("Config").path("Labels").path(Labels.SERVICE).asText(),
+                        c.path("State").path("ExitCode").asInt())));
+    }
+
+    private static Instant finishedAt(JsonNode c) {
+        try {
+            return Instant.parse(c.path("State").path("FinishedAt").asText());
+        } catch (java.time.format.DateTimeParseException e) {
+            return Instant.MAX;
         }
     }
 

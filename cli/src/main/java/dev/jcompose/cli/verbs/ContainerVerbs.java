@@ -28,7 +28,7 @@ public final class ContainerVerbs {
 
         @Override
         public Integer call() {
-            String project = load(services).name();
+            String project = projectName(services);
             try (EngineClient engine = engine()) {
                 for (JsonNode c : ProjectContainers.list(engine, project, null)) {
                     String service = c.path("Labels").path(Labels.SERVICE).asText();

@@ -1,6 +1,5 @@
 package dev.jcompose.cli.verbs;
 
-import dev.jcompose.cli.compose.PlanInput;
 import dev.jcompose.cli.compose.ProjectContainers;
 import dev.jcompose.cli.engine.EngineClient;
 import dev.jcompose.model.Project;
@@ -25,9 +24,11 @@ public final class DownCommand extends ProjectCommand implements Callable<Intege
 
     @Override
     public Integer call() throws Exception {
-        Project project = load(List.of());
+        Project project = loadOrNamed(List.of());
         try (EngineClient engine = engine()) {
-            var r = Teardown.down(PlanInput.of(project), ProjectContainers.observe(engine, project.name()), new DownOptions(volumes, removeOrphans));
+            var observed = ProjectContainers.observe(engine, project.name());
+            var desired = forTeardown(engine, project, observed);
+            var r = Teardown.down(desired, observed, new DownOptions(volumes, removeOrphans));
             return execute(engine, project, r, "Running", timeout);
         }
     }

@@ -31,7 +31,11 @@ public final class EventsCommand extends ProjectCommand implements Callable<Inte
 
     @Override
     public Integer call() {
-        String project = load(services).name();
+        dev.jcompose.model.Project loaded = loadUnlessNamedOnly(services);
+        if (loaded != null) {
+            services.forEach(loaded::service); // as docker compose: "no such service: X" for a service not in the files
+        }
+        String project = loaded != null ? loaded.name() : projectName(services);
         String filters = "{\"type\":[\"container\"],\"label\":[\"" + Labels.PROJECT + "=" + project + "\"]}";
         String path = "/events?filters=" + URLEncoder.encode(filters, StandardCharsets.UTF_8)
                 + (since == null ? "" : "&since=" + URLEncoder.encode(since, StandardCharsets.UTF_8))

@@ -43,7 +43,7 @@ public final class ImagesCommand extends ProjectCommand implements Callable<Inte
         if (!format.equals("table") && !format.equals("json")) {
             throw new UserError("unsupported format \"" + format + "\": use table or json");
         }
-        String project = load(services).name();
+        String project = projectName(services);
         List<Row> rows = new ArrayList<>();
         try (EngineClient engine = engine()) {
             for (JsonNode c : ProjectContainers.list(engine, project, null)) {

@@ -55,7 +55,7 @@ public final class LogsCommand extends ProjectCommand implements Callable<Intege
 
     @Override
     public Integer call() throws Exception {
-        String project = load(services).name();
+        String project = projectName(services);
         Instant now = Instant.now();
         LogOptions options = new LogOptions(follow, tail, since == null ? null : TimeArg.parse("--since", since, now, ZoneId.systemDefault()),
                 until == null ? null : TimeArg.parse("--until", until, now, ZoneId.systemDefault()));

@@ -13,7 +13,8 @@ public final class PauseVerbs {
     public static final class Pause extends ContainerVerbs.Base {
         @Override
         boolean wants(JsonNode c) {
-            return "running".equals(c.path("State").asText());
+            // as docker compose: every container of the service, so pausing a paused one is the engine's error
+            return !"True".equalsIgnoreCase(c.path("Labels").path(dev.jcompose.cli.compose.Labels.ONEOFF).asText());
         }
 
         @Override
@@ -28,7 +29,7 @@ public final class PauseVerbs {
     public static final class Unpause extends ContainerVerbs.Base {
         @Override
         boolean wants(JsonNode c) {
-            return "paused".equals(c.path("State").asText());
+            return !"True".equalsIgnoreCase(c.path("Labels").path(dev.jcompose.cli.compose.Labels.ONEOFF).asText());
         }
 
         @Override

@@ -29,6 +29,53 @@ abstract class ProjectCommand {
         return ProjectLoading.load(global(), services, true, spec.commandLine().getErr()).project();
     }
 
+    /**
+     * The project's name for verbs that work from the containers' labels alone: from the compose
+     * files when there are some, else — as docker compose — from {@code -p}/{@code COMPOSE_PROJECT_NAME}
+     * when no compose file is given or found (e.g. {@code jcompose -p demo stop} from any directory).
+     */
+    String projectName(List<String> services) {
+        Project p = loadUnlessNamedOnly(services);
+        return p == null ? namedProject() : p.name();
+    }
+
+    /** The project from its compose files, or null when only {@code -p}/{@code COMPOSE_PROJECT_NAME} names it (see {@link #projectName}). */
+    Project loadUnlessNamedOnly(List<String> services) {
+        String named = namedProject();
+        if (named != null && !named.isEmpty() && global().files().isEmpty() && noComposeFileHere()) {
+            return null;
+        }
+        return load(services);
+    }
+
+    /** {@link #loadUnlessNamedOnly}, with an empty project (no files, no services) standing for a project named by {@code -p} alone. */
+    Project loadOrNamed(List<String> services) {
+        Project p = loadUnlessNamedOnly(services);
+        return p != null ? p : new Project(namedProject(), java.nio.file.Path.of("").toAbsolutePath(), List.of(), java.util.Map.of(),
+                java.util.Map.of(), java.util.Map.of(), java.util.Map.of(), java.util.Map.of());
+    }
+
+    /** What {@code down} removes: the project's files' resources, or, for a project named by {@code -p} alone, what carries its labels. */
+    static dev.jcompose.planner.reconcile.DesiredProject forTeardown(EngineClient engine, Project project,
+            dev.jcompose.planner.reconcile.ObservedState observed) {
+        return project.configFiles().isEmpty() ? dev.jcompose.cli.compose.LabelledProject.desired(engine, project.name(), observed)
+                : dev.jcompose.cli.compose.PlanInput.of(project);
+    }
+
+    private String namedProject() {
+        return global().projectName() != null ? global().projectName() : System.getenv("COMPOSE_PROJECT_NAME");
+    }
+
+    private static boolean noComposeFileHere() {
+        try {
+            dev.jcompose.model.load.assemble.ConfigFiles.resolve(java.nio.file.Path.of("").toAbsolutePath(), List.of(), System.getenv(),
+                    new java.util.ArrayList<>());
+            return false;
+        } catch (dev.jcompose.model.ComposeException e) {
+            return true;
+        }
+    }
+
     EngineClient engine() {
         return EngineConnection.connect(System.getenv());
     }

@@ -60,10 +60,19 @@ public final class PsCommand extends ProjectCommand implements Callable<Integer>
                 throw new UserError("invalid status \"" + s + "\": expected one of paused, restarting, removing, running, dead, created, exited");
             }
         }
-        String project = load(services).name();
+        dev.jcompose.model.Project loaded = loadUnlessNamedOnly(services);
+        String project = loaded == null ? projectName(services) : loaded.name();
         List<PsContainer> rows = new ArrayList<>();
         try (EngineClient engine = engine()) {
-            ProjectContainers.list(engine, project, null).stream().map(PsContainer::of)
+            List<PsContainer> containers = ProjectContainers.list(engine, project, null).stream().map(PsContainer::of).toList();
+            for (String s : services) {
+                // as docker compose: a service neither in the files nor (without files) on any container is an error
+                boolean known = loaded != null ? loaded.services().containsKey(s) : containers.stream().anyMatch(c -> c.service().equals(s));
+                if (!known) {
+                    throw new UserError("no such service: " + s);
+                }
+            }
+            containers.stream()
                     .filter(c -> services.isEmpty() || services.contains(c.service()))
                     .filter(c -> states.isEmpty() ? all ? true : !c.oneOff() && c.state().equals("running") : states.contains(c.state()))
                     .sorted(Comparator.comparing(PsContainer::name))

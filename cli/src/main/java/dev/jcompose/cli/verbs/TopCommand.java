@@ -20,7 +20,7 @@ public final class TopCommand extends ProjectCommand implements Callable<Integer
 
     @Override
     public Integer call() {
-        String project = load(services).name();
+        String project = projectName(services);
         try (EngineClient engine = engine()) {
             List<JsonNode> running = ProjectContainers.list(engine, project, null).stream()
                     .filter(c -> "running".equals(c.path("State").asText()) || "paused".equals(c.path("State").asText()))

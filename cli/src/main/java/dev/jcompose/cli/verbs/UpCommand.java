@@ -79,6 +79,9 @@ public final class UpCommand extends ProjectCommand implements Callable<Integer>
     @Option(names = "--exit-code-from", paramLabel = "SERVICE", description = "Return the exit code of the selected service container. Implies --abort-on-container-exit")
     String exitCodeFrom;
 
+    @Option(names = "--menu", arity = "0..1", paramLabel = "BOOL", description = "Enable interactive shortcuts when running attached (accepted; jcompose has no menu)")
+    Boolean menu;
+
     /** {@code --wait}: every service's containers running, and healthy where they have a health check. */
     private int waitForServices(EngineClient engine, Project project) throws InterruptedException {
         var plan = new dev.jcompose.planner.plan.Plan.Builder();

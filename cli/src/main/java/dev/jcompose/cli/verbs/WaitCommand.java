@@ -28,7 +28,7 @@ public final class WaitCommand extends ProjectCommand implements Callable<Intege
 
     @Override
     public Integer call() throws Exception {
-        Project project = load(services);
+        Project project = loadOrNamed(services);
         try (EngineClient engine = engine()) {
             List<JsonNode> containers = ProjectContainers.list(engine, project.name(), null).stream()
                     .filter(c -> services.contains(c.path("Labels").path(Labels.SERVICE).asText()))
@@ -55,8 +55,8 @@ public final class WaitCommand extends ProjectCommand implements Callable<Intege
                 }
                 int code = first.join();
                 if (downProject) {
-                    var plan = Teardown.down(dev.jcompose.cli.compose.PlanInput.of(project), ProjectContainers.observe(engine, project.name()),
-                            dev.jcompose.planner.reconcile.DownOptions.DEFAULT);
+                    var observed = ProjectContainers.observe(engine, project.name());
+                    var plan = Teardown.down(forTeardown(engine, project, observed), observed, dev.jcompose.planner.reconcile.DownOptions.DEFAULT);
                     execute(engine, project, plan, "Running", -1);
                 }
                 return code;

@@ -53,6 +53,7 @@ public final class Reconciler {
         Reconciliation plan() {
             Set<String> selected = options.services().isEmpty() ? new LinkedHashSet<>(graph.services())
                     : options.noDeps() ? checked(options.services()) : graph.withDependencies(options.services());
+            donorsExist(selected);
             desired.networks().stream().filter(n -> !observed.networks().contains(n))
                     .forEach(n -> infrastructure.add(plan.add(new Step.CreateNetwork(n), Set.of())));
             desired.volumes().stream().filter(v -> !observed.volumes().contains(v))
@@ -66,6 +67,27 @@ public final class Reconciler {
             }
             List<String> warnings = orphans();
             return new Reconciliation(plan.build(), warnings);
+        }
+
+        /**
+         * A selected service sharing the network namespace or volumes of one left out ({@code --no-deps})
+         * needs that service's container to exist, as docker compose checks before doing anything.
+         */
+        private void donorsExist(Set<String> selected) {
+            for (DesiredService s : desired.services()) {
+                if (!selected.contains(s.name())) {
+                    continue;
+                }
+                for (Dependency d : s.dependencies()) {
+                    boolean shares = d.kind() == Dependency.Kind.NETWORK_MODE || d.kind() == Dependency.Kind.VOLUMES_FROM;
+                    if (shares && !selected.contains(d.target())
+                            && observed.containers().stream().noneMatch(c -> !c.oneoff() && c.service().equals(d.target()))) {
+                        throw new dev.jcompose.planner.graph.GraphException("cannot share "
+                                + (d.kind() == Dependency.Kind.NETWORK_MODE ? "network namespace" : "volume") + " with service " + d.target()
+                                + ": container missing");
+                    }
+                }
+            }
         }
 
         private Set<String> checked(Set<String> names) {

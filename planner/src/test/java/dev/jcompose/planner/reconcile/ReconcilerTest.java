@@ -109,4 +109,18 @@ class ReconcilerTest {
         assertEquals("no such service: nope", assertThrows(GraphException.class,
                 () -> Reconciler.up(PROJECT, ObservedState.EMPTY, unknown)).getMessage());
     }
+    @Test
+    void noDepsNeedsTheContainerWhoseNamespaceOrVolumesAreShared() {
+        var app = new DesiredService("app", 1, "h-app", "alpine", null, List.of(Dependency.implicit("db", Kind.NETWORK_MODE)));
+        var vol = new DesiredService("vol", 1, "h-vol", "alpine", null, List.of(Dependency.implicit("db", Kind.VOLUMES_FROM)));
+        var p = new DesiredProject("demo", List.of(app, vol, DB), List.of("demo_default"), List.of());
+        var appOnly = new UpOptions(Set.of("app"), true, UpOptions.Recreate.DIVERGED, false, false, true);
+        var volOnly = new UpOptions(Set.of("vol"), true, UpOptions.Recreate.DIVERGED, false, false, true);
+        assertEquals("cannot share network namespace with service db: container missing",
+                assertThrows(GraphException.class, () -> Reconciler.up(p, ObservedState.EMPTY, appOnly)).getMessage());
+        assertEquals("cannot share volume with service db: container missing",
+                assertThrows(GraphException.class, () -> Reconciler.up(p, ObservedState.EMPTY, volOnly)).getMessage());
+        var withDb = new ObservedState(List.of(running("db", 1, "h-db")), Set.of("demo_default"), Set.of());
+        assertTrue(Reconciler.up(p, withDb, appOnly).plan().text().contains("demo-app-1"), "the donor exists: app is planned");
+    }
 }

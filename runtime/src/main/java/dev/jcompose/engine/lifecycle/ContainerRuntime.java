@@ -229,7 +229,12 @@ public final class ContainerRuntime implements AutoCloseable {
     private Map<String, java.util.List<HostConfig.PortBinding>> publish(ContainerRecord r,
             Map<String, dev.jcompose.engine.container.EndpointSettings> endpoints) throws IOException {
         String target = endpoints.values().stream().map(e -> e.ipAddress()).filter(java.util.Objects::nonNull).findFirst().orElse("127.0.0.1");
-        return publishTo(r.id(), r.hostConfig().portBindings(), target);
+        Map<String, java.util.List<HostConfig.PortBinding>> out = publishTo(r.id(), r.hostConfig().portBindings(), target);
+        // as Docker: an exposed port that is not published is listed with no binding (docker ps shows "80/tcp")
+        if (r.config().exposedPorts() != null) {
+            r.config().exposedPorts().keySet().forEach(port -> out.putIfAbsent(port.contains("/") ? port : port + "/tcp", java.util.List.of()));
+        }
+        return out;
     }
 
     private Map<String, java.util.List<HostConfig.PortBinding>> publishTo(String id, Map<String, java.util.List<HostConfig.PortBinding>> asked,
@@ -432,6 +437,12 @@ public final class ContainerRuntime implements AutoCloseable {
         ContainerRecord r = containers.inspect(idOrName);
         if (!r.state().running()) {
             throw ContainerException.conflict("Container " + r.id() + " is not running");
+        }
+        if (pause && r.state().paused()) {
+            throw ContainerException.conflict("Container " + r.id() + " is already paused");
+        }
+        if (!pause && !r.state().paused()) {
+            throw ContainerException.conflict("Container " + r.id() + " is not paused");
         }
         if (cgroups == null) {
             throw new ContainerException(500, "pausing needs the cgroup freezer, which this host does not offer to jcompose");

@@ -1,0 +1,69 @@
+package dev.jcompose.cli.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** docker/compose {@code pkg/e2e/wait_test.go} on {@code fixtures/wait}: each Go test is a method named after it. */
+@Tag("root")
+class WaitTest {
+    private static final String FILE = "fixtures/wait/compose.yaml";
+    @TempDir
+    Path dir;
+    private E2eFixture c;
+
+    @AfterEach
+    void down() {
+        if (c != null) {
+            c.close();
+        }
+    }
+
+    private void up(String project, int subnet) throws Exception {
+        c = E2eFixture.start(dir, FILE);
+        c.ok("-f", E2eFixture.path(FILE), "-f", c.subnet(subnet), "--project-name", project, "up", "-d");
+    }
+
+    private void cleanup(String project) throws Exception {
+        c.ok("--project-name", project, "down", "--timeout=0", "--remove-orphans");
+        assertEquals(java.util.List.of(), c.containerNames());
+    }
+
+    @Test
+    void testWaitOnFaster() throws Exception {
+        up("e2e-wait-faster", 6);
+        c.ok("--project-name", "e2e-wait-faster", "wait", "faster");
+        cleanup("e2e-wait-faster");
+    }
+
+    @Test
+    void testWaitOnSlower() throws Exception {
+        up("e2e-wait-slower", 7);
+        c.ok("--project-name", "e2e-wait-slower", "wait", "slower");
+        cleanup("e2e-wait-slower");
+    }
+
+    @Test
+    void testWaitOnInfinity() throws Exception {
+        up("e2e-wait-infinity", 8);
+        try (E2eFixture.Background wait = c.spawn("--project-name", "e2e-wait-infinity", "wait", "infinity")) {
+            // the Go test's 7 s: wait must still be waiting (a window, not synchronisation)
+            assertFalse(wait.process.waitFor(7, TimeUnit.SECONDS), "wait infinity should not finish:\n" + wait.combined());
+        }
+        cleanup("e2e-wait-infinity");
+    }
+
+    @Test
+    void testWaitAndDrop() throws Exception {
+        up("e2e-wait-and-drop", 9);
+        c.ok("--project-name", "e2e-wait-and-drop", "wait", "--down-project", "faster");
+        assertTrue(c.containerNames().stream().noneMatch(n -> n.contains("e2e-wait-and-drop")), c.containerNames().toString());
+    }
+}
