@@ -22,7 +22,22 @@ import java.util.function.Predicate;
  * with the fixtures read in place from the shared corpus (the test skips when the corpus is absent).
  */
 final class E2eFixture implements AutoCloseable {
-    static final Path E2E = Path.of("/work/shared/corpus/docker-compose-e2e/pkg/e2e");
+    static final Path E2E = corpus().resolve("docker-compose-e2e/pkg/e2e");
+
+    /**
+     * The shared corpus beside the checkout: {@code ../../shared} from a module of the main checkout,
+     * one level further up from a worktree (as compose-model's {@code SharedCorpus}); absolute,
+     * since the CLI runs in the fixture's directory.
+     */
+    private static Path corpus() {
+        for (String up : new String[] {"../../shared", "../../../shared"}) {
+            Path candidate = Path.of(up, "corpus");
+            if (Files.isDirectory(candidate)) {
+                return candidate.toAbsolutePath().normalize();
+            }
+        }
+        return Path.of("../../shared/corpus").toAbsolutePath().normalize();
+    }
 
     record Run(int code, String out, String err) {
         String combined() {
