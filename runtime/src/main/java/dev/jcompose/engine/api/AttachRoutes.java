@@ -3,6 +3,7 @@ package dev.jcompose.engine.api;
 import dev.jcompose.engine.container.ContainerRecord;
 import dev.jcompose.engine.container.ContainerService;
 import dev.jcompose.engine.lifecycle.ContainerRuntime;
+import dev.jcompose.engine.lifecycle.OutputHolds;
 import dev.jcompose.engine.logs.JsonFileLogReader;
 import dev.jcompose.engine.logs.LogQuery;
 import dev.jcompose.engine.logs.StreamFramer;
@@ -18,6 +19,9 @@ import java.time.Instant;
  * starts ({@code docker run}, {@code docker start -a}) waits for it. The shim holds the container's
  * output in its json-file log, which is what is followed here; the container's stdin is /dev/null,
  * so input the client sends is not forwarded (an {@code OpenStdin} container cannot be typed into).
+ * Before answering, the attach opens the log at its end and holds the container's output, so a
+ * container started right after the answer cannot write (or end and be auto-removed, deleting the
+ * log) before the stream has read it.
  */
 public final class AttachRoutes {
     private final ContainerService containers;
@@ -43,16 +47,27 @@ public final class AttachRoutes {
         String type = tty ? "application/vnd.docker.raw-stream" : "application/vnd.docker.multiplexed-stream";
         Instant attachedAt = Instant.now();
         boolean wasRunning = runtime.isRunning(r.id());
-        if (ex.wantsUpgrade()) {
-            ex.upgrade(type, conn -> {
-                follow(r, query, conn.out(), tty, attachedAt, wasRunning);
-                conn.shutdownOutput();
-            }, "attach-" + r.id().substring(0, 12));
-        } else {
-            OutputStream out = ex.openStream(200, type);
-            out.flush();
-            follow(r, query, out, tty, attachedAt, wasRunning);
-            out.close();
+        OutputHolds.Hold hold = runtime.holdOutput(r.id());
+        try {
+            JsonFileLogReader reader = logs ? new JsonFileLogReader(Path.of(r.logPath())) : JsonFileLogReader.fromNow(Path.of(r.logPath()));
+            if (ex.wantsUpgrade()) {
+                ex.upgrade(type, conn -> {
+                    try (hold) {
+                        follow(r, reader, query, conn.out(), tty, attachedAt, wasRunning);
+                        conn.shutdownOutput();
+                    }
+                }, "attach-" + r.id().substring(0, 12));
+            } else {
+                try (hold) {
+                    OutputStream out = ex.openStream(200, type);
+                    out.flush();
+                    follow(r, reader, query, out, tty, attachedAt, wasRunning);
+                    out.close();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            hold.close();
+            throw e;
         }
     }
 
@@ -60,13 +75,13 @@ public final class AttachRoutes {
      * Sends the output until the container stops: attached to a running container, when it stops;
      * attached to one not running, after it has started (later) and stopped, as Docker's attach waits.
      */
-    private void follow(ContainerRecord r, LogQuery query, OutputStream out, boolean tty, Instant attachedAt, boolean wasRunning)
-            throws IOException {
+    private void follow(ContainerRecord r, JsonFileLogReader reader, LogQuery query, OutputStream out, boolean tty, Instant attachedAt,
+                        boolean wasRunning) throws IOException {
         if (!query.stdout() && !query.stderr()) {
             return;
         }
         try {
-            new JsonFileLogReader(Path.of(r.logPath())).read(query, new StreamFramer(out, !tty, false),
+            reader.read(query, new StreamFramer(out, !tty, false),
                     () -> runtime.isRunning(r.id()) || !wasRunning && !startedAfter(r.id(), attachedAt));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -63,6 +63,10 @@ public final class ContainerRuntime implements AutoCloseable {
         return t;
     });
     private final Map<String, CompletableFuture<Integer>> exits = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Void>> removals = new ConcurrentHashMap<>();
+    /** Attached streams hold a container's output; its auto-removal waits for them, this long at most. */
+    private final OutputHolds outputHolds = new OutputHolds();
+    private static final Duration AUTO_REMOVE_DRAIN = Duration.ofSeconds(30);
     private final Set<String> stoppedByUser = ConcurrentHashMap.newKeySet();
     private final Map<String, RestartDecision.History> restarts = new HashMap<>();
     private final jnr.posix.POSIX posix = jnr.posix.POSIXFactory.getNativePOSIX();
@@ -338,9 +342,30 @@ public final class ContainerRuntime implements AutoCloseable {
             containers.store().update(id, c -> c.withRestartCount(decision.get().history().restartCount()));
             scheduler.schedule(() -> restart(id), decision.get().delay().toMillis(), TimeUnit.MILLISECONDS);
         } else if (after.hostConfig().autoRemoveEnabled()) {
-            containers.remove(id);
-            events.publish("container", "destroy", id, attributes(after));
+            ContainerRecord ended = after;
+            outputHolds.whenReleased(id, AUTO_REMOVE_DRAIN, scheduler, () -> autoRemove(ended));
         }
+    }
+
+    /** {@code --rm}: the record and its directory (with the log) go once the attached streams sent the output. */
+    private void autoRemove(ContainerRecord ended) {
+        try {
+            containers.remove(ended.id());
+            events.publish("container", "destroy", ended.id(), attributes(ended));
+        } catch (ContainerException e) {
+            LOG.debug("auto-removing container {}: {}", ended.shortName(), e.getMessage()); // removed or started again meanwhile
+        }
+        removed(ended.id());
+    }
+
+    /** Lets the waiters for condition "removed" go. */
+    private void removed(String id) {
+        Optional.ofNullable(removals.remove(id)).ifPresent(f -> f.complete(null));
+    }
+
+    /** Held by an attach while it sends the container's output: an auto-removal waits for its release. */
+    public OutputHolds.Hold holdOutput(String id) {
+        return outputHolds.hold(id);
     }
 
     private void restart(String id) {
@@ -419,10 +444,23 @@ public final class ContainerRuntime implements AutoCloseable {
         }
         CompletableFuture<Integer> exit = exits.computeIfAbsent(r.id(), k -> new CompletableFuture<>());
         try {
-            return exit.get();
+            int code = exit.get();
+            if ("removed".equals(condition)) {
+                awaitRemoval(r.id());
+            }
+            return code;
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException("waiting for container " + r.shortName() + ": " + e.getCause().getMessage(), e);
         }
+    }
+
+    /** Condition "removed" of a container that ran: Docker answers once it is gone ({@code --rm}: after its output was sent). */
+    private void awaitRemoval(String id) throws InterruptedException, java.util.concurrent.ExecutionException {
+        CompletableFuture<Void> gone = removals.computeIfAbsent(id, k -> new CompletableFuture<>());
+        if (containers.store().get(id).isEmpty()) {
+            removed(id);
+        }
+        gone.get();
     }
 
     public void pause(String idOrName, boolean pause) {
@@ -452,6 +490,7 @@ public final class ContainerRuntime implements AutoCloseable {
         ContainerRecord r = containers.inspect(idOrName);
         containers.remove(r.id());
         events.publish("container", "destroy", r.id(), attributes(r));
+        removed(r.id());
     }
 
     /** Force removal: kill, wait for the exit to be recorded, then remove the record. */
@@ -468,6 +507,7 @@ public final class ContainerRuntime implements AutoCloseable {
         }
         containers.remove(r.id());
         events.publish("container", "destroy", r.id(), attributes(r));
+        removed(r.id());
     }
 
     private boolean awaitExit(CompletableFuture<Integer> exit, Duration timeout) {
