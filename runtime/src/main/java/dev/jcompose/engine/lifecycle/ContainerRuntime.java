@@ -140,6 +140,7 @@ public final class ContainerRuntime implements AutoCloseable {
                 .filter(n -> Files.exists(Path.of("/sys/class/net", dev.jcompose.engine.network.BridgeDriver.bridgeName(n)))).toList());
         for (ContainerRecord r : containers.store().list()) {
             if (!r.state().running()) {
+                removeCgroup(r.id()); // left by an engine that died between the exit and the cleanup
                 continue;
             }
             if (ProcessHandle.of(r.state().pid()).map(ProcessHandle::isAlive).orElse(false)) {
@@ -296,7 +297,7 @@ public final class ContainerRuntime implements AutoCloseable {
             return;
         }
         try {
-            cgroups.forPath("jcompose/" + id).remove(Duration.ofSeconds(2));
+            cgroups.forPath("jcompose/" + id).destroy(Duration.ofSeconds(2)); // stragglers are killed, not left behind
         } catch (CgroupException e) {
             LOG.warn("removing the cgroup of container " + id + ": " + e.getMessage());
         }
@@ -489,6 +490,7 @@ public final class ContainerRuntime implements AutoCloseable {
     public void remove(String idOrName) {
         ContainerRecord r = containers.inspect(idOrName);
         containers.remove(r.id());
+        removeCgroup(r.id());
         events.publish("container", "destroy", r.id(), attributes(r));
         removed(r.id());
     }
@@ -506,6 +508,7 @@ public final class ContainerRuntime implements AutoCloseable {
             awaitExit(exit, Duration.ofSeconds(10));
         }
         containers.remove(r.id());
+        removeCgroup(r.id()); // an exit not recorded in time is not cleaned up by the exit watcher, which finds no record
         events.publish("container", "destroy", r.id(), attributes(r));
         removed(r.id());
     }
