@@ -77,10 +77,10 @@ public final class AttachRoutes {
      */
     private void follow(ContainerRecord r, JsonFileLogReader reader, LogQuery query, OutputStream out, boolean tty, Instant attachedAt,
                         boolean wasRunning) throws IOException {
-        if (!query.stdout() && !query.stderr()) {
-            return;
-        }
-        try {
+        try (reader) {
+            if (!query.stdout() && !query.stderr()) {
+                return;
+            }
             reader.read(query, new StreamFramer(out, !tty, false),
                     () -> runtime.isRunning(r.id()) || !wasRunning && !startedAfter(r.id(), attachedAt));
         } catch (InterruptedException e) {

@@ -20,7 +20,7 @@ import java.util.function.BooleanSupplier;
  * the last {@code tail} entries, and — when following — new entries as the shim appends them,
  * across rotations, until the container is no longer running and everything written was sent.
  */
-public final class JsonFileLogReader {
+public final class JsonFileLogReader implements AutoCloseable {
     private static final long POLL_MILLIS = 50;
 
     private final Path log;
@@ -75,6 +75,14 @@ public final class JsonFileLogReader {
                     Thread.sleep(POLL_MILLIS);
                 }
             }
+        }
+    }
+
+    /** Closes the file a {@link #fromNow} reader opened when it is not read after all ({@link #read} closes it itself). */
+    @Override
+    public void close() throws IOException {
+        if (fromNow != null) {
+            fromNow.close();
         }
     }
 
