@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -24,15 +23,15 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code docker run --rm} of a container that exits at once must still print all its output: the
  * attach made before the start sees everything written after it, and the auto-removal (which deletes
- * the log) waits until the attached stream has sent it. Hammered in parallel pairs while a CPU burner
- * keeps the machine busy, as under CI where it once printed nothing.
+ * the log) waits until the attached stream has sent it. Hammered by eight clients at once; before
+ * the fix, one of 50 printed nothing (exit 0, empty output) in one of two tries, as once in CI.
  */
 @Tag("root")
 class AttachRaceRootTest {
     private static final String IMAGE = "engine-attachrace:1";
-    private static final int RUNS = 50;
-    private static final int PARALLEL = 2;
-    private static final int BURNERS = 2;
+    private static final int RUNS = 100;
+    /** Eight clients at once on two cores: the engine's stream threads wait their turn, as under CI's load. */
+    private static final int PARALLEL = 8;
 
     @TempDir
     Path dir;
@@ -61,32 +60,15 @@ class AttachRaceRootTest {
 
     @Test
     void everyShortRemovedRunPrintsExactlyItsOutput() throws Exception {
-        AtomicBoolean burning = new AtomicBoolean(true);
-        List<Thread> burners = new ArrayList<>();
-        for (int b = 0; b < BURNERS; b++) {
-            Thread burner = new Thread(() -> {
-                long x = 0;
-                while (burning.get()) {
-                    x += System.nanoTime() % 7;
-                }
-                if (x == 42) {
-                    System.out.print("");
-                }
-            }, "attachrace-burner-" + b);
-            burner.setDaemon(true);
-            burner.start();
-            burners.add(burner);
-        }
-        ExecutorService pairs = Executors.newFixedThreadPool(PARALLEL);
+        ExecutorService clients = Executors.newFixedThreadPool(PARALLEL);
         try {
             List<Future<String>> outcomes = new ArrayList<>();
             for (int i = 0; i < RUNS; i++) {
                 String n = "line-" + i;
-                boolean withNetwork = i % 2 == 0;
-                outcomes.add(pairs.submit(() -> {
-                    // half of them without a network: nothing to tear down, the removal comes sooner after the exit
-                    DockerCli.Result r = withNetwork ? cli.run("run", "--rm", IMAGE, "echo", n)
-                            : cli.run("run", "--rm", "--network", "none", IMAGE, "echo", n);
+                // without a network the start is short: the container writes and ends soon after the attach's answer
+                outcomes.add(clients.submit(() -> {
+                    // named: two concurrent creates can draw the same random name (ContainerService checks, then inserts)
+                    DockerCli.Result r = cli.run("run", "--rm", "--name", "engine-attachrace-" + n, "--network", "none", IMAGE, "echo", n);
                     return r.code() + " [" + r.out() + "] " + r.err().strip();
                 }));
             }
@@ -99,11 +81,7 @@ class AttachRaceRootTest {
             }
             assertEquals(List.of(), wrong, "every docker run --rm prints exactly its line and exits 0");
         } finally {
-            pairs.shutdownNow();
-            burning.set(false);
-            for (Thread b : burners) {
-                b.join();
-            }
+            clients.shutdownNow();
         }
         assertEquals("", cli.ok("ps", "-a", "-q"), "every --rm container was removed");
         assertTrue(engine.containers().store().list().isEmpty(), "no container record left");
