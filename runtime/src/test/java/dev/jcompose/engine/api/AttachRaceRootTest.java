@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code docker run --rm} of a container that exits at once must still print all its output: the
  * attach made before the start sees everything written after it, and the auto-removal (which deletes
  * the log) waits until the attached stream has sent it. Hammered by eight clients at once; before
- * the fix, one run printed nothing (exit 0, empty output), as once in CI — in one of five tries on this machine: the test catches the race often, not always.
+ * the fix, one run printed nothing (exit 0, empty output), as once in CI — in one of five tries on
+ * this machine: the test catches the race often, not always.
  */
 @Tag("root")
 class AttachRaceRootTest {
