@@ -3,6 +3,7 @@ package dev.jcompose.engine.api;
 import dev.jcompose.engine.container.ContainerRecord;
 import dev.jcompose.engine.container.ContainerService;
 import dev.jcompose.engine.lifecycle.ContainerRuntime;
+import dev.jcompose.engine.lifecycle.OutputHolds;
 import dev.jcompose.engine.logs.JsonFileLogReader;
 import dev.jcompose.engine.logs.LogQuery;
 import dev.jcompose.engine.logs.StreamFramer;
@@ -23,6 +24,9 @@ import java.util.function.BooleanSupplier;
  * logs partial lines at once so a prompt shows). With {@code stdin=1} on an {@code OpenStdin}
  * container the client's input goes to the container's stdin ({@link AttachStdin}: StdinOnce,
  * detach keys). {@code POST /containers/{id}/resize} sizes a TTY container's pty.
+ * Before answering, the attach opens the log at its end and holds the container's output, so a
+ * container started right after the answer cannot write (or end and be auto-removed, deleting the
+ * log) before the stream has read it.
  */
 public final class AttachRoutes {
     private final ContainerService containers;
@@ -70,22 +74,33 @@ public final class AttachRoutes {
         boolean wasRunning = runtime.isRunning(r.id());
         boolean withStdin = ex.queryBool("stdin", false) && r.config().stdinOpen();
         DetachKeys keys = DetachKeys.parse(ex.query("detachKeys").orElse(null));
-        if (ex.wantsUpgrade()) {
-            ex.upgrade(type, conn -> {
-                AtomicBoolean attached = new AtomicBoolean(true);
-                Thread input = withStdin ? stdin(r, conn, keys, attached) : null;
-                follow(r, query, conn.out(), tty, () -> attached.get() && following(r.id(), wasRunning, attachedAt));
-                attached.set(false);
-                if (input != null) {
-                    input.interrupt();
+        OutputHolds.Hold hold = runtime.holdOutput(r.id());
+        try {
+            JsonFileLogReader reader = logs ? new JsonFileLogReader(Path.of(r.logPath())) : JsonFileLogReader.fromNow(Path.of(r.logPath()));
+            if (ex.wantsUpgrade()) {
+                ex.upgrade(type, conn -> {
+                    try (hold) {
+                        AtomicBoolean attached = new AtomicBoolean(true);
+                        Thread input = withStdin ? stdin(r, conn, keys, attached) : null;
+                        follow(reader, query, conn.out(), tty, () -> attached.get() && following(r.id(), wasRunning, attachedAt));
+                        attached.set(false);
+                        if (input != null) {
+                            input.interrupt();
+                        }
+                        conn.shutdownOutput();
+                    }
+                }, "attach-" + r.id().substring(0, 12));
+            } else {
+                try (hold) {
+                    OutputStream out = ex.openStream(200, type);
+                    out.flush();
+                    follow(reader, query, out, tty, () -> following(r.id(), wasRunning, attachedAt));
+                    out.close();
                 }
-                conn.shutdownOutput();
-            }, "attach-" + r.id().substring(0, 12));
-        } else {
-            OutputStream out = ex.openStream(200, type);
-            out.flush();
-            follow(r, query, out, tty, () -> following(r.id(), wasRunning, attachedAt));
-            out.close();
+            }
+        } catch (IOException | RuntimeException e) {
+            hold.close();
+            throw e;
         }
     }
 
@@ -114,13 +129,13 @@ public final class AttachRoutes {
      * Sends the output while {@code more} holds: attached to a running container, until it stops;
      * attached to one not running, until it has started (later) and stopped, as Docker's attach waits.
      */
-    private void follow(ContainerRecord r, LogQuery query, OutputStream out, boolean tty, BooleanSupplier more)
+    private void follow(JsonFileLogReader reader, LogQuery query, OutputStream out, boolean tty, BooleanSupplier more)
             throws IOException {
-        if (!query.stdout() && !query.stderr()) {
-            return;
-        }
-        try {
-            new JsonFileLogReader(Path.of(r.logPath())).read(query, new StreamFramer(out, !tty, false), more);
+        try (reader) {
+            if (!query.stdout() && !query.stderr()) {
+                return;
+            }
+            reader.read(query, new StreamFramer(out, !tty, false), more);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

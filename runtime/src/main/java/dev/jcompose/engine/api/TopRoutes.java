@@ -1,5 +1,6 @@
 package dev.jcompose.engine.api;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.jcompose.engine.container.ContainerRecord;
 import dev.jcompose.engine.container.ContainerService;
 import dev.jcompose.engine.proc.ContainerProcesses;
@@ -11,7 +12,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -22,6 +22,10 @@ import java.util.concurrent.TimeUnit;
  * as Docker does. 409 when the container is not running.
  */
 public final class TopRoutes {
+    /** Docker's {@code ContainerTopOKBody}. */
+    record Top(@JsonProperty("Titles") List<String> titles, @JsonProperty("Processes") List<List<String>> processes) {
+    }
+
     private final ContainerService containers;
     private final ContainerProcesses processes;
 
@@ -46,14 +50,14 @@ public final class TopRoutes {
         List<Long> pids = processes.pids(r.id(), r.state().pid());
         String args = ex.query("ps_args").orElse("").strip();
         if (args.isEmpty() || args.equals("-ef")) {
-            ex.sendJson(200, Map.of("Titles", PsTable.TITLES, "Processes", processes.psRows(pids, ZoneId.systemDefault())));
+            ex.sendJson(200, new Top(PsTable.TITLES, processes.psRows(pids, ZoneId.systemDefault())));
         } else {
             ex.sendJson(200, hostPs(args, Set.copyOf(pids)));
         }
     }
 
     /** Docker's way for other ps_args: the host's ps output, the rows whose PID column is one of the container's. */
-    private static Map<String, Object> hostPs(String args, Set<Long> pids) throws IOException {
+    private static Top hostPs(String args, Set<Long> pids) throws IOException {
         List<String> cmd = new ArrayList<>(List.of("ps"));
         cmd.addAll(Arrays.asList(args.split("\\s+")));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
@@ -79,6 +83,6 @@ public final class TopRoutes {
                 rows.add(Arrays.asList(f));
             }
         }
-        return Map.of("Titles", titles, "Processes", rows);
+        return new Top(titles, rows);
     }
 }

@@ -4,10 +4,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Base64;
-import java.util.Map;
 
 /**
  * Docker's {@code ContainerPathStat}, sent base64-encoded in the {@code X-Docker-Container-Path-Stat}
@@ -35,14 +33,12 @@ public record PathStat(@JsonProperty("name") String name, @JsonProperty("size") 
     /** The stat of {@code path} (not following a last link), named {@code name}, with {@code linkTarget} for a link. */
     public static PathStat of(ScopedPath path, String name) throws IOException {
         Path host = path.host();
-        Map<String, Object> a = Files.readAttributes(host, "unix:mode,size,lastModifiedTime", LinkOption.NOFOLLOW_LINKS);
-        int unixMode = (Integer) a.get("mode");
+        UnixStat st = UnixStat.of(host);
         String linkTarget = "";
         if (Files.isSymbolicLink(host)) {
             linkTarget = ScopedPath.resolve(path.root(), path.container(), true).container();
         }
-        return new PathStat(name, (Long) a.get("size"), goMode(unixMode),
-                ((java.nio.file.attribute.FileTime) a.get("lastModifiedTime")).toInstant().toString(), linkTarget);
+        return new PathStat(name, st.size(), goMode(st.mode()), st.lastModified().toInstant().toString(), linkTarget);
     }
 
     /** A Unix {@code st_mode} as Go's {@code os.FileMode}. */

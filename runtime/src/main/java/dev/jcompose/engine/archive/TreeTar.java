@@ -6,9 +6,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -34,9 +32,9 @@ public final class TreeTar {
     }
 
     private static void add(TarArchiveOutputStream tar, Path p, String name) throws IOException {
-        Map<String, Object> a = Files.readAttributes(p, "unix:mode,uid,gid,size,lastModifiedTime,rdev", LinkOption.NOFOLLOW_LINKS);
-        int mode = (Integer) a.get("mode");
-        int type = mode & 0170000;
+        UnixStat st = UnixStat.of(p);
+        int mode = st.mode();
+        int type = st.type();
         TarArchiveEntry e;
         if (type == 0120000) {
             e = new TarArchiveEntry(name, TarConstants.LF_SYMLINK);
@@ -45,21 +43,20 @@ public final class TreeTar {
             e = new TarArchiveEntry(name + "/", TarConstants.LF_DIR);
         } else if (type == 0100000) {
             e = new TarArchiveEntry(name, TarConstants.LF_NORMAL);
-            e.setSize((Long) a.get("size"));
+            e.setSize(st.size());
         } else if (type == 0020000 || type == 0060000) {
             e = new TarArchiveEntry(name, type == 0020000 ? TarConstants.LF_CHR : TarConstants.LF_BLK);
-            long rdev = (Long) a.get("rdev");
-            e.setDevMajor((int) ((rdev >> 8) & 0xfff));
-            e.setDevMinor((int) ((rdev & 0xff) | ((rdev >> 12) & 0xfff00)));
+            e.setDevMajor(st.devMajor());
+            e.setDevMinor(st.devMinor());
         } else if (type == 0010000) {
             e = new TarArchiveEntry(name, TarConstants.LF_FIFO);
         } else {
             return; // sockets have no tar form
         }
         e.setMode(mode & 07777);
-        e.setUserId((Integer) a.get("uid"));
-        e.setGroupId((Integer) a.get("gid"));
-        e.setModTime(((FileTime) a.get("lastModifiedTime")).toMillis());
+        e.setUserId(st.uid());
+        e.setGroupId(st.gid());
+        e.setModTime(st.lastModified().toMillis());
         tar.putArchiveEntry(e);
         if (type == 0100000) {
             try (InputStream in = Files.newInputStream(p, LinkOption.NOFOLLOW_LINKS)) {

@@ -61,4 +61,18 @@ public interface CgroupManager {
      * deepest first, in every hierarchy. Removing a cgroup that does not exist is not an error.
      */
     void remove(Duration timeout) throws CgroupException;
+
+    /**
+     * The end of a container's cgroup (runc's destroy): {@link #remove(Duration)}; when processes are
+     * still in it after {@code timeout} — stragglers of an ended container, or tasks the kernel was
+     * slow to release under load — SIGKILLs them and removes once more, waiting as long again.
+     */
+    default void destroy(Duration timeout) throws CgroupException {
+        try {
+            remove(timeout);
+        } catch (CgroupException stillBusy) {
+            killAll();
+            remove(timeout);
+        }
+    }
 }

@@ -8,6 +8,8 @@ import java.util.List;
 /** Operations on a cgroup and its descendants that both backends share: PIDs, waiting, removal. */
 final class CgroupTree {
     static final Duration POLL = Duration.ofMillis(10);
+    /** How long an empty cgroup's rmdir may keep failing with EBUSY before the failure is reported. */
+    static final Duration RMDIR_BUSY = Duration.ofSeconds(2);
 
     private CgroupTree() {
     }
@@ -65,16 +67,17 @@ final class CgroupTree {
     }
 
     /**
-     * rmdir, retrying briefly on EBUSY: right after the last process exits the kernel may still hold
-     * the cgroup for a moment (as runc's rmdir retries).
+     * rmdir, retrying on EBUSY for up to {@link #RMDIR_BUSY}: right after the last process exits the
+     * kernel may still hold the cgroup for a moment, longer on a loaded host (as runc's rmdir retries).
      */
     private static void rmdirRetrying(CgroupFs fs, Path dir) throws CgroupException {
-        for (int attempt = 0; ; attempt++) {
+        long deadline = System.nanoTime() + RMDIR_BUSY.toNanos();
+        while (true) {
             try {
                 fs.rmdir(dir);
                 return;
             } catch (CgroupException e) {
-                if (attempt >= 50 || !e.getMessage().endsWith("Device or resource busy")) {
+                if (System.nanoTime() > deadline || !e.getMessage().endsWith("Device or resource busy")) {
                     throw e;
                 }
                 sleep(POLL);

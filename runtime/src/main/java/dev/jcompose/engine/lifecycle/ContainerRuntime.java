@@ -63,6 +63,10 @@ public final class ContainerRuntime implements AutoCloseable {
         return t;
     });
     private final Map<String, CompletableFuture<Integer>> exits = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Void>> removals = new ConcurrentHashMap<>();
+    /** Attached streams hold a container's output; its auto-removal waits for them, this long at most. */
+    private final OutputHolds outputHolds = new OutputHolds();
+    private static final Duration AUTO_REMOVE_DRAIN = Duration.ofSeconds(30);
     private final Set<String> stoppedByUser = ConcurrentHashMap.newKeySet();
     private final Map<String, RestartDecision.History> restarts = new HashMap<>();
     private final jnr.posix.POSIX posix = jnr.posix.POSIXFactory.getNativePOSIX();
@@ -139,6 +143,7 @@ public final class ContainerRuntime implements AutoCloseable {
                 .filter(n -> Files.exists(Path.of("/sys/class/net", dev.jcompose.engine.network.BridgeDriver.bridgeName(n)))).toList());
         for (ContainerRecord r : containers.store().list()) {
             if (!r.state().running()) {
+                removeCgroup(r.id()); // left by an engine that died between the exit and the cleanup
                 continue;
             }
             if (ProcessHandle.of(r.state().pid()).map(ProcessHandle::isAlive).orElse(false)) {
@@ -300,7 +305,7 @@ public final class ContainerRuntime implements AutoCloseable {
             return;
         }
         try {
-            cgroups.forPath("jcompose/" + id).remove(Duration.ofSeconds(2));
+            cgroups.forPath("jcompose/" + id).destroy(Duration.ofSeconds(2)); // stragglers are killed, not left behind
         } catch (CgroupException e) {
             LOG.warn("removing the cgroup of container " + id + ": " + e.getMessage());
         }
@@ -346,9 +351,30 @@ public final class ContainerRuntime implements AutoCloseable {
             containers.store().update(id, c -> c.withRestartCount(decision.get().history().restartCount()));
             scheduler.schedule(() -> restart(id), decision.get().delay().toMillis(), TimeUnit.MILLISECONDS);
         } else if (after.hostConfig().autoRemoveEnabled()) {
-            containers.remove(id);
-            events.publish("container", "destroy", id, attributes(after));
+            ContainerRecord ended = after;
+            outputHolds.whenReleased(id, AUTO_REMOVE_DRAIN, scheduler, () -> autoRemove(ended));
         }
+    }
+
+    /** {@code --rm}: the record and its directory (with the log) go once the attached streams sent the output. */
+    private void autoRemove(ContainerRecord ended) {
+        try {
+            containers.remove(ended.id());
+            events.publish("container", "destroy", ended.id(), attributes(ended));
+        } catch (ContainerException e) {
+            LOG.debug("auto-removing container {}: {}", ended.shortName(), e.getMessage()); // removed or started again meanwhile
+        }
+        removed(ended.id());
+    }
+
+    /** Lets the waiters for condition "removed" go. */
+    private void removed(String id) {
+        Optional.ofNullable(removals.remove(id)).ifPresent(f -> f.complete(null));
+    }
+
+    /** Held by an attach while it sends the container's output: an auto-removal waits for its release. */
+    public OutputHolds.Hold holdOutput(String id) {
+        return outputHolds.hold(id);
     }
 
     private void restart(String id) {
@@ -427,10 +453,23 @@ public final class ContainerRuntime implements AutoCloseable {
         }
         CompletableFuture<Integer> exit = exits.computeIfAbsent(r.id(), k -> new CompletableFuture<>());
         try {
-            return exit.get();
+            int code = exit.get();
+            if ("removed".equals(condition)) {
+                awaitRemoval(r.id());
+            }
+            return code;
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException("waiting for container " + r.shortName() + ": " + e.getCause().getMessage(), e);
         }
+    }
+
+    /** Condition "removed" of a container that ran: Docker answers once it is gone ({@code --rm}: after its output was sent). */
+    private void awaitRemoval(String id) throws InterruptedException, java.util.concurrent.ExecutionException {
+        CompletableFuture<Void> gone = removals.computeIfAbsent(id, k -> new CompletableFuture<>());
+        if (containers.store().get(id).isEmpty()) {
+            removed(id);
+        }
+        gone.get();
     }
 
     public void pause(String idOrName, boolean pause) {
@@ -465,7 +504,9 @@ public final class ContainerRuntime implements AutoCloseable {
     public void remove(String idOrName) {
         ContainerRecord r = containers.inspect(idOrName);
         containers.remove(r.id());
+        removeCgroup(r.id());
         events.publish("container", "destroy", r.id(), attributes(r));
+        removed(r.id());
     }
 
     /** Force removal: kill, wait for the exit to be recorded, then remove the record. */
@@ -481,7 +522,9 @@ public final class ContainerRuntime implements AutoCloseable {
             awaitExit(exit, Duration.ofSeconds(10));
         }
         containers.remove(r.id());
+        removeCgroup(r.id()); // an exit not recorded in time is not cleaned up by the exit watcher, which finds no record
         events.publish("container", "destroy", r.id(), attributes(r));
+        removed(r.id());
     }
 
     private boolean awaitExit(CompletableFuture<Integer> exit, Duration timeout) {

@@ -20,31 +20,35 @@ import java.util.function.BooleanSupplier;
  * the last {@code tail} entries, and — when following — new entries as the shim appends them,
  * across rotations, until the container is no longer running and everything written was sent.
  */
-public final class JsonFileLogReader {
+public final class JsonFileLogReader implements AutoCloseable {
     private static final long POLL_MILLIS = 50;
 
     private final Path log;
+    /** The live file opened at its end when this reader was made ({@link #fromNow}); null: read the history first. */
+    private final Tail fromNow;
 
     public JsonFileLogReader(Path log) {
+        this(log, null);
+    }
+
+    private JsonFileLogReader(Path log, Tail fromNow) {
         this.log = log;
+        this.fromNow = fromNow;
+    }
+
+    /**
+     * A reader of only what is written after this call (an attach without {@code logs}): the live
+     * file is opened and positioned at its end now, not when {@link #read} starts later on another
+     * thread — by then a container started meanwhile may have written (and ended).
+     */
+    public static JsonFileLogReader fromNow(Path log) throws IOException {
+        Tail live = new Tail(log);
+        live.skipToEnd();
+        return new JsonFileLogReader(log, live);
     }
 
     public void read(LogQuery query, LogSink sink, BooleanSupplier running) throws IOException, InterruptedException {
-        ArrayDeque<LogEntry> window = new ArrayDeque<>();
-        // without a tail every wanted entry goes straight out; with one, the last entries are kept
-        LogSink first = query.tail() < 0 ? e -> {
-            if (query.wants(e)) {
-                sink.accept(e);
-            }
-        } : e -> collect(e, query, window);
-        for (Path rotated : rotatedFiles()) {
-            readWhole(rotated, first);
-        }
-        Tail live = new Tail(log);
-        live.poll(first);
-        for (LogEntry e : window) {
-            sink.accept(e);
-        }
+        Tail live = fromNow != null ? fromNow : readHistory(query, sink);
         sink.flush();
         if (!query.follow()) {
             live.close();
@@ -72,6 +76,34 @@ public final class JsonFileLogReader {
                 }
             }
         }
+    }
+
+    /** Closes the file a {@link #fromNow} reader opened when it is not read after all ({@link #read} closes it itself). */
+    @Override
+    public void close() throws IOException {
+        if (fromNow != null) {
+            fromNow.close();
+        }
+    }
+
+    /** Sends the wanted entries written so far (the last {@code tail} of them); returns the live file, read to its end. */
+    private Tail readHistory(LogQuery query, LogSink sink) throws IOException {
+        ArrayDeque<LogEntry> window = new ArrayDeque<>();
+        // without a tail every wanted entry goes straight out; with one, the last entries are kept
+        LogSink first = query.tail() < 0 ? e -> {
+            if (query.wants(e)) {
+                sink.accept(e);
+            }
+        } : e -> collect(e, query, window);
+        for (Path rotated : rotatedFiles()) {
+            readWhole(rotated, first);
+        }
+        Tail live = new Tail(log);
+        live.poll(first);
+        for (LogEntry e : window) {
+            sink.accept(e);
+        }
+        return live;
     }
 
     private static void collect(LogEntry e, LogQuery q, ArrayDeque<LogEntry> window) {
@@ -123,6 +155,13 @@ public final class JsonFileLogReader {
             } catch (NoSuchFileException e) {
                 channel = null;
                 fileKey = null;
+            }
+        }
+
+        /** Skips what the file holds now (the shim appends whole lines, so this is a line's end). */
+        void skipToEnd() throws IOException {
+            if (channel != null) {
+                channel.position(channel.size());
             }
         }
 

@@ -53,6 +53,29 @@ class JsonFileLogReaderTest {
     }
 
     @Test
+    void fromNowSkipsWhatWasWrittenBeforeAndKeepsWhatCameBeforeTheReadStarted() throws Exception {
+        Path log = dir.resolve("c-json.log");
+        Files.writeString(log, line("stdout", 0, "old run\n"));
+        JsonFileLogReader reader = JsonFileLogReader.fromNow(log);
+        // the container starts, writes, ends and is removed before the stream thread gets to read
+        Files.writeString(log, line("stdout", 1, "new run\n") + line("stderr", 2, "its error\n"), StandardOpenOption.APPEND);
+        Files.delete(log);
+        List<LogEntry> got = new CopyOnWriteArrayList<>();
+        reader.read(new LogQuery(true, true, 0, null, null, true), got::add, () -> false);
+        assertEquals(List.of("new run\n", "its error\n"), texts(got));
+    }
+
+    @Test
+    void fromNowBeforeTheLogExistsReadsTheWholeFileMadeLater() throws Exception {
+        Path log = dir.resolve("c-json.log");
+        JsonFileLogReader reader = JsonFileLogReader.fromNow(log);
+        Files.writeString(log, line("stdout", 1, "first line ever\n"));
+        List<LogEntry> got = new CopyOnWriteArrayList<>();
+        reader.read(new LogQuery(true, true, 0, null, null, true), got::add, () -> false);
+        assertEquals(List.of("first line ever\n"), texts(got));
+    }
+
+    @Test
     void followSeesAppendsAndRotationAndEndsWhenTheContainerStops() throws Exception {
         Path log = dir.resolve("c-json.log");
         Files.writeString(log, line("stdout", 0, "first\n"));

@@ -25,13 +25,20 @@ public final class RegistryClient {
 
     private final RegistryOptions options;
     private final CredentialSource credentials;
-    private final HttpClient http;
+    /** Made on the first request: an idle engine that never pulls keeps no TLS context, CA certificates or selector thread. */
+    private HttpClient http;
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
     public RegistryClient(RegistryOptions options, CredentialSource credentials) {
         this.options = options;
         this.credentials = credentials;
-        this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(options.timeout()).build();
+    }
+
+    private synchronized HttpClient http() {
+        if (http == null) {
+            http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(options.timeout()).build();
+        }
+        return http;
     }
 
     /** How many layer downloads may run at once, over all pulls ({@link RegistryOptions#maxConcurrentDownloads()}). */
@@ -80,7 +87,7 @@ public final class RegistryClient {
         if (auth != null) {
             b.header("Authorization", auth);
         }
-        return http.send(b.GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        return http().send(b.GET().build(), HttpResponse.BodyHandlers.ofInputStream());
     }
 
     private String authorization(String host, String scope) {
@@ -110,7 +117,7 @@ public final class RegistryClient {
         url.append("scope=").append(URLEncoder.encode(c.scope() != null ? c.scope() : scope, StandardCharsets.UTF_8));
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url.toString())).timeout(options.timeout());
         creds.filter(x -> x.identityToken() == null).ifPresent(x -> b.header("Authorization", x.basicHeader()));
-        HttpResponse<byte[]> t = http.send(b.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> t = http().send(b.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         if (t.statusCode() != 200) {
             throw new RegistryException("getting a token from " + realm + " for " + scope + ": status " + t.statusCode(), t.statusCode());
         }

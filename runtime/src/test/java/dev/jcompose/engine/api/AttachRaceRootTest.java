@@ -1,0 +1,90 @@
+package dev.jcompose.engine.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.jcompose.engine.Engine;
+import dev.jcompose.engine.EngineConfig;
+import dev.jcompose.engine.lifecycle.BusyboxImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code docker run --rm} of a container that exits at once must still print all its output: the
+ * attach made before the start sees everything written after it, and the auto-removal (which deletes
+ * the log) waits until the attached stream has sent it. Hammered by eight clients at once; before
+ * the fix, one run printed nothing (exit 0, empty output), as once in CI — in one of five tries on
+ * this machine: the test catches the race often, not always.
+ */
+@Tag("root")
+class AttachRaceRootTest {
+    private static final String IMAGE = "engine-attachrace:1";
+    private static final int RUNS = 100;
+    /** Eight clients at once on two cores: the engine's stream threads wait their turn, as under CI's load. */
+    private static final int PARALLEL = 8;
+
+    @TempDir
+    Path dir;
+    private Engine engine;
+    private DockerCli cli;
+
+    @BeforeEach
+    void start() throws Exception {
+        assumeTrue("root".equals(System.getProperty("user.name")), "needs root: runs containers");
+        assumeTrue(Files.isExecutable(Path.of("/bin/busybox")), "needs /bin/busybox (Debian package busybox-static)");
+        Path docker = EngineApiTest.findOnPath("docker");
+        assumeTrue(docker != null, "needs the docker CLI on PATH (a client only is enough)");
+        engine = new Engine(new EngineConfig(dir.resolve("root"), dir.resolve("run")));
+        engine.start();
+        BusyboxImage.install(engine.images(), "docker.io/library/" + IMAGE);
+        cli = new DockerCli(docker, engine.config().socket(), dir);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (engine != null) {
+            engine.removeEverything();
+            engine.close();
+        }
+    }
+
+    @Test
+    void everyShortRemovedRunPrintsExactlyItsOutput() throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(PARALLEL);
+        try {
+            List<Future<String>> outcomes = new ArrayList<>();
+            for (int i = 0; i < RUNS; i++) {
+                String n = "line-" + i;
+                // without a network the start is short: the container writes and ends soon after the attach's answer
+                outcomes.add(clients.submit(() -> {
+                    // named: two concurrent creates can draw the same random name (ContainerService checks, then inserts)
+                    DockerCli.Result r = cli.run("run", "--rm", "--name", "engine-attachrace-" + n, "--network", "none", IMAGE, "echo", n);
+                    return r.code() + " [" + r.out() + "] " + r.err().strip();
+                }));
+            }
+            List<String> wrong = new ArrayList<>();
+            for (int i = 0; i < RUNS; i++) {
+                String got = outcomes.get(i).get();
+                if (!got.equals("0 [line-" + i + "\n] ")) {
+                    wrong.add("run " + i + ": " + got);
+                }
+            }
+            assertEquals(List.of(), wrong, "every docker run --rm prints exactly its line and exits 0");
+        } finally {
+            clients.shutdownNow();
+        }
+        assertEquals("", cli.ok("ps", "-a", "-q"), "every --rm container was removed");
+        assertTrue(engine.containers().store().list().isEmpty(), "no container record left");
+    }
+}

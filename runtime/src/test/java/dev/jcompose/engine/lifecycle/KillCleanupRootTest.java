@@ -1,0 +1,121 @@
+package dev.jcompose.engine.lifecycle;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.jcompose.engine.Engine;
+import dev.jcompose.engine.EngineConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Many containers, each with several processes, killed at once ({@code docker kill} of all, then
+ * {@code docker rm -f} of all): once the kill is waited for, no {@code jcompose/<id>} cgroup of them
+ * is left in any hierarchy (v1 controllers, the named systemd one, the unified one of a hybrid host).
+ */
+@Tag("root")
+class KillCleanupRootTest {
+    private static final int CONTAINERS = 8;
+    private static final String BUSY = "sleep 300 & sleep 300 & sleep 300 & wait";
+
+    @TempDir
+    Path dir;
+    private Engine engine;
+    private String docker;
+
+    @BeforeEach
+    void start() throws Exception {
+        assumeTrue("root".equals(System.getProperty("user.name")), "needs root: runs containers");
+        assumeTrue(Files.isExecutable(Path.of("/bin/busybox")), "needs /bin/busybox (Debian package busybox-static)");
+        docker = List.of("/usr/local/bin/docker", "/usr/bin/docker").stream().filter(p -> Files.isExecutable(Path.of(p))).findFirst()
+                .orElse(null);
+        assumeTrue(docker != null, "needs the docker CLI (client only)");
+        assumeTrue(!cgroupRoots().isEmpty(), "needs a mounted cgroupfs");
+        engine = new Engine(new EngineConfig(dir.resolve("root"), dir.resolve("run")));
+        engine.start();
+        BusyboxImage.install(engine.images(), "docker.io/library/engine-killcg:1");
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (engine != null) {
+            engine.removeEverything();
+            engine.close();
+        }
+    }
+
+    @Test
+    void killingManyAtOnceLeavesNoCgroup() throws Exception {
+        List<String> killed = runMany("engine-killcg-k");
+        List<String> args = new ArrayList<>(List.of("kill"));
+        args.addAll(killed);
+        ok(args.toArray(String[]::new));
+        List<String> wait = new ArrayList<>(List.of("wait"));
+        wait.addAll(killed);
+        ok(wait.toArray(String[]::new));
+        assertEquals(List.of(), leftovers(killed), "no cgroup of a killed container is left");
+
+        List<String> removed = runMany("engine-killcg-r");
+        List<String> rm = new ArrayList<>(List.of("rm", "-f"));
+        rm.addAll(removed);
+        ok(rm.toArray(String[]::new));
+        assertEquals(List.of(), leftovers(removed), "no cgroup of a force-removed container is left");
+    }
+
+    private List<String> runMany(String prefix) throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < CONTAINERS; i++) {
+            ids.add(ok("run", "-d", "--network", "none", "--name", prefix + i, "engine-killcg:1", "sh", "-c", BUSY));
+        }
+        for (String id : ids) {
+            assertTrue(!leftovers(List.of(id)).isEmpty(), "a running container has its cgroup (else this test checks nothing)");
+        }
+        return ids;
+    }
+
+    /** The {@code jcompose/<id>} directories of {@code ids} still under any cgroup mount. */
+    private static List<Path> leftovers(List<String> ids) throws Exception {
+        List<Path> found = new ArrayList<>();
+        for (Path root : cgroupRoots()) {
+            for (String id : ids) {
+                Path d = root.resolve("jcompose").resolve(id);
+                if (Files.isDirectory(d)) {
+                    found.add(d);
+                }
+            }
+        }
+        return found;
+    }
+
+    private static List<Path> cgroupRoots() throws Exception {
+        List<Path> roots = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of("/proc/self/mountinfo"))) {
+            String[] halves = line.split(" - ", 2);
+            String fsType = halves.length == 2 ? halves[1].split(" ")[0] : "";
+            if (fsType.equals("cgroup") || fsType.equals("cgroup2")) {
+                roots.add(Path.of(halves[0].split(" ")[4]));
+            }
+        }
+        return roots;
+    }
+
+    private String ok(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(docker, "-H", "unix://" + engine.config().socket()));
+        cmd.addAll(List.of(args));
+        Path out = Files.createTempFile(dir, "out", ".txt");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), String.join(" ", args) + " timed out");
+        String text = Files.readString(out).strip();
+        assertEquals(0, p.exitValue(), () -> String.join(" ", args) + ": " + text);
+        return text;
+    }
+}
