@@ -7,6 +7,7 @@ import dev.jcompose.engine.image.store.DigestMismatchException;
 import dev.jcompose.engine.image.store.ImageStore;
 import dev.jcompose.engine.image.store.IncomingBlob;
 import dev.jcompose.engine.image.store.LayerInfo;
+import dev.jcompose.engine.image.unpack.ReadAhead;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
@@ -101,23 +102,33 @@ final class LayerFetcher {
      * notice before the digest could) is reported as the digest mismatch it is.
      */
     private LayerInfo unpackVerified(Job job, String name, IncomingBlob blob, ImagePuller.Listener listener) throws IOException {
-        try {
-            return store.layers().unpackUnordered(job.parentChain(), job.diffId(), name, blob, () -> {
-                blob.commit();
-                listener.status(job.shortId(), "Download complete", 0, 0);
-            });
-        } catch (IOException | RuntimeException e) {
-            if (!(e instanceof DigestMismatchException)) {
-                try {
+        try (ReadAhead download = ReadAhead.start(blob, "layer-download-" + job.shortId())) {
+            try {
+                return store.layers().unpackUnordered(job.parentChain(), job.diffId(), name, download, () -> {
+                    download.finish();
                     blob.commit();
-                } catch (DigestMismatchException corrupt) {
-                    corrupt.addSuppressed(e);
-                    throw corrupt;
-                } catch (IOException | RuntimeException ignored) {
-                    // the download itself failed; the unpack error says where
-                }
+                    listener.status(job.shortId(), "Download complete", 0, 0);
+                });
+            } catch (IOException | RuntimeException e) {
+                throwIfCorrupt(e, download, blob);
+                throw e;
             }
-            throw e;
+        }
+    }
+
+    /** Throws the blob's digest mismatch, if the download was corrupt, in place of {@code e}. */
+    private static void throwIfCorrupt(Exception e, ReadAhead download, IncomingBlob blob) {
+        if (e instanceof DigestMismatchException) {
+            return;
+        }
+        try {
+            download.finish();
+            blob.commit();
+        } catch (DigestMismatchException corrupt) {
+            corrupt.addSuppressed(e);
+            throw corrupt;
+        } catch (IOException | RuntimeException ignored) {
+            // the download itself failed; the unpack error says where
         }
     }
 }
