@@ -38,7 +38,7 @@ public final class IncomingBlob extends FilterInputStream {
         this.expectedSize = expectedSize;
         this.part = part;
         this.progress = progress;
-        this.out = Files.newOutputStream(part);
+        this.out = new java.io.BufferedOutputStream(Files.newOutputStream(part), BUFFER * 2);
     }
 
     @Override

@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
  * the source's state (its digest) may be read; {@link #close()} stops the thread early.
  */
 public final class ReadAhead extends InputStream {
-    private static final int CHUNK = 128 * 1024;
-    private static final int DEPTH = 16;
+    private static final int CHUNK = 512 * 1024;
+    private static final int DEPTH = 8;
     private static final byte[] EOF = new byte[0];
 
     private final InputStream source;
