@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.jcompose.cli.engine.EngineClient;
 import dev.jcompose.cli.engine.EngineConnection;
 import dev.jcompose.cli.engine.EngineException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,7 +31,7 @@ final class ImageInspectCommand implements Callable<Integer> {
         try (EngineClient engine = EngineConnection.connect(System.getenv())) {
             for (String name : names) {
                 try {
-                    JsonNode image = engine.get("/images/" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "/json");
+                    JsonNode image = engine.get("/images/" + ImagePath.of(name) + "/json");
                     found.add(image);
                 } catch (EngineException e) {
                     if (!e.isNotFound()) {

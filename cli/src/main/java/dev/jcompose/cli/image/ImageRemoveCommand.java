@@ -3,8 +3,6 @@ package dev.jcompose.cli.image;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jcompose.cli.engine.EngineClient;
 import dev.jcompose.cli.engine.EngineConnection;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,7 +27,7 @@ final class ImageRemoveCommand implements Callable<Integer> {
     public Integer call() {
         try (EngineClient engine = EngineConnection.connect(System.getenv())) {
             for (String name : names) {
-                JsonNode result = engine.delete("/images/" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "?force=" + force);
+                JsonNode result = engine.delete("/images/" + ImagePath.of(name) + "?force=" + force);
                 for (JsonNode item : result) {
                     item.fields().forEachRemaining(f -> spec.commandLine().getOut().println(f.getKey() + ": " + f.getValue().asText()));
                 }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jcompose.engine.image.ImageException;
-import dev.jcompose.engine.image.archive.DockerArchiveLoader;
+import dev.jcompose.engine.image.archive.ImageArchiveLoader;
 import dev.jcompose.engine.image.archive.ImageChanges;
 import dev.jcompose.engine.image.archive.RootfsImporter;
 import dev.jcompose.engine.image.manifest.Platform;
@@ -131,8 +131,10 @@ public final class ImageRoutes {
         raw.close();
     }
 
+    /** {@code docker load}: a {@code docker save} archive or an OCI image layout tar; {@code platform} picks from an index. */
     private void load(ApiExchange ex) throws IOException {
-        stream(ex, out -> new DockerArchiveLoader(images).load(ex.body(), scratch, line -> out.send(Map.of("stream", line))));
+        Platform platform = platform(ex);
+        stream(ex, out -> new ImageArchiveLoader(images).load(ex.body(), scratch, platform, line -> out.send(Map.of("stream", line))));
     }
 
     /** {@code docker pull}: Docker's JSON progress stream. */

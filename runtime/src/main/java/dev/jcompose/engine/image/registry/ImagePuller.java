@@ -13,6 +13,7 @@ import dev.jcompose.engine.image.manifest.PlatformSelector;
 import dev.jcompose.engine.image.ref.Digest;
 import dev.jcompose.engine.image.ref.ImageReference;
 import dev.jcompose.engine.image.store.ImageRecord;
+import dev.jcompose.engine.image.store.ChainId;
 import dev.jcompose.engine.image.store.ImageStore;
 import dev.jcompose.engine.image.store.LayerInfo;
 import dev.jcompose.engine.image.store.LayerRecord;
@@ -21,14 +22,12 @@ import java.io.InputStream;
 import java.net.http.HttpResponse;
 import dev.jcompose.engine.image.store.Lease;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 
 /**
  * Pulls an image into the store: the manifest (choosing the platform from an index), the config,
@@ -47,22 +46,17 @@ public final class ImagePuller {
 
     private final RegistryClient registry;
     private final ImageStore store;
-    private final Semaphore downloads;
-    private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "layer-download");
-        t.setDaemon(true);
-        return t;
-    });
+    private final LayerFetcher fetcher;
 
     public ImagePuller(RegistryClient registry, ImageStore store) {
         this.registry = registry;
         this.store = store;
-        this.downloads = new Semaphore(registry.maxConcurrentDownloads(), true);
+        this.fetcher = new LayerFetcher(registry, store);
     }
 
     /**
-     * Pulls {@code ref} for {@code platform}; layer blobs download concurrently (bounded) while the
-     * layers are unpacked in order as they arrive. Everything fetched is leased until the record is saved.
+     * Pulls {@code ref} for {@code platform}; each layer is downloaded and unpacked in one pass by a
+     * {@link LayerFetcher} task, concurrently (bounded). Everything fetched is leased until the record is saved.
      */
     public ImageRecord pull(ImageReference ref, Platform platform, Listener listener) throws IOException, InterruptedException {
         try (Lease lease = store.lease()) {
@@ -98,28 +92,29 @@ public final class ImagePuller {
             throw new RegistryException("image " + ref + ": its config lists " + config.diffIds().size() + " layers, its manifest "
                     + manifest.layers().size(), 0);
         }
-        List<Future<?>> fetched = new ArrayList<>();
-        for (Descriptor d : manifest.layers()) {
+        List<Digest> chain = ChainId.of(config.diffIds());
+        List<Future<LayerInfo>> fetched = new ArrayList<>();
+        Map<Digest, Future<LayerInfo>> byBlob = new HashMap<>();
+        for (int i = 0; i < manifest.layers().size(); i++) {
+            Descriptor d = manifest.layers().get(i);
             lease.hold(d.digest());
-            fetched.add(fetch(ref, d, listener));
+            lease.hold(chain.get(i));
+            if (!byBlob.containsKey(d.digest())) {
+                listener.status(d.digest().hex().substring(0, 12), "Pulling fs layer", 0, 0);
+            }
+            LayerFetcher.Job job = new LayerFetcher.Job(ref, d, config.diffIds().get(i), i == 0 ? null : chain.get(i - 1), chain.get(i));
+            Future<LayerInfo> f = fetcher.submit(job, byBlob.get(d.digest()), listener);
+            byBlob.put(d.digest(), f);
+            fetched.add(f);
         }
         List<LayerRecord> layers = new ArrayList<>();
-        Digest parent = null;
         long size = 0;
         try {
             for (int i = 0; i < manifest.layers().size(); i++) {
                 Descriptor d = manifest.layers().get(i);
-                await(fetched.get(i));
-                Digest diffId = config.diffIds().get(i);
-                LayerInfo info;
-                try (InputStream in = store.blobs().open(d.digest())) {
-                    info = store.layers().unpack(parent, diffId, d.digest().toString(), in);
-                }
-                lease.hold(info.chainId());
-                layers.add(new LayerRecord(d.digest(), d.mediaType(), d.size(), diffId, info.chainId()));
-                parent = info.chainId();
+                LayerInfo info = await(fetched.get(i));
+                layers.add(new LayerRecord(d.digest(), d.mediaType(), d.size(), config.diffIds().get(i), info.chainId()));
                 size += info.size();
-                listener.status(d.digest().hex().substring(0, 12), "Pull complete", 0, 0);
             }
         } finally {
             settle(fetched);
@@ -136,35 +131,9 @@ public final class ImagePuller {
         return record;
     }
 
-    /**
-     * Starts downloading a layer blob unless the store has it; at most {@code maxConcurrentDownloads}
-     * run at once over all pulls. The listener hears "Waiting" until a slot is free.
-     */
-    private Future<?> fetch(ImageReference ref, Descriptor d, Listener listener) {
-        String shortId = d.digest().hex().substring(0, 12);
-        if (store.blobs().has(d.digest())) {
-            listener.status(shortId, "Already exists", 0, 0);
-            return CompletableFuture.completedFuture(null);
-        }
-        listener.status(shortId, "Pulling fs layer", 0, 0);
-        return workers.submit(() -> {
-            if (!downloads.tryAcquire()) {
-                listener.status(shortId, "Waiting", 0, 0);
-                downloads.acquire();
-            }
-            try {
-                blob(ref, d, done -> listener.status(shortId, "Downloading", done, d.size()));
-                listener.status(shortId, "Download complete", 0, 0);
-                return null;
-            } finally {
-                downloads.release();
-            }
-        });
-    }
-
-    private static void await(Future<?> f) throws IOException, InterruptedException {
+    static <T> T await(Future<T> f) throws IOException, InterruptedException {
         try {
-            f.get();
+            return f.get();
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof IOException io) {
@@ -181,7 +150,7 @@ public final class ImagePuller {
     }
 
     /** Waits for every download to end (failed or not), so none is still writing when the pull returns. */
-    private static void settle(List<Future<?>> fetched) {
+    private static void settle(List<? extends Future<?>> fetched) {
         for (Future<?> f : fetched) {
             try {
                 f.get();

@@ -78,6 +78,20 @@ public final class BlobStore {
         }
     }
 
+    /**
+     * A blob to be stored as it is read by someone else (a layer unpacked from the download): see
+     * {@link IncomingBlob}. The caller closes it, after {@link IncomingBlob#commit()} when all went well.
+     */
+    public IncomingBlob receive(Digest expected, long expectedSize, InputStream in, LongConsumer progress) throws IOException {
+        Path part = Files.createTempFile(tmp, "blob-" + expected.shortHex() + "-", ".part");
+        try {
+            return new IncomingBlob(this, expected, expectedSize, in, progress, part);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(part);
+            throw e;
+        }
+    }
+
     /** Stores bytes already in memory (manifests, configs); returns their digest. */
     public Digest putBytes(byte[] content) throws IOException {
         Digest d = Digest.of(content);

@@ -67,6 +67,14 @@ public final class LayerStore {
                 d.resolve("diff"), read(d, "link"), Long.parseLong(read(d, "size"))));
     }
 
+    /** A check run after a layer was unpacked and before it is recorded; it throws to discard the layer. */
+    @FunctionalInterface
+    public interface BeforeRecord {
+        void check() throws IOException;
+
+        BeforeRecord NONE = () -> { };
+    }
+
     /**
      * Unpacks a layer onto {@code parent} (already in the store, or null for a base layer) unless its
      * chain ID is already there. The stream's uncompressed digest must equal {@code diffId}.
@@ -74,13 +82,31 @@ public final class LayerStore {
      * @throws DigestMismatchException when the uncompressed content is not {@code diffId}
      */
     public LayerInfo unpack(Digest parent, Digest diffId, String layerName, InputStream compressed) throws IOException {
+        return unpack(parent, diffId, layerName, compressed, true, BeforeRecord.NONE);
+    }
+
+    /**
+     * Unpacks a layer of a stack whose other layers may still be arriving: a layer's directory does
+     * not depend on its parent's content, so a pull unpacks every layer as its blob comes in, in any
+     * order. {@code beforeRecord} runs after the unpack and the {@code diffId} check and before the
+     * layer counts (a pull verifies the compressed blob's digest there). A chain whose parent is
+     * missing is usable only once the parent is there; image records are committed after all are.
+     * When the layer is already in the store, nothing is read and {@code beforeRecord} is not run.
+     */
+    public LayerInfo unpackUnordered(Digest parent, Digest diffId, String layerName, InputStream compressed, BeforeRecord beforeRecord)
+            throws IOException {
+        return unpack(parent, diffId, layerName, compressed, false, beforeRecord);
+    }
+
+    private LayerInfo unpack(Digest parent, Digest diffId, String layerName, InputStream compressed, boolean parentFirst,
+                             BeforeRecord beforeRecord) throws IOException {
         Digest chainId = ChainId.next(parent, diffId);
         synchronized (locks.computeIfAbsent(chainId, k -> new Object())) {
             Optional<LayerInfo> existing = get(chainId);
             if (existing.isPresent()) {
                 return existing.get();
             }
-            if (parent != null && !has(parent)) {
+            if (parentFirst && parent != null && !has(parent)) {
                 throw new StoreException("unpacking layer " + layerName + ": its parent layer " + parent + " is not in the store");
             }
             Path work = Files.createTempDirectory(tmp, "layer-" + chainId.shortHex() + "-");
@@ -90,6 +116,7 @@ public final class LayerStore {
                     throw new DigestMismatchException("layer " + layerName + ": uncompressed content has digest " + r.diffId()
                             + ", the image config expects " + diffId, diffId);
                 }
+                beforeRecord.check();
                 String link = newLink();
                 write(work, "diff-id", diffId.toString());
                 write(work, "parent", parent == null ? "" : parent.toString());

@@ -8,7 +8,9 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Resolves tar entry names inside a layer directory without ever leaving it. Names are cleaned
@@ -16,10 +18,16 @@ import java.util.List;
  * climbs above the root is refused. Parent components that are symlinks are followed <em>within</em>
  * the root (an absolute target starts again at the root, as it would inside the container); a
  * target that climbs above the root is refused. The last component is never followed.
+ * <p>
+ * Resolved parent directories are remembered (tar entries come grouped by directory, so most
+ * entries would otherwise lstat every component of their path again). The unpacker calls
+ * {@link #forget()} whenever it removes or replaces anything, since that may change what a
+ * remembered path resolves to; creating new names cannot.
  */
 final class LayerRoot {
     private static final int MAX_SYMLINKS = 40;
     private final Path root;
+    private final Map<String, Path> resolvedDirs = new HashMap<>();
 
     LayerRoot(Path root) {
         this.root = root.toAbsolutePath().normalize();
@@ -60,12 +68,23 @@ final class LayerRoot {
         if (parts.isEmpty()) {
             return root;
         }
-        Path parent = resolveDir(parts.subList(0, parts.size() - 1), name, createParents, 0);
+        List<String> parentParts = parts.subList(0, parts.size() - 1);
+        String key = String.join("/", parentParts);
+        Path parent = resolvedDirs.get(key);
+        if (parent == null) {
+            parent = resolveDir(parentParts, name, createParents, 0);
+            resolvedDirs.put(key, parent);
+        }
         Path target = parent.resolve(parts.get(parts.size() - 1));
         if (!target.startsWith(root)) {
             throw new EscapeException(name);
         }
         return target;
+    }
+
+    /** Drops every remembered resolution: something under the root was removed or replaced. */
+    void forget() {
+        resolvedDirs.clear();
     }
 
     private Path resolveDir(List<String> parts, String entry, boolean create, int depth) throws IOException {

@@ -29,6 +29,9 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  * an existing entry is replaced (never written through), hardlinks may only point at files of the
  * same layer. A hostile entry fails the whole layer with the entry named; the caller discards the
  * half-written directory.
+ * <p>
+ * Decompression and hashing run on a {@link ReadAhead} thread, in parallel with tar parsing and
+ * file creation on the caller's.
  */
 public final class LayerUnpacker {
     public static final String WHITEOUT_PREFIX = ".wh.";
@@ -57,12 +60,14 @@ public final class LayerUnpacker {
             Compression compression = Compression.detect(buffered);
             DigestingInputStream tarBytes = new DigestingInputStream(compression.open(buffered));
             Run run = new Run(new LayerRoot(dir));
-            TarArchiveInputStream tar = new TarArchiveInputStream(tarBytes, BUFFER / 512 * 512);
-            TarArchiveEntry e;
-            while ((e = tar.getNextEntry()) != null) {
-                run.apply(e, tar);
+            try (ReadAhead inflated = ReadAhead.start(tarBytes, "layer-inflate")) {
+                TarArchiveInputStream tar = new TarArchiveInputStream(inflated, BUFFER / 512 * 512);
+                TarArchiveEntry e;
+                while ((e = tar.getNextEntry()) != null) {
+                    run.apply(e, tar);
+                }
+                inflated.finish();
             }
-            tarBytes.drain();
             run.finishDirectories();
             return new UnpackResult(tarBytes.digest(), tarBytes.count(), run.entries, run.skippedDevices);
         } catch (LayerRoot.EscapeException e) {
@@ -102,6 +107,7 @@ public final class LayerUnpacker {
                 if (target.equals(root.root())) {
                     throw new LayerException("entry \"" + name + "\" would replace the layer root");
                 }
+                root.forget();
                 FileTrees.deleteRecursively(target);
             }
             if (e.isDirectory()) {
@@ -156,6 +162,7 @@ public final class LayerUnpacker {
                 throw new LayerException("entry \"" + name + "\": invalid whiteout name");
             }
             Path target = dir.resolve(hidden);
+            root.forget();
             FileTrees.deleteRecursively(target);
             fs.mknod(target, NativeFs.S_IFCHR, 0, 0, 0);
             owner(e, target);

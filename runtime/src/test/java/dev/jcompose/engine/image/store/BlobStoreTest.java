@@ -79,4 +79,41 @@ class BlobStoreTest {
         assertEquals(2, s.blobs().delete(a));
         assertEquals(0, s.blobs().delete(a));
     }
+
+    @Test
+    void incomingBlobIsStoredOnlyAfterCommitVerifiedWhatTheReaderLeft() throws IOException {
+        ImageStore s = store();
+        byte[] data = "streamed layer ".repeat(50_000).getBytes(StandardCharsets.UTF_8);
+        Digest d = Digest.of(data);
+        try (IncomingBlob in = s.blobs().receive(d, data.length, new ByteArrayInputStream(data), null)) {
+            byte[] head = in.readNBytes(1000);
+            assertArrayEquals(java.util.Arrays.copyOf(data, 1000), head, "the reader sees the bytes");
+            assertFalse(s.blobs().has(d), "not stored before the commit");
+            assertEquals(s.blobs().path(d), in.commit());
+            assertEquals(s.blobs().path(d), in.commit(), "a second commit is a no-op");
+        }
+        assertArrayEquals(data, s.blobs().read(d), "commit read the rest the reader had left");
+        assertTrue(s.tempEntries().isEmpty());
+    }
+
+    @Test
+    void incomingBlobWithWrongContentOrSizeKeepsNothing() throws IOException {
+        ImageStore s = store();
+        byte[] data = "tampered".repeat(10_000).getBytes(StandardCharsets.UTF_8);
+        Digest other = Digest.of("what the manifest promised");
+        try (IncomingBlob in = s.blobs().receive(other, data.length, new ByteArrayInputStream(data), null)) {
+            in.readNBytes(100);
+            assertThrows(DigestMismatchException.class, in::commit);
+        }
+        assertFalse(s.blobs().has(other));
+        Digest d = Digest.of(data);
+        try (IncomingBlob in = s.blobs().receive(d, 10, new ByteArrayInputStream(data), null)) {
+            assertThrows(DigestMismatchException.class, in::commit, "more bytes than the descriptor's size");
+        }
+        try (IncomingBlob in = s.blobs().receive(d, data.length, new ByteArrayInputStream(data), null)) {
+            in.readNBytes(100); // the reader gave up (a failed unpack): closing without commit
+        }
+        assertFalse(s.blobs().has(d));
+        assertTrue(s.tempEntries().isEmpty(), "the partial file went with the close");
+    }
 }

@@ -225,4 +225,41 @@ class LayerUnpackerTest {
         unpack(new TarBuilder().file("blob", 0644, data).tar());
         assertArrayEquals(data, Files.readAllBytes(layer().resolve("blob")));
     }
+
+    @Test
+    void aDirectoryReplacedByASymlinkIsNotWrittenThroughByLaterEntries() throws IOException {
+        // "a" is resolved (and remembered) as a directory, then replaced by a symlink climbing out
+        byte[] tar = new TarBuilder().dir("a", 0755).file("a/f", 0644, "first").symlink("a", "../../../..")
+                .file("a/escaped", 0644, "must not leave the layer").tar();
+        LayerException e = org.junit.jupiter.api.Assertions.assertThrows(LayerException.class, () -> unpack(tar));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("a/escaped"), e.getMessage());
+        org.junit.jupiter.api.Assertions.assertFalse(Files.exists(tmp.resolve("escaped")));
+        org.junit.jupiter.api.Assertions.assertFalse(Files.exists(tmp.getParent().resolve("escaped")));
+    }
+
+    @Test
+    void aDirectoryReplacedByAnInScopeSymlinkIsFollowedWithinTheLayer() throws IOException {
+        byte[] tar = new TarBuilder().dir("a", 0755).file("a/f", 0644, "first").dir("b", 0755).symlink("a", "/b")
+                .file("a/g", 0644, "through the new link").tar();
+        unpack(tar);
+        Path l = layer();
+        org.junit.jupiter.api.Assertions.assertTrue(Files.isSymbolicLink(l.resolve("a")));
+        org.junit.jupiter.api.Assertions.assertEquals("through the new link", Files.readString(l.resolve("b/g")));
+    }
+
+    @Test
+    void aLargeGzipLayerStreamsThroughTheReadAheadWithItsDiffId() throws IOException {
+        byte[] big = new byte[3 << 20];
+        new java.util.Random(7).nextBytes(big);
+        TarBuilder b = new TarBuilder();
+        for (int i = 0; i < 200; i++) {
+            b.file("d" + (i % 7) + "/f" + i, 0644, "file " + i);
+        }
+        byte[] tar = b.file("big.bin", 0600, big).tar();
+        UnpackResult r = unpacker.unpack("sha256:test", new ByteArrayInputStream(TarBuilder.gzip(tar)), layer());
+        org.junit.jupiter.api.Assertions.assertEquals(dev.jcompose.engine.image.ref.Digest.of(tar), r.diffId());
+        org.junit.jupiter.api.Assertions.assertEquals(tar.length, r.tarBytes());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(big, Files.readAllBytes(layer().resolve("big.bin")));
+        org.junit.jupiter.api.Assertions.assertEquals("file 199", Files.readString(layer().resolve("d3/f199")));
+    }
 }
