@@ -16,7 +16,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedBlockingDeque;
 
 /**
  * Attached {@code up}, after the plan ran: the attached services' logs merged on the terminal
@@ -56,7 +56,9 @@ final class AttachedUp {
     private final LogPrinter printer;
     private final StopProgress progress;
     private final PrintWriter err;
-    private final LinkedBlockingQueue<Outcome> outcomes = new LinkedBlockingQueue<>();
+    private final LinkedBlockingDeque<Outcome> outcomes = new LinkedBlockingDeque<>();
+    /** Containers whose exit a die event has already reported (so the early-exit report does not repeat it). */
+    private final Set<String> exitsReported = ConcurrentHashMap.newKeySet();
     private final Set<String> live = ConcurrentHashMap.newKeySet();
     private final List<Thread> reporters = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean stopping;
@@ -107,7 +109,9 @@ final class AttachedUp {
     /**
      * A container that exited before the event stream was open (a one-shot job that ran while the
      * plan was executed) counts for {@code --abort-on-container-exit}/{@code -failure} as docker
-     * compose sees it: the first to have finished decides (and gives the exit code).
+     * compose sees it: the first to have finished decides (and gives the exit code). It goes before
+     * any outcome already queued: a die event that arrived while the containers were listed is of a
+     * container that is in this list too (or finished after all of them).
      */
     private void abortOnEarlyExit(List<JsonNode> exited) {
         if (!abort.onExit()) {
@@ -116,7 +120,7 @@ final class AttachedUp {
         exited.stream().sorted(Comparator.comparing(c -> finishedAt(c)))
                 .filter(c -> !abort.onlyFailure() || c.path("State").path("ExitCode").asInt() != 0)
                 .findFirst()
-                .ifPresent(c -> outcomes.add(new Exited(c.path("Config").path("Labels").path(Labels.SERVICE).asText(),
+                .ifPresent(c -> outcomes.addFirst(new Exited(c.path("Config").path("Labels").path(Labels.SERVICE).asText(),
                         c.path("State").path("ExitCode").asInt())));
     }
 
@@ -136,7 +140,7 @@ final class AttachedUp {
             try {
                 follower.awaitDrained(id, Duration.ofSeconds(30));
                 JsonNode state = engine.get("/containers/" + id + "/json").path("State");
-                if (!state.path("Running").asBoolean(false)) {
+                if (!state.path("Running").asBoolean(false) && !exitsReported.contains(id)) {
                     printer.status(name, "exited with code " + state.path("ExitCode").asInt());
                 }
             } catch (InterruptedException | RuntimeException e) {
@@ -162,6 +166,7 @@ final class AttachedUp {
             live.add(e.id());
         } else if (e.action().equals("die")) {
             boolean restarting = !stopping && restarts(e.id(), e.exitCode());
+            exitsReported.add(e.id());
             printer.status(name, "exited with code " + e.exitCode() + (restarting ? " (restarting)" : ""));
             if (abort.onExit() && !stopping && (!abort.onlyFailure() || e.exitCode() != 0)) {
                 outcomes.add(new Exited(e.service(), e.exitCode()));
