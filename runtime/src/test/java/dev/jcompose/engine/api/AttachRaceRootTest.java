@@ -2,12 +2,8 @@ package dev.jcompose.engine.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.jcompose.engine.Engine;
-import dev.jcompose.engine.EngineConfig;
-import dev.jcompose.engine.lifecycle.BusyboxImage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,26 +32,21 @@ class AttachRaceRootTest {
 
     @TempDir
     Path dir;
+    private DockerCliEngine world;
     private Engine engine;
     private DockerCli cli;
 
     @BeforeEach
     void start() throws Exception {
-        assumeTrue("root".equals(System.getProperty("user.name")), "needs root: runs containers");
-        assumeTrue(Files.isExecutable(Path.of("/bin/busybox")), "needs /bin/busybox (Debian package busybox-static)");
-        Path docker = EngineApiTest.findOnPath("docker");
-        assumeTrue(docker != null, "needs the docker CLI on PATH (a client only is enough)");
-        engine = new Engine(new EngineConfig(dir.resolve("root"), dir.resolve("run")));
-        engine.start();
-        BusyboxImage.install(engine.images(), "docker.io/library/" + IMAGE);
-        cli = new DockerCli(docker, engine.config().socket(), dir);
+        world = DockerCliEngine.start(dir, IMAGE);
+        engine = world.engine();
+        cli = world.cli();
     }
 
     @AfterEach
     void stop() throws Exception {
-        if (engine != null) {
-            engine.removeEverything();
-            engine.close();
+        if (world != null) {
+            world.close();
         }
     }
 
