@@ -28,58 +28,7 @@ public final class HijackedStream implements AutoCloseable {
     private HijackedStream(SocketChannel channel, InputStream output) {
         this.channel = channel;
         this.output = output;
-        this.input = new ChannelOutput(channel);
-    }
-
-    /**
-     * Reads and writes go straight to the channel: {@code Channels.newInputStream}/{@code newOutputStream}
-     * share the channel's blocking lock, so a read waiting for output would hold up every keystroke.
-     */
-    private static final class ChannelInput extends InputStream {
-        private final SocketChannel ch;
-
-        ChannelInput(SocketChannel ch) {
-            this.ch = ch;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (len == 0) {
-                return 0;
-            }
-            int n;
-            do {
-                n = ch.read(java.nio.ByteBuffer.wrap(b, off, len));
-            } while (n == 0);
-            return n;
-        }
-    }
-
-    private static final class ChannelOutput extends OutputStream {
-        private final SocketChannel ch;
-
-        ChannelOutput(SocketChannel ch) {
-            this.ch = ch;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(b, off, len);
-            while (buf.hasRemaining()) {
-                ch.write(buf);
-            }
-        }
+        this.input = ChannelStreams.out(channel);
     }
 
     /** POSTs {@code path} with the JSON {@code body} (may be null) and takes the connection over. */
@@ -92,11 +41,11 @@ public final class HijackedStream implements AutoCloseable {
             String head = "POST " + path + " HTTP/1.1\r\nHost: api.moby.localhost\r\nUser-Agent: jcompose\r\n"
                     + "Content-Type: application/json\r\nContent-Length: " + content.length + "\r\n"
                     + "Connection: Upgrade\r\nUpgrade: tcp\r\n\r\n";
-            OutputStream out = new ChannelOutput(ch);
+            OutputStream out = ChannelStreams.out(ch);
             out.write(head.getBytes(StandardCharsets.US_ASCII));
             out.write(content);
             out.flush();
-            InputStream in = new ChannelInput(ch);
+            InputStream in = ChannelStreams.in(ch);
             int status = readHead(in, path);
             if (status >= 300) {
                 throw new EngineException(status, message(in.readAllBytes(), status));

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.util.concurrent.ScheduledFuture;
@@ -76,8 +75,8 @@ final class UnixHttp {
         ScheduledFuture<?> deadline = headerDeadlineMillis > 0 ? Deadlines.closeAfter(ch, headerDeadlineMillis) : null;
         boolean ok = false;
         try {
-            InputStream in = new ChannelIn(ch);
-            OutputStream out = new ChannelOut(ch);
+            InputStream in = ChannelStreams.in(ch);
+            OutputStream out = ChannelStreams.out(ch);
             BasicClassicHttpRequest req = new BasicClassicHttpRequest(method, path);
             req.setHeader("Host", "localhost");
             req.setHeader("Connection", "close");
@@ -176,54 +175,6 @@ final class UnixHttp {
         @Override
         public void close() throws IOException {
             ch.close();
-        }
-    }
-
-    /** Reads straight from the channel (not {@code Channels.newInputStream}, which shares one lock between reading and writing). */
-    private static final class ChannelIn extends InputStream {
-        private final SocketChannel ch;
-
-        ChannelIn(SocketChannel ch) {
-            this.ch = ch;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (len == 0) {
-                return 0;
-            }
-            int n;
-            do {
-                n = ch.read(ByteBuffer.wrap(b, off, len));
-            } while (n == 0);
-            return n;
-        }
-    }
-
-    private static final class ChannelOut extends OutputStream {
-        private final SocketChannel ch;
-
-        ChannelOut(SocketChannel ch) {
-            this.ch = ch;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            ByteBuffer buf = ByteBuffer.wrap(b, off, len);
-            while (buf.hasRemaining()) {
-                ch.write(buf);
-            }
         }
     }
 
