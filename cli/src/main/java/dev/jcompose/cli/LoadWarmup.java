@@ -14,8 +14,8 @@ import java.util.Set;
  * {@code config} never calls the engine.
  */
 final class LoadWarmup {
-    private static final String SCHEMA = "dev.jcompose.model.load.schema.SchemaValidator";
-    private static final String ENGINE_CLIENT = "dev.jcompose.cli.engine.EngineClient";
+    static final String SCHEMA = "dev.jcompose.model.load.schema.SchemaValidator";
+    static final String ENGINE_CLIENT = "dev.jcompose.cli.engine.EngineClient";
     private static final Set<String> NO_ENGINE = Set.of("config", "convert");
     private static final Set<String> NO_PROJECT = Set.of("engine", "version", "image", "ls", "help", "-h", "--help", "-V", "--version");
 
@@ -24,18 +24,22 @@ final class LoadWarmup {
 
     /** Starts the warm-up unless {@code args} name no verb or one that loads no compose file. */
     static void start(String... args) {
-        if (args.length == 0 || List.of(args).stream().anyMatch(NO_PROJECT::contains)) {
+        List<String> classes = classesFor(args);
+        if (classes.isEmpty()) {
             return;
         }
-        boolean engine = List.of(args).stream().noneMatch(NO_ENGINE::contains);
-        Thread t = new Thread(() -> {
-            init(SCHEMA);
-            if (engine) {
-                init(ENGINE_CLIENT);
-            }
-        }, "load-warmup");
+        Thread t = new Thread(() -> classes.forEach(LoadWarmup::init), "load-warmup");
         t.setDaemon(true);
         t.start();
+    }
+
+    /** The classes to initialise ahead for {@code args}, in order: none, the schema, or the schema and the engine client. */
+    static List<String> classesFor(String... args) {
+        List<String> given = List.of(args);
+        if (given.isEmpty() || given.stream().anyMatch(NO_PROJECT::contains)) {
+            return List.of();
+        }
+        return given.stream().anyMatch(NO_ENGINE::contains) ? List.of(SCHEMA) : List.of(SCHEMA, ENGINE_CLIENT);
     }
 
     private static void init(String className) {
