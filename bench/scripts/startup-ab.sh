@@ -6,6 +6,9 @@
 #   e.g. bench/scripts/startup-ab.sh /tmp/old/bin/jcompose bin/jcompose 15 -f compose.yaml config
 # (an old launcher: `git show main:bin/jcompose > /tmp/old/bin/jcompose`, with /tmp/old/cli/target/jcompose.jar
 # a link to the jar to run, so both launchers run the same jar and only the launch differs.)
+# On a busy machine (other builds), run it as root under `chrt -f 10` (SCHED_FIFO: the runs are not
+# preempted by ordinary processes; the kernel still leaves them 5% of each CPU): without it, wall medians
+# of identical launchers differ by 10-15% at a load average of 15-20 on 2 cores.
 set -euo pipefail
 a=$1 b=$2 runs=$3
 shift 3
