@@ -57,6 +57,9 @@ final class ConfigCommand implements Callable<Integer> {
     @Option(names = "--no-interpolate", description = "Don't interpolate environment variables")
     boolean noInterpolate;
 
+    @Option(names = "--no-normalize", description = "Don't normalize compose model")
+    boolean noNormalize;
+
     @Option(names = "--no-consistency", description = "Don't check model consistency - warning: may produce invalid Compose output")
     boolean noConsistency;
 
@@ -84,8 +87,9 @@ final class ConfigCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
             return 0;
         }
-        LoadedProject project = ProjectLoading.load(parent.global(), services, !noInterpolate, !noConsistency, err).only(services);
-        if (!noInterpolate && !noConsistency) {
+        LoadedProject project = ProjectLoading.load(parent.global(), services, !noInterpolate, !noConsistency, !noNormalize, err)
+                .only(services);
+        if (!noInterpolate && !noConsistency && !noNormalize) {
             project.project(); // binding checks every value's type, as docker compose's config does
         }
         if (quiet) {

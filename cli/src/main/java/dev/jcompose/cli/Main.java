@@ -11,6 +11,7 @@ public final class Main {
 
     /** Runs the CLI and returns its exit code (for tests and the launcher). */
     public static int run(String... args) {
+        LoadWarmup.start(args);
         try {
             return JcomposeCommand.commandLine(args).execute(args);
         } catch (Error e) {

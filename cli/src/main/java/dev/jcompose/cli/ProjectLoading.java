@@ -22,7 +22,13 @@ public final class ProjectLoading {
     /** {@code consistency} false loads without the model's consistency checks ({@code config --no-consistency}). */
     public static LoadedProject load(GlobalOptions global, List<String> services, boolean interpolate, boolean consistency,
                                      PrintWriter err) {
-        LoadedProject project = ComposeLoader.load(options(global, services, interpolate, consistency));
+        return load(global, services, interpolate, consistency, true, err);
+    }
+
+    /** {@code normalize} false loads without compose-go's normalisation ({@code config --no-normalize}). */
+    public static LoadedProject load(GlobalOptions global, List<String> services, boolean interpolate, boolean consistency,
+                                     boolean normalize, PrintWriter err) {
+        LoadedProject project = ComposeLoader.load(options(global, services, interpolate, consistency, normalize));
         for (String w : project.warnings()) {
             err.println("WARN[0000] " + w);
         }
@@ -32,13 +38,14 @@ public final class ProjectLoading {
 
     /** The variables of the compose files ({@code config --variables}). */
     public static java.util.Collection<dev.jcompose.model.load.interpolation.Variables.Variable> variables(GlobalOptions global) {
-        return ComposeLoader.variables(options(global, List.of(), false, true));
+        return ComposeLoader.variables(options(global, List.of(), false, true, true));
     }
 
-    private static ProjectOptions options(GlobalOptions global, List<String> services, boolean interpolate, boolean consistency) {
+    private static ProjectOptions options(GlobalOptions global, List<String> services, boolean interpolate, boolean consistency,
+                                          boolean normalize) {
         return new ProjectOptions(Path.of("").toAbsolutePath(), global.files(), global.projectName(),
                 global.projectDirectory(), global.envFiles(), global.profiles(), services, System.getenv(),
-                ProjectLoading::readStdin, interpolate, consistency);
+                ProjectLoading::readStdin, interpolate, consistency, normalize);
     }
 
     private static String readStdin() {

@@ -16,6 +16,7 @@ import picocli.CommandLine;
 /**
  * {@code config --no-consistency}, as docker/compose config_test.go TestLocalComposeConfigNoConsistency runs it:
  * the model's consistency is not checked, so an incomplete service (no image, no build) is listed and hashed.
+ * {@code config --no-normalize}: nothing compose-go's normaliser (loader/normalize.go) adds is added.
  */
 class ConfigCommandTest {
     @TempDir
@@ -72,5 +73,62 @@ class ConfigCommandTest {
         assertTrue(run("config", "--no-consistency").out().contains("  incomplete:\n"));
         Run gated = run("--profile", "extra", "config", "--no-consistency", "--services");
         assertEquals("gated\nincomplete\n", gated.out(), gated.err());
+    }
+
+    @Test
+    void noNormalizeAddsNoDefaultNetworkNamesBuildDefaultsOrImplicitDependencies() throws IOException {
+        Files.writeString(dir.resolve("compose.yaml"), """
+                services:
+                  web:
+                    image: example/web
+                    pull_policy: if_not_present
+                    links: [db]
+                    build:
+                      args:
+                        UNSET_BUILD_ARG_FOR_TEST:
+                  db:
+                    image: example/db
+                    volumes: ["data:/var/lib/db"]
+                  side:
+                    image: example/side
+                    network_mode: service:db
+                volumes:
+                  data:
+                networks:
+                  back:
+                """);
+        Run raw = run("config", "--no-normalize");
+        assertEquals(new Run(0, """
+                name: model-config
+                services:
+                  db:
+                    image: example/db
+                    volumes:
+                      - type: volume
+                        source: data
+                        target: /var/lib/db
+                        volume: {}
+                  side:
+                    image: example/side
+                    network_mode: service:db
+                  web:
+                    build:
+                      args:
+                        UNSET_BUILD_ARG_FOR_TEST: null
+                    image: example/web
+                    links:
+                      - db
+                    pull_policy: if_not_present
+                networks:
+                  back: {}
+                volumes:
+                  data: {}
+                """, ""), raw);
+        String normalized = run("config").out();
+        for (String added : new String[] {"      default: null\n", "    name: model-config_default\n", "    name: model-config_back\n",
+            "    name: model-config_data\n", "      context: " + dir + "\n", "      dockerfile: Dockerfile\n", "    depends_on:\n",
+            "    pull_policy: missing\n"}) {
+            assertTrue(normalized.contains(added), added + " missing from\n" + normalized);
+        }
     }
 }

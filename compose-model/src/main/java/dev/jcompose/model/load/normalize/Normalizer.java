@@ -35,11 +35,13 @@ import java.util.TreeMap;
  */
 public final class Normalizer {
     private final NormalizeContext ctx;
+    private final boolean implicit;
     private final RelativePaths paths;
     private final Map<String, YSeq> envFiles = new TreeMap<>();
 
-    private Normalizer(NormalizeContext ctx) {
+    private Normalizer(NormalizeContext ctx, boolean implicit) {
         this.ctx = ctx;
+        this.implicit = implicit;
         this.paths = new RelativePaths(ctx.workingDir(), ctx.home());
     }
 
@@ -63,11 +65,29 @@ public final class Normalizer {
      * {@link Consistency} checks ({@code config --no-consistency}).
      */
     public static NormalizedProject normalize(RawProject raw, boolean consistency) {
-        return normalize(raw.tree(), NormalizeContext.of(raw), consistency);
+        return normalize(raw, consistency, true);
+    }
+
+    /**
+     * {@link #normalize(RawProject, boolean)}; {@code implicit} false ({@code config --no-normalize}) leaves
+     * out what compose-go's {@code Normalize} adds (loader/normalize.go): the {@code default} network of
+     * services that name none (and its top-level entry), the engine {@code name} of networks, volumes,
+     * secrets and configs, build's default {@code context} and {@code dockerfile} and its args taken from
+     * the environment, the dependencies implied by {@code links}, {@code volumes_from} and
+     * {@code service:} namespaces, and {@code pull_policy: if_not_present} → {@code missing}. The canonical
+     * forms (long syntax, durations, sizes, absolute paths) and the environment resolution stay, as in
+     * docker compose, where other flags turn them off.
+     */
+    public static NormalizedProject normalize(RawProject raw, boolean consistency, boolean implicit) {
+        return normalize(raw.tree(), NormalizeContext.of(raw), consistency, implicit);
     }
 
     private static NormalizedProject normalize(YMap merged, NormalizeContext ctx, boolean consistency) {
-        Normalizer n = new Normalizer(ctx);
+        return normalize(merged, ctx, consistency, true);
+    }
+
+    private static NormalizedProject normalize(YMap merged, NormalizeContext ctx, boolean consistency, boolean implicit) {
+        Normalizer n = new Normalizer(ctx, implicit);
         YMap out = CanonicalOrder.project(n.run(merged));
         if (consistency) {
             Consistency.check(out, ctx.disabledServices());
@@ -92,7 +112,7 @@ public final class Normalizer {
             top.put("services", YMap.empty(tree.mark()));
         }
         YMap networks = tree.get("networks") instanceof YMap n ? n : YMap.empty(tree.mark());
-        if (usesDefault && !networks.has("default")) {
+        if (implicit && usesDefault && !networks.has("default")) {
             networks = networks.with("default", YMap.empty(tree.mark()));
         }
         putNamed(top, "networks", networks);
@@ -125,7 +145,7 @@ public final class Normalizer {
             if (def.get("ipam") instanceof YMap ipam && ipam.entries().isEmpty()) {
                 def = def.without("ipam");
             }
-            if (!def.has("name")) {
+            if (implicit && !def.has("name")) {
                 def = def.with("name", Nodes.str(external ? e.getKey() : ctx.projectName() + "_" + e.getKey(), def.mark()));
             }
             if (key.equals("volumes")) {
@@ -145,7 +165,7 @@ public final class Normalizer {
             }
         }
         out = environment(out, path);
-        if (out.get("pull_policy") instanceof YScalar p && p.text().equals("if_not_present")) {
+        if (implicit && out.get("pull_policy") instanceof YScalar p && p.text().equals("if_not_present")) {
             out = out.with("pull_policy", p.withText("missing"));
         }
         if (out.get("deploy") instanceof YMap d) {
@@ -160,20 +180,22 @@ public final class Normalizer {
         out = ByteSizes.normalize(out, path);
         out = ScalarForms.normalize(out, path);
         out = Integers.normalize(out, path);
-        out = ImplicitDependencies.add(out);
+        if (implicit) {
+            out = ImplicitDependencies.add(out);
+        }
         out = StringMaps.service(out);
         out = Hooks.normalize(out, path);
         out = ZeroValues.service(out);
         boolean noNetworks = !out.has("networks") || out.get("networks") instanceof YMap n && n.entries().isEmpty()
                 || out.get("networks") instanceof YScalar ns && ns.isNull();
-        if (!out.has("network_mode") && noNetworks) {
+        if (implicit && !out.has("network_mode") && noNetworks) {
             out = out.with("networks", Nodes.map(Map.of("default", Nodes.nul(s.mark())), s.mark()));
         }
         if (out.get("build") instanceof YMap b) {
-            if (!b.has("context")) {
+            if (implicit && !b.has("context")) {
                 b = b.with("context", Nodes.str(ctx.workingDir().toString(), b.mark()));
             }
-            if (b.get("args") instanceof YMap args) {
+            if (implicit && b.get("args") instanceof YMap args) {
                 b = b.with("args", resolved(args));
             }
             if (b.get("additional_contexts") instanceof YMap contexts) {
@@ -189,7 +211,7 @@ public final class Normalizer {
                 b = b.with("secrets", new YSeq(secrets.items().stream().map(i -> i instanceof YScalar sc
                         ? (YNode) Nodes.map(Map.of("source", sc), sc.mark()) : i).toList(), secrets.mark(), secrets.tag()));
             }
-            if (!b.has("dockerfile") && !b.has("dockerfile_inline")) {
+            if (implicit && !b.has("dockerfile") && !b.has("dockerfile_inline")) {
                 b = b.with("dockerfile", Nodes.str("Dockerfile", b.mark()));
             }
             out = out.with("build", b);

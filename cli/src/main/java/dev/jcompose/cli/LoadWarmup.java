@@ -1,0 +1,51 @@
+package dev.jcompose.cli;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Compiles the bundled compose schema, then (for the verbs that talk to the engine) makes the engine
+ * client's JSON mapper, on a daemon thread while the main thread builds the command line and reads the
+ * compose files. Reading the schema's 76 KB of JSON through the YAML parser, cold,
+ * is the largest single step of a short verb (about a third of {@code config}'s run); on a second core
+ * it overlaps picocli's set-up and the compose file's parsing instead of following them. The main thread
+ * needs no hand-over: the JVM makes it wait for a class initialisation another thread has begun. A
+ * wrong guess costs only time: the verbs below never load a compose file, so they skip it, and
+ * {@code config} never calls the engine.
+ */
+final class LoadWarmup {
+    static final String SCHEMA = "dev.jcompose.model.load.schema.SchemaValidator";
+    static final String ENGINE_CLIENT = "dev.jcompose.cli.engine.EngineClient";
+    private static final Set<String> NO_ENGINE = Set.of("config", "convert");
+    private static final Set<String> NO_PROJECT = Set.of("engine", "version", "image", "ls", "help", "-h", "--help", "-V", "--version");
+
+    private LoadWarmup() {
+    }
+
+    /** Starts the warm-up unless {@code args} name no verb or one that loads no compose file. */
+    static void start(String... args) {
+        List<String> classes = classesFor(args);
+        if (classes.isEmpty()) {
+            return;
+        }
+        Thread t = new Thread(() -> classes.forEach(LoadWarmup::init), "load-warmup");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** The classes to initialise ahead for {@code args}, in order: none, the schema, or the schema and the engine client. */
+    static List<String> classesFor(String... args) {
+        List<String> given = List.of(args);
+        if (given.isEmpty() || given.stream().anyMatch(NO_PROJECT::contains)) {
+            return List.of();
+        }
+        return given.stream().anyMatch(NO_ENGINE::contains) ? List.of(SCHEMA) : List.of(SCHEMA, ENGINE_CLIENT);
+    }
+
+    private static void init(String className) {
+        try {
+            Class.forName(className, true, LoadWarmup.class.getClassLoader());
+        } catch (Throwable e) { // the main thread meets the same failure where it uses the class, and reports it
+        }
+    }
+}
