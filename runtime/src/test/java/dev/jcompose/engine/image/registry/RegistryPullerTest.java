@@ -193,6 +193,53 @@ class RegistryPullerTest {
     }
 
     @Test
+    void twoConcurrentPullsOfImagesSharingALayerDownloadItOnce() throws Exception {
+        RegistryFixture registry = closeLater(RegistryFixture.start(dir.resolve("registry")));
+        images.busybox("one", "head -c 3000000 /dev/urandom > shared");
+        images.sh("umoci tag --image oci:one two");
+        images.layer("one", "echo one > who");
+        images.layer("two", "echo two > who");
+        images.push("one", registry.host() + "/images-share/one:1");
+        images.push("two", registry.host() + "/images-share/two:1");
+        Digest base = Digest.parse(JSON.readTree(images.remoteManifest(registry.host() + "/images-share/one:1"))
+                .path("layers").get(0).path("digest").asText());
+        ThrottledProxy slow = closeLater(new ThrottledProxy(registry.port(), 2L << 20));
+        ImagePuller puller = puller(CredentialSource.NONE);
+        String shortBase = base.hex().substring(0, 12);
+        java.util.concurrent.CountDownLatch downloading = new java.util.concurrent.CountDownLatch(1);
+        List<String> second = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.Future<ImageRecord> first = pool.submit(() -> puller.pull(ImageReference.parse(slow.host() + "/images-share/one:1"),
+                    Platform.host(), (id, status, current, total) -> {
+                        if (shortBase.equals(id) && status.equals("Downloading") && current > 0) {
+                            downloading.countDown();
+                        }
+                    }));
+            assertTrue(downloading.await(120, TimeUnit.SECONDS), "the first pull started downloading the shared layer");
+            ImageRecord two = puller.pull(ImageReference.parse(slow.host() + "/images-share/two:1"), Platform.host(),
+                    (id, status, current, total) -> {
+                        if (shortBase.equals(id)) {
+                            second.add(status);
+                        }
+                    });
+            ImageRecord one = first.get(120, TimeUnit.SECONDS);
+            String blobGet = "GET /v2/images-share/%s/blobs/" + base;
+            List<String> gets = slow.requests().stream().filter(r -> r.startsWith("GET ") && r.endsWith("/blobs/" + base)).toList();
+            assertEquals(List.of(blobGet.formatted("one")), gets, "the shared layer's blob was fetched once, by the first pull");
+            assertTrue(second.contains("Waiting"), "the second pull waited for the first's download: " + second);
+            assertEquals(one.layers().get(0).chainId(), two.layers().get(0).chainId());
+            assertEquals("one\n", Files.readString(diff(one, 1).resolve("who")));
+            assertEquals("two\n", Files.readString(diff(two, 1).resolve("who")));
+            assertEquals(3000000L, Files.size(diff(two, 0).resolve("shared")));
+            assertTrue(store.isComplete(one) && store.isComplete(two));
+        } finally {
+            pool.shutdownNow();
+            assertTrue(pool.awaitTermination(60, TimeUnit.SECONDS), "the first pull ended");
+        }
+    }
+
+    @Test
     void basicAuthWithHtpasswd() throws Exception {
         assumeTrue(RegistryFixture.hasHtpasswd(), "needs /usr/bin/htpasswd (Debian package apache2-utils)");
         RegistryFixture registry = closeLater(RegistryFixture.start(dir.resolve("registry"),
