@@ -261,6 +261,55 @@ class RegistryPullerTest {
     }
 
     @Test
+    void credHelpersAndCredsStoreAreAskedThroughTheHelperProgram() throws Exception {
+        assumeTrue(RegistryFixture.hasHtpasswd(), "needs /usr/bin/htpasswd (Debian package apache2-utils)");
+        RegistryFixture registry = closeLater(RegistryFixture.start(dir.resolve("registry"),
+                new RegistryFixture.BasicAuth("tester", "s3cret")));
+        images.busybox("h", "echo helper > who");
+        images.push("h", registry.host() + "/images-helper/h:1", "--dest-creds", "tester:s3cret");
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path asked = dir.resolve("asked.log");
+        // a credential helper as docker's protocol has it: verb in argv, server URL on stdin, JSON out
+        Path helper = bin.resolve("docker-credential-imagestest");
+        Files.writeString(helper, """
+                #!/bin/sh
+                read -r server
+                echo "$1 $server" >> %s
+                if [ "$1" = get ] && [ "$server" = "%s" ]; then
+                  printf '{"ServerURL":"%%s","Username":"tester","Secret":"s3cret"}\\n' "$server"
+                else
+                  echo "credentials not found in native keychain"; exit 1
+                fi
+                """.formatted(asked, registry.host()));
+        Files.setPosixFilePermissions(helper, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path config = dir.resolve("config.json");
+
+        Files.writeString(config, "{\"credHelpers\":{\"" + registry.host() + "\":\"imagestest\"}}");
+        ImageRecord r = pull(registry.host() + "/images-helper/h:1", new DockerConfigCredentials(config, List.of(bin)), Platform.host());
+        assertEquals("helper\n", Files.readString(diff(r, 0).resolve("who")));
+        assertTrue(Files.readAllLines(asked).contains("get " + registry.host()), Files.readString(asked));
+
+        store.remove(r.id().toString(), id -> false, true);
+        Files.writeString(config, "{\"credsStore\":\"imagestest\",\"auths\":{\"" + registry.host() + "\":{}}}");
+        ImageRecord again = pull(registry.host() + "/images-helper/h:1", new DockerConfigCredentials(config, List.of(bin)), Platform.host());
+        assertEquals(r.id(), again.id(), "credsStore answered for the registry too");
+
+        Files.writeString(config, "{\"credHelpers\":{\"" + registry.host() + "\":\"absent\"}}");
+        RegistryException missing = assertThrows(RegistryException.class, () -> new DockerConfigCredentials(config, List.of(bin))
+                .lookup(registry.host()));
+        assertEquals("asking docker-credential-absent for credentials for " + registry.host() + ": docker-credential-absent is not in PATH"
+                + " (config.json " + config + " names the helper absent)", missing.getMessage());
+        assertEquals(Optional.empty(), new DockerConfigCredentials(writeConfig("{\"credsStore\":\"imagestest\"}"), List.of(bin))
+                .lookup("other.example.com"), "a helper's 'credentials not found' is no credentials");
+    }
+
+    private Path writeConfig(String json) throws Exception {
+        Path p = Files.createTempFile(dir, "config", ".json");
+        Files.writeString(p, json);
+        return p;
+    }
+
+    @Test
     void tokenAuthFetchesOneTokenPerScopeAndUsesIt() throws Exception {
         TokenServer tokens = closeLater(TokenServer.start(dir.resolve("token"), "tester", "s3cret"));
         RegistryFixture registry = closeLater(RegistryFixture.start(dir.resolve("registry"), tokens.auth()));
