@@ -240,6 +240,28 @@ class RegistryPullerTest {
     }
 
     @Test
+    void retriesAfterAResetAndA503AndFollowsBlobRedirects() throws Exception {
+        RegistryFixture registry = closeLater(RegistryFixture.start(dir.resolve("registry")));
+        images.busybox("f", "echo flaky > who");
+        images.push("f", registry.host() + "/images-flaky/f:1");
+        JsonNode manifest = JSON.readTree(images.remoteManifest(registry.host() + "/images-flaky/f:1"));
+        String layer = manifest.path("layers").get(0).path("digest").asText();
+        String config = manifest.path("config").path("digest").asText();
+        FlakyFront front = closeLater(new FlakyFront(registry.port()));
+
+        ImageRecord r = pull(front.host() + "/images-flaky/f:1", CredentialSource.NONE, Platform.host());
+        assertEquals("flaky\n", Files.readString(diff(r, 0).resolve("who")));
+        List<String> log = front.log();
+        for (String expected : List.of("reset GET /v2/images-flaky/f/manifests/1", "pass GET /v2/images-flaky/f/manifests/1",
+                "503 GET /v2/images-flaky/f/blobs/" + config, "307 GET /v2/images-flaky/f/blobs/" + config,
+                "503 GET /v2/images-flaky/f/blobs/" + layer, "307 GET /v2/images-flaky/f/blobs/" + layer)) {
+            assertTrue(log.contains(expected), expected + " in " + log);
+        }
+        assertTrue(log.indexOf("reset GET /v2/images-flaky/f/manifests/1") < log.indexOf("pass GET /v2/images-flaky/f/manifests/1"));
+        assertTrue(store.isComplete(r));
+    }
+
+    @Test
     void basicAuthWithHtpasswd() throws Exception {
         assumeTrue(RegistryFixture.hasHtpasswd(), "needs /usr/bin/htpasswd (Debian package apache2-utils)");
         RegistryFixture registry = closeLater(RegistryFixture.start(dir.resolve("registry"),
