@@ -10,11 +10,11 @@ import java.util.stream.Collectors;
  * CLI sends it: the name's slashes stay path separators (an encoded {@code %2F} is refused by the
  * server as ambiguous), every other reserved character is percent-encoded.
  */
-final class ImagePath {
+public final class ImagePath {
     private ImagePath() {
     }
 
-    static String of(String name) {
+    public static String of(String name) {
         return Arrays.stream(name.split("/", -1)).map(s -> URLEncoder.encode(s, StandardCharsets.UTF_8)).collect(Collectors.joining("/"));
     }
 }

@@ -56,9 +56,7 @@ public final class ImagesCommand extends ProjectCommand implements Callable<Inte
         }
         rows.sort(java.util.Comparator.comparing(Row::container));
         if (quiet) {
-            Set<String> ids = new LinkedHashSet<>();
-            rows.forEach(r -> ids.add(r.id()));
-            ids.forEach(out()::println);
+            quietIds(rows).forEach(out()::println);
         } else if (format.equals("json")) {
             ObjectMapper json = new ObjectMapper();
             var array = json.createArrayNode();
@@ -105,6 +103,13 @@ public final class ImagesCommand extends ProjectCommand implements Callable<Inte
             created = Instant.EPOCH;
         }
         return new Row(container, repository, tag, platform, image.path("Id").asText(), image.path("Size").asLong(), created);
+    }
+
+    /** {@code -q}: each image ID once, without its {@code sha256:} prefix, as docker compose prints them. */
+    static Set<String> quietIds(List<Row> rows) {
+        Set<String> ids = new LinkedHashSet<>();
+        rows.forEach(r -> ids.add(r.id().substring(r.id().indexOf(':') + 1)));
+        return ids;
     }
 
     static String shortId(String id) {

@@ -125,6 +125,11 @@ final class CliFixture implements AutoCloseable {
         return r.out();
     }
 
+    /** Whether the engine's store has an image by this name or ID. */
+    boolean hasImage(String name) {
+        return engine.images().find(name).isPresent();
+    }
+
     boolean running(String container) {
         return engine.containers().inspect(container).state().running();
     }

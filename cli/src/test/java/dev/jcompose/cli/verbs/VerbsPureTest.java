@@ -30,6 +30,8 @@ class VerbsPureTest {
         ImagesCommand.Row untagged = ImagesCommand.row("p-web-1", "sha256:01", new ObjectMapper().readTree("{\"Id\":\"sha256:01\"}"));
         assertEquals("<none>", untagged.repository());
         assertEquals("<none>", untagged.tag());
+        assertEquals(java.util.Set.of("0123456789abcdef0123", "01"), ImagesCommand.quietIds(List.of(row, row, untagged)),
+                "-q: each ID once, without sha256: (docker compose images -q)");
     }
 
     @Test

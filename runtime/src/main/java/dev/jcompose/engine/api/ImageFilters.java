@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jcompose.engine.image.ref.ImageReference;
 import dev.jcompose.engine.image.store.ImageRecord;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -18,17 +20,22 @@ import java.util.regex.Pattern;
  * The {@code filters} of {@code GET /images/json} and {@code POST /images/prune}, both JSON forms
  * docker clients send ({@code {"reference":["busybox*"]}} and {@code {"reference":{"busybox*":true}}}):
  * {@code reference} (a glob on the familiar name or name:tag, {@code *} not crossing {@code /}),
- * {@code dangling} (no tag), {@code label} ({@code key} or {@code key=value}).
+ * {@code dangling} (no tag), {@code label} ({@code key} or {@code key=value}), {@code before} and
+ * {@code since} (an image name or ID: images created strictly before the earliest, after the latest
+ * named, as docker compares them; an unknown name is a 404 {@code No such image}).
  */
 final class ImageFilters {
-    private static final Set<String> KNOWN = Set.of("reference", "dangling", "label");
+    private static final Set<String> KNOWN = Set.of("reference", "dangling", "label", "before", "since");
 
     private ImageFilters() {
     }
 
-    /** @param labels an image's labels (from its config) */
-    static Predicate<ImageRecord> parse(String raw, ObjectMapper json, Function<ImageRecord, Map<String, String>> labels, Set<String> allowed)
-            throws IOException {
+    /**
+     * @param labels  an image's labels (from its config)
+     * @param resolve the image a name or ID stands for ({@code before}/{@code since}), empty when there is none
+     */
+    static Predicate<ImageRecord> parse(String raw, ObjectMapper json, Function<ImageRecord, Map<String, String>> labels,
+                                        Function<String, Optional<ImageRecord>> resolve, Set<String> allowed) throws IOException {
         Predicate<ImageRecord> p = r -> true;
         if (raw == null || raw.isBlank()) {
             return p;
@@ -57,7 +64,28 @@ final class ImageFilters {
             p = p.and(eq < 0 ? r -> labels.apply(r).containsKey(label)
                     : r -> label.substring(eq + 1).equals(labels.apply(r).get(label.substring(0, eq))));
         }
+        Optional<Instant> before = values(root.path("before")).stream().map(name -> createdOf(name, resolve)).min(Instant::compareTo);
+        if (before.isPresent()) {
+            p = p.and(r -> createdAt(r).isBefore(before.get()));
+        }
+        Optional<Instant> since = values(root.path("since")).stream().map(name -> createdOf(name, resolve)).max(Instant::compareTo);
+        if (since.isPresent()) {
+            p = p.and(r -> createdAt(r).isAfter(since.get()));
+        }
         return p;
+    }
+
+    private static Instant createdOf(String name, Function<String, Optional<ImageRecord>> resolve) {
+        return createdAt(resolve.apply(name).orElseThrow(() -> ApiError.notFound("No such image: " + name)));
+    }
+
+    /** When an image was created (its config's {@code created}); the epoch when it gives none. */
+    static Instant createdAt(ImageRecord r) {
+        try {
+            return Instant.parse(r.created());
+        } catch (RuntimeException e) {
+            return Instant.EPOCH;
+        }
     }
 
     /**

@@ -85,8 +85,8 @@ public final class ImageRoutes {
     }
 
     private void list(ApiExchange ex) throws IOException {
-        Predicate<ImageRecord> filter = ImageFilters.parse(ex.query("filters").orElse(null), json, shapes::labels,
-                Set.of("reference", "dangling", "label"));
+        Predicate<ImageRecord> filter = ImageFilters.parse(ex.query("filters").orElse(null), json, shapes::labels, images::find,
+                Set.of("reference", "dangling", "label", "before", "since"));
         Predicate<String> shown = ImageFilters.shownTags(ex.query("filters").orElse(null), json);
         ArrayNode out = json.createArrayNode();
         images.list().stream().filter(filter)
@@ -223,7 +223,8 @@ public final class ImageRoutes {
         if (filters.has("label")) {
             labelsOnly.set("label", filters.get("label"));
         }
-        Predicate<ImageRecord> byLabel = ImageFilters.parse(json.writeValueAsString(labelsOnly), json, shapes::labels, Set.of("label"));
+        Predicate<ImageRecord> byLabel = ImageFilters.parse(json.writeValueAsString(labelsOnly), json, shapes::labels, images::find,
+                Set.of("label"));
         boolean danglingOnly = ImageFilters.values(filters.path("dangling")).stream()
                 .noneMatch(v -> v.equalsIgnoreCase("false") || v.equals("0"));
         List<ImageRecord> before = images.list();

@@ -120,6 +120,13 @@ class ImageApiTest {
         assertEquals(Set.of("example.com/imported:1"),
                 lines(cli.ok("images", "--filter", "label=com.example.images=yes", "--format", "{{.Repository}}:{{.Tag}}")));
         assertEquals(Set.of(dangling.substring(7, 19)), lines(cli.ok("images", "--filter", "dangling=true", "-q")));
+        assertEquals(Set.of(pulledRef, "example.com/loaded:1"),
+                lines(cli.ok("images", "--filter", "before=example.com/imported:1", "--format", "{{.Repository}}:{{.Tag}}")),
+                "the image umoci made earlier (pulled and loaded: one image, two tags)");
+        assertEquals(Set.of("example.com/imported:1", "<none>:<none>"),
+                lines(cli.ok("images", "--filter", "since=" + pulledRef, "--format", "{{.Repository}}:{{.Tag}}")));
+        DockerCli.Result unknown = cli.run("images", "--filter", "since=example.com/nothing:1");
+        assertTrue(unknown.code() != 0 && unknown.err().contains("No such image: example.com/nothing:1"), unknown.err());
         DockerCli.Result bad = cli.run("images", "--filter", "colour=blue");
         assertNotEquals(0, bad.code());
         assertTrue(bad.err().contains("invalid filter 'colour'"), bad.err());

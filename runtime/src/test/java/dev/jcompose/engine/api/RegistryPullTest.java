@@ -64,6 +64,18 @@ class RegistryPullTest {
         String again = cli.ok("pull", ref);
         assertTrue(again.contains("Already exists") || again.contains("Digest:"), again);
         assertEquals(id, cli.ok("image", "inspect", "--format", "{{.Id}}", ref), "the same image, by config digest");
+        String byDigest = cli.ok("pull", digestRef);
+        assertTrue(byDigest.contains("Digest: " + digestRef.substring(digestRef.indexOf('@') + 1)), byDigest);
+        assertEquals(id, cli.ok("image", "inspect", "--format", "{{.Id}}", digestRef), "pulled by digest: the same image");
+
+        images.push("tiny", registry.host() + "/tiny:v2s2", "--format", "v2s2");
+        assertEquals("application/vnd.docker.distribution.manifest.v2+json",
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(images.remoteManifest(registry.host() + "/tiny:v2s2"))
+                        .path("mediaType").asText(), "skopeo pushed a Docker v2 schema 2 manifest");
+        String v2s2 = cli.ok("pull", registry.host() + "/tiny:v2s2");
+        assertTrue(v2s2.contains("Digest: sha256:"), v2s2);
+        assertEquals(id, cli.ok("image", "inspect", "--format", "{{.Id}}", registry.host() + "/tiny:v2s2"),
+                "the Docker-format manifest names the same config: the same image");
         cli.ok("run", "-d", "--name", "p1", ref, "sh", "-c", "echo pulled-and-running; sleep 5");
         long deadline = System.currentTimeMillis() + 5000;
         String logs = "";

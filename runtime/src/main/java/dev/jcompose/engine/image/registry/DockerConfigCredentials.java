@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -17,16 +18,32 @@ import java.util.concurrent.TimeUnit;
  * Credentials as the docker CLI keeps them in {@code config.json}: {@code credHelpers} (per
  * registry) first, then {@code credsStore} (for all), then inline {@code auths} entries
  * ({@code auth} = base64 of user:password, or {@code identitytoken}). Helpers are the
- * {@code docker-credential-<name>} programs on PATH, asked with {@code get} and the server URL on stdin.
+ * {@code docker-credential-<name>} programs on PATH, asked with {@code get} and the server URL on stdin
+ * (the registry's host, or {@code https://index.docker.io/v1/} for Docker Hub), as the docker CLI asks them.
  */
 public final class DockerConfigCredentials implements CredentialSource {
     /** The key docker uses for Docker Hub. */
     public static final String DOCKER_HUB_KEY = "https://index.docker.io/v1/";
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Path configFile;
+    private final List<Path> helperPath;
 
+    /** Credentials from {@code configFile}, helpers looked up in the engine's {@code PATH}. */
     public DockerConfigCredentials(Path configFile) {
+        this(configFile, searchPath(System.getenv("PATH")));
+    }
+
+    /** Credentials from {@code configFile}, helpers looked up in {@code helperPath} (directories, in order). */
+    public DockerConfigCredentials(Path configFile, List<Path> helperPath) {
         this.configFile = configFile;
+        this.helperPath = List.copyOf(helperPath);
+    }
+
+    static List<Path> searchPath(String path) {
+        if (path == null || path.isEmpty()) {
+            return List.of(Path.of("/usr/local/bin"), Path.of("/usr/bin"), Path.of("/bin"));
+        }
+        return java.util.Arrays.stream(path.split(":")).filter(d -> !d.isEmpty()).map(Path::of).toList();
     }
 
     /** {@code $DOCKER_CONFIG/config.json}, else {@code ~/.docker/config.json}. */
@@ -95,8 +112,11 @@ public final class DockerConfigCredentials implements CredentialSource {
 
     private Optional<Credentials> fromHelper(String name, String serverUrl) {
         String program = "docker-credential-" + name;
+        Path executable = helperPath.stream().map(d -> d.resolve(program)).filter(Files::isExecutable).findFirst()
+                .orElseThrow(() -> new RegistryException("asking " + program + " for credentials for " + serverUrl + ": " + program
+                        + " is not in PATH (config.json " + configFile + " names the helper " + name + ")", 0));
         try {
-            Process p = new ProcessBuilder(program, "get").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(executable.toString(), "get").redirectErrorStream(true).start();
             try (OutputStream in = p.getOutputStream()) {
                 in.write(serverUrl.getBytes(StandardCharsets.UTF_8));
             }

@@ -22,8 +22,8 @@ import java.io.InputStream;
 import java.net.http.HttpResponse;
 import dev.jcompose.engine.image.store.Lease;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
@@ -94,18 +94,16 @@ public final class ImagePuller {
         }
         List<Digest> chain = ChainId.of(config.diffIds());
         List<Future<LayerInfo>> fetched = new ArrayList<>();
-        Map<Digest, Future<LayerInfo>> byBlob = new HashMap<>();
+        Set<Digest> announced = new HashSet<>();
         for (int i = 0; i < manifest.layers().size(); i++) {
             Descriptor d = manifest.layers().get(i);
             lease.hold(d.digest());
             lease.hold(chain.get(i));
-            if (!byBlob.containsKey(d.digest())) {
+            if (announced.add(d.digest())) {
                 listener.status(d.digest().hex().substring(0, 12), "Pulling fs layer", 0, 0);
             }
             LayerFetcher.Job job = new LayerFetcher.Job(ref, d, config.diffIds().get(i), i == 0 ? null : chain.get(i - 1), chain.get(i));
-            Future<LayerInfo> f = fetcher.submit(job, byBlob.get(d.digest()), listener);
-            byBlob.put(d.digest(), f);
-            fetched.add(f);
+            fetched.add(fetcher.submit(job, listener));
         }
         List<LayerRecord> layers = new ArrayList<>();
         long size = 0;

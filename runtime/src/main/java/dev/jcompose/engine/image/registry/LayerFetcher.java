@@ -22,7 +22,9 @@ import java.util.concurrent.Semaphore;
  * it), so layers unpack in parallel as they arrive and the compressed bytes are read once. The
  * blob's digest and size are verified before the unpacked layer is recorded; a layer whose blob
  * is stored but which is not unpacked (a pull killed in between) is unpacked from the stored blob.
- * At most {@code maxConcurrentDownloads} tasks run at once over all pulls.
+ * At most {@code maxConcurrentDownloads} tasks run at once over all pulls, and one task at a time
+ * per blob over all pulls ({@link InFlight}): a blob two pulls share (or one image lists twice) is
+ * downloaded once, the other task waits for it and then takes the layer from the store.
  */
 final class LayerFetcher {
     /** One layer to fetch: its blob descriptor, uncompressed digest and place in the stack. */
@@ -35,6 +37,7 @@ final class LayerFetcher {
     private final RegistryClient registry;
     private final ImageStore store;
     private final Semaphore slots;
+    private final InFlight<Digest> inFlight = new InFlight<>();
     private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "layer-download");
         t.setDaemon(true);
@@ -47,31 +50,28 @@ final class LayerFetcher {
         this.slots = new Semaphore(registry.maxConcurrentDownloads(), true);
     }
 
-    /**
-     * Starts fetching {@code job}; {@code before} (null or an earlier task of the same blob in the
-     * same pull) is awaited first, so a blob listed twice is downloaded once. The future yields the layer.
-     */
-    Future<LayerInfo> submit(Job job, Future<LayerInfo> before, ImagePuller.Listener listener) {
-        return workers.submit(() -> {
-            if (before != null) {
-                ImagePuller.await(before);
-            }
-            if (store.blobs().has(job.blob().digest()) && store.layers().has(job.chainId())) {
-                listener.status(job.shortId(), "Already exists", 0, 0);
-                return store.layers().get(job.chainId()).orElseThrow();
-            }
-            if (!slots.tryAcquire()) {
-                listener.status(job.shortId(), "Waiting", 0, 0);
-                slots.acquire();
-            }
-            try {
-                LayerInfo info = fetch(job, listener);
-                listener.status(job.shortId(), "Pull complete", 0, 0);
-                return info;
-            } finally {
-                slots.release();
-            }
-        });
+    /** Starts fetching {@code job}; the future yields the layer. */
+    Future<LayerInfo> submit(Job job, ImagePuller.Listener listener) {
+        return workers.submit(() -> inFlight.run(job.blob().digest(), () -> listener.status(job.shortId(), "Waiting", 0, 0),
+                () -> fetchOrReuse(job, listener)));
+    }
+
+    private LayerInfo fetchOrReuse(Job job, ImagePuller.Listener listener) throws IOException, InterruptedException {
+        if (store.blobs().has(job.blob().digest()) && store.layers().has(job.chainId())) {
+            listener.status(job.shortId(), "Already exists", 0, 0);
+            return store.layers().get(job.chainId()).orElseThrow();
+        }
+        if (!slots.tryAcquire()) {
+            listener.status(job.shortId(), "Waiting", 0, 0);
+            slots.acquire();
+        }
+        try {
+            LayerInfo info = fetch(job, listener);
+            listener.status(job.shortId(), "Pull complete", 0, 0);
+            return info;
+        } finally {
+            slots.release();
+        }
     }
 
     private LayerInfo fetch(Job job, ImagePuller.Listener listener) throws IOException, InterruptedException {

@@ -13,19 +13,26 @@ import java.util.concurrent.TimeUnit;
  * with what the consumer does (parsing tar, creating files). A pull's layer thus runs as a
  * pipeline of three threads instead of one. An error in the source is rethrown to the consumer at
  * the point it reached. {@link #finish()} reads to the end and waits for the thread, after which
- * the source's state (its digest) may be read; {@link #close()} stops the thread early.
+ * the source's state (its digest) may be read; {@link #close()} stops the thread early. Chunk
+ * buffers are recycled (at most {@code DEPTH + 2} per stream): a layer's hundreds of megabytes pass
+ * through a few buffers instead of becoming garbage that young collections copy while queued.
  */
 public final class ReadAhead extends InputStream {
     private static final int CHUNK = 512 * 1024;
     private static final int DEPTH = 8;
-    private static final byte[] EOF = new byte[0];
+    private static final Chunk EOF = new Chunk(new byte[0], 0);
+
+    /** {@code length} bytes of {@code data}. */
+    private record Chunk(byte[] data, int length) {
+    }
 
     private final InputStream source;
-    private final BlockingQueue<byte[]> chunks = new ArrayBlockingQueue<>(DEPTH);
+    private final BlockingQueue<Chunk> chunks = new ArrayBlockingQueue<>(DEPTH);
+    private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(DEPTH + 2);
     private final Thread producer;
     private volatile Throwable failure;
     private volatile boolean closed;
-    private byte[] current;
+    private Chunk current;
     private int pos;
     private boolean ended;
 
@@ -45,12 +52,15 @@ public final class ReadAhead extends InputStream {
     private void produce() {
         try {
             while (!closed) {
-                byte[] buf = new byte[CHUNK];
+                byte[] buf = free.poll();
+                if (buf == null) {
+                    buf = new byte[CHUNK];
+                }
                 int n = source.readNBytes(buf, 0, CHUNK);
                 if (n <= 0) {
                     break;
                 }
-                chunks.put(n == CHUNK ? buf : java.util.Arrays.copyOf(buf, n));
+                chunks.put(new Chunk(buf, n));
             }
         } catch (Throwable t) {
             failure = t;
@@ -77,13 +87,13 @@ public final class ReadAhead extends InputStream {
         if (len == 0) {
             return 0;
         }
-        if (current == null || pos == current.length) {
+        if (current == null || pos == current.length()) {
             if (!next()) {
                 return -1;
             }
         }
-        int n = Math.min(len, current.length - pos);
-        System.arraycopy(current, pos, b, off, n);
+        int n = Math.min(len, current.length() - pos);
+        System.arraycopy(current.data(), pos, b, off, n);
         pos += n;
         return n;
     }
@@ -91,6 +101,9 @@ public final class ReadAhead extends InputStream {
     private boolean next() throws IOException {
         if (ended) {
             return false;
+        }
+        if (current != null && current != EOF) {
+            free.offer(current.data()); // the producer reuses it; dropped when the pool is full
         }
         try {
             current = chunks.take();

@@ -21,7 +21,8 @@ import java.util.Map;
 /**
  * Pull + unpack of a Debian rootfs image from docker-registry on loopback: jcompose's puller against
  * {@code skopeo copy} + {@code umoci unpack} (and {@code podman pull} when {@code /usr/bin/podman}
- * is installed and {@code PODMAN=1}), side by side in one run, alternating (not a test; run by hand
+ * is installed and {@code PODMAN=1}, and Debian dockerd's {@code docker pull} when docker.io is installed
+ * and {@code DOCKER=1}), side by side in one run, alternating (not a test; run by hand
  * as root, or with {@code bench/scripts/pull.sh}):
  * {@code java -cp runtime/target/classes:runtime/target/test-classes:DEPS dev.jcompose.engine.image.registry.PullBench ROOTFS.tar [runs] [workdir]}
  * where ROOTFS.tar is e.g. {@code mmdebstrap --variant=minbase bookworm debian.tar}. Each run starts
@@ -43,10 +44,12 @@ public final class PullBench {
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         Path work = Path.of(args.length > 2 ? args[2] : "/tmp/images-bench/work").toAbsolutePath();
         boolean podman = "1".equals(System.getenv("PODMAN")) && Files.isExecutable(Path.of("/usr/bin/podman"));
+        boolean docker = "1".equals(System.getenv("DOCKER")) && BenchDockerd.installed();
         FileTrees.deleteRecursively(work);
         Files.createDirectories(work);
         System.out.println("load average at start: " + Files.readString(Path.of("/proc/loadavg")).trim() + ", work dir " + work);
-        try (RegistryFixture registry = RegistryFixture.start(work.resolve("registry"))) {
+        try (RegistryFixture registry = RegistryFixture.start(work.resolve("registry"));
+             BenchDockerd dockerd = docker ? BenchDockerd.start(work.resolve("dockerd")) : null) {
             OciImages images = new OciImages(work.resolve("build"));
             images.sh("umoci new --image oci:deb && umoci unpack --image oci:deb b >/dev/null && tar -C b/rootfs -xf " + rootfs
                     + " && umoci repack --image oci:deb b && rm -rf b && umoci config --image oci:deb --config.cmd bash");
@@ -81,6 +84,14 @@ public final class PullBench {
                     images.sh(p + "rmi -a -f >/dev/null; " + p + "system reset -f >/dev/null 2>&1 || true; rm -rf podman && sync");
                     add(results, "podman pull", pod);
                     line += String.format(", podman pull %.2f s (cpu %.2f s)", pod.wall(), pod.cpu());
+                }
+                if (dockerd != null) {
+                    double cpu0 = dockerd.cpuSeconds();
+                    Timing client = timed(images, "docker -H " + dockerd.host() + " pull -q " + ref + " >/dev/null");
+                    Timing dk = new Timing(client.wall(), client.cpu() + dockerd.cpuSeconds() - cpu0);
+                    images.sh("docker -H " + dockerd.host() + " rmi -f " + ref + " >/dev/null && sync");
+                    add(results, "docker pull (dockerd)", dk);
+                    line += String.format(", docker pull %.2f s (cpu %.2f s)", dk.wall(), dk.cpu());
                 }
                 System.out.println(line);
             }

@@ -193,6 +193,75 @@ class RegistryPullerTest {
     }
 
     @Test
+    void twoConcurrentPullsOfImagesSharingALayerDownloadItOnce() throws Exception {
+        RegistryFixture registry = closeLater(RegistryFixture.start(dir.resolve("registry")));
+        images.busybox("one", "head -c 3000000 /dev/urandom > shared");
+        images.sh("umoci tag --image oci:one two");
+        images.layer("one", "echo one > who");
+        images.layer("two", "echo two > who");
+        images.push("one", registry.host() + "/images-share/one:1");
+        images.push("two", registry.host() + "/images-share/two:1");
+        Digest base = Digest.parse(JSON.readTree(images.remoteManifest(registry.host() + "/images-share/one:1"))
+                .path("layers").get(0).path("digest").asText());
+        ThrottledProxy slow = closeLater(new ThrottledProxy(registry.port(), 2L << 20));
+        ImagePuller puller = puller(CredentialSource.NONE);
+        String shortBase = base.hex().substring(0, 12);
+        java.util.concurrent.CountDownLatch downloading = new java.util.concurrent.CountDownLatch(1);
+        List<String> second = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.Future<ImageRecord> first = pool.submit(() -> puller.pull(ImageReference.parse(slow.host() + "/images-share/one:1"),
+                    Platform.host(), (id, status, current, total) -> {
+                        if (shortBase.equals(id) && status.equals("Downloading") && current > 0) {
+                            downloading.countDown();
+                        }
+                    }));
+            assertTrue(downloading.await(120, TimeUnit.SECONDS), "the first pull started downloading the shared layer");
+            ImageRecord two = puller.pull(ImageReference.parse(slow.host() + "/images-share/two:1"), Platform.host(),
+                    (id, status, current, total) -> {
+                        if (shortBase.equals(id)) {
+                            second.add(status);
+                        }
+                    });
+            ImageRecord one = first.get(120, TimeUnit.SECONDS);
+            String blobGet = "GET /v2/images-share/%s/blobs/" + base;
+            List<String> gets = slow.requests().stream().filter(r -> r.startsWith("GET ") && r.endsWith("/blobs/" + base)).toList();
+            assertEquals(List.of(blobGet.formatted("one")), gets, "the shared layer's blob was fetched once, by the first pull");
+            assertTrue(second.contains("Waiting"), "the second pull waited for the first's download: " + second);
+            assertEquals(one.layers().get(0).chainId(), two.layers().get(0).chainId());
+            assertEquals("one\n", Files.readString(diff(one, 1).resolve("who")));
+            assertEquals("two\n", Files.readString(diff(two, 1).resolve("who")));
+            assertEquals(3000000L, Files.size(diff(two, 0).resolve("shared")));
+            assertTrue(store.isComplete(one) && store.isComplete(two));
+        } finally {
+            pool.shutdownNow();
+            assertTrue(pool.awaitTermination(60, TimeUnit.SECONDS), "the first pull ended");
+        }
+    }
+
+    @Test
+    void retriesAfterAResetAndA503AndFollowsBlobRedirects() throws Exception {
+        RegistryFixture registry = closeLater(RegistryFixture.start(dir.resolve("registry")));
+        images.busybox("f", "echo flaky > who");
+        images.push("f", registry.host() + "/images-flaky/f:1");
+        JsonNode manifest = JSON.readTree(images.remoteManifest(registry.host() + "/images-flaky/f:1"));
+        String layer = manifest.path("layers").get(0).path("digest").asText();
+        String config = manifest.path("config").path("digest").asText();
+        FlakyFront front = closeLater(new FlakyFront(registry.port()));
+
+        ImageRecord r = pull(front.host() + "/images-flaky/f:1", CredentialSource.NONE, Platform.host());
+        assertEquals("flaky\n", Files.readString(diff(r, 0).resolve("who")));
+        List<String> log = front.log();
+        for (String expected : List.of("reset GET /v2/images-flaky/f/manifests/1", "pass GET /v2/images-flaky/f/manifests/1",
+                "503 GET /v2/images-flaky/f/blobs/" + config, "307 GET /v2/images-flaky/f/blobs/" + config,
+                "503 GET /v2/images-flaky/f/blobs/" + layer, "307 GET /v2/images-flaky/f/blobs/" + layer)) {
+            assertTrue(log.contains(expected), expected + " in " + log);
+        }
+        assertTrue(log.indexOf("reset GET /v2/images-flaky/f/manifests/1") < log.indexOf("pass GET /v2/images-flaky/f/manifests/1"));
+        assertTrue(store.isComplete(r));
+    }
+
+    @Test
     void basicAuthWithHtpasswd() throws Exception {
         assumeTrue(RegistryFixture.hasHtpasswd(), "needs /usr/bin/htpasswd (Debian package apache2-utils)");
         RegistryFixture registry = closeLater(RegistryFixture.start(dir.resolve("registry"),
@@ -211,6 +280,55 @@ class RegistryPullerTest {
         CredentialSource creds = host -> host.equals(registry.host()) ? Optional.of(Credentials.basic("tester", "s3cret")) : Optional.empty();
         ImageRecord r = pull(ref, creds, Platform.host());
         assertEquals("basic\n", Files.readString(diff(r, 0).resolve("who")));
+    }
+
+    @Test
+    void credHelpersAndCredsStoreAreAskedThroughTheHelperProgram() throws Exception {
+        assumeTrue(RegistryFixture.hasHtpasswd(), "needs /usr/bin/htpasswd (Debian package apache2-utils)");
+        RegistryFixture registry = closeLater(RegistryFixture.start(dir.resolve("registry"),
+                new RegistryFixture.BasicAuth("tester", "s3cret")));
+        images.busybox("h", "echo helper > who");
+        images.push("h", registry.host() + "/images-helper/h:1", "--dest-creds", "tester:s3cret");
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path asked = dir.resolve("asked.log");
+        // a credential helper as docker's protocol has it: verb in argv, server URL on stdin, JSON out
+        Path helper = bin.resolve("docker-credential-imagestest");
+        Files.writeString(helper, """
+                #!/bin/sh
+                read -r server
+                echo "$1 $server" >> %s
+                if [ "$1" = get ] && [ "$server" = "%s" ]; then
+                  printf '{"ServerURL":"%%s","Username":"tester","Secret":"s3cret"}\\n' "$server"
+                else
+                  echo "credentials not found in native keychain"; exit 1
+                fi
+                """.formatted(asked, registry.host()));
+        Files.setPosixFilePermissions(helper, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path config = dir.resolve("config.json");
+
+        Files.writeString(config, "{\"credHelpers\":{\"" + registry.host() + "\":\"imagestest\"}}");
+        ImageRecord r = pull(registry.host() + "/images-helper/h:1", new DockerConfigCredentials(config, List.of(bin)), Platform.host());
+        assertEquals("helper\n", Files.readString(diff(r, 0).resolve("who")));
+        assertTrue(Files.readAllLines(asked).contains("get " + registry.host()), Files.readString(asked));
+
+        store.remove(r.id().toString(), id -> false, true);
+        Files.writeString(config, "{\"credsStore\":\"imagestest\",\"auths\":{\"" + registry.host() + "\":{}}}");
+        ImageRecord again = pull(registry.host() + "/images-helper/h:1", new DockerConfigCredentials(config, List.of(bin)), Platform.host());
+        assertEquals(r.id(), again.id(), "credsStore answered for the registry too");
+
+        Files.writeString(config, "{\"credHelpers\":{\"" + registry.host() + "\":\"absent\"}}");
+        RegistryException missing = assertThrows(RegistryException.class, () -> new DockerConfigCredentials(config, List.of(bin))
+                .lookup(registry.host()));
+        assertEquals("asking docker-credential-absent for credentials for " + registry.host() + ": docker-credential-absent is not in PATH"
+                + " (config.json " + config + " names the helper absent)", missing.getMessage());
+        assertEquals(Optional.empty(), new DockerConfigCredentials(writeConfig("{\"credsStore\":\"imagestest\"}"), List.of(bin))
+                .lookup("other.example.com"), "a helper's 'credentials not found' is no credentials");
+    }
+
+    private Path writeConfig(String json) throws Exception {
+        Path p = Files.createTempFile(dir, "config", ".json");
+        Files.writeString(p, json);
+        return p;
     }
 
     @Test

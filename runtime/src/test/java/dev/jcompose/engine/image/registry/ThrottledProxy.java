@@ -11,14 +11,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A TCP proxy on a free loopback port in front of a registry, passing responses at a limited rate
- * so a test can stop a pull halfway through a blob.
+ * so a test can stop a pull halfway through a blob. It records the request lines it passes
+ * ({@code GET /v2/…/blobs/sha256:…}), so a test can count what a pull asked for.
  */
 public final class ThrottledProxy implements AutoCloseable {
     private static final int CHUNK = 16 * 1024;
     private final ServerSocket server;
     private final int targetPort;
     private final long bytesPerSecond;
+    private static final java.util.regex.Pattern REQUEST_LINE = java.util.regex.Pattern.compile("(?m)^([A-Z]+) (/\\S*) HTTP/1\\.[01]\r?$");
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    private final List<String> requests = new CopyOnWriteArrayList<>();
     private final Thread acceptor;
     private final java.util.concurrent.atomic.AtomicInteger open = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicInteger maxOpen = new java.util.concurrent.atomic.AtomicInteger();
@@ -44,8 +47,8 @@ public final class ThrottledProxy implements AutoCloseable {
                 sockets.add(client);
                 sockets.add(upstream);
                 maxOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
-                pump(client, upstream, 0, false);
-                pump(upstream, client, bytesPerSecond, true);
+                pump(client, upstream, 0, false, true);
+                pump(upstream, client, bytesPerSecond, true, false);
             } catch (IOException e) {
                 return;
             }
@@ -57,12 +60,23 @@ public final class ThrottledProxy implements AutoCloseable {
         return maxOpen.get();
     }
 
-    private void pump(Socket from, Socket to, long rate, boolean countsClose) {
+    /** The request lines passed so far ({@code "GET /v2/x/blobs/sha256:…"}), in order. */
+    public List<String> requests() {
+        return List.copyOf(requests);
+    }
+
+    private void pump(Socket from, Socket to, long rate, boolean countsClose, boolean recordsRequests) {
         Thread t = new Thread(() -> {
             byte[] buf = new byte[CHUNK];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buf)) > 0) {
+                    if (recordsRequests) {
+                        java.util.regex.Matcher m = REQUEST_LINE.matcher(new String(buf, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1));
+                        while (m.find()) {
+                            requests.add(m.group(1) + " " + m.group(2));
+                        }
+                    }
                     out.write(buf, 0, n);
                     out.flush();
                     if (rate > 0) {

@@ -1,0 +1,89 @@
+package dev.jcompose.cli.verbs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.jcompose.engine.image.registry.OciImages;
+import dev.jcompose.engine.image.registry.RegistryFixture;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code jcompose pull} as a real process against its own engine and Debian's docker-registry on
+ * loopback (images pushed by skopeo): named services only, {@code --include-deps}, {@code --policy},
+ * {@code -q}, {@code --ignore-buildable}, {@code --ignore-pull-failures}, an image two services share
+ * pulled once, and the skip reasons docker compose prints.
+ */
+@Tag("root")
+class ComposePullTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void pullFlagsAsDockerCompose() throws Exception {
+        String missing = RegistryFixture.missingTools();
+        assumeTrue(missing == null, missing);
+        try (CliFixture cli = CliFixture.start(dir.resolve("world")); RegistryFixture registry = RegistryFixture.start(dir.resolve("registry"))) {
+            OciImages images = new OciImages(dir.resolve("build"));
+            images.busybox("a", "echo a > who");
+            images.busybox("c", "echo c > who");
+            String a = registry.host() + "/images-pull/a:1";
+            String c = registry.host() + "/images-pull/c:1";
+            images.push("a", a);
+            images.push("c", c);
+            cli.compose("""
+                    services:
+                      a:
+                        image: %1$s
+                      twin:
+                        image: %1$s
+                      c:
+                        image: %2$s
+                        depends_on: [a]
+                      local:
+                        image: tiny:1
+                        pull_policy: missing
+                      built:
+                        image: %3$s/images-pull/unpublished:1
+                        build: .
+                      broken:
+                        image: %3$s/images-pull/absent:1
+                    """.formatted(a, c, registry.host()));
+
+            CliFixture.Run quiet = cli.run("pull", "-q", "c");
+            assertEquals(0, quiet.code(), quiet.err());
+            assertEquals("", quiet.err().strip(), "-q prints nothing");
+            assertTrue(cli.hasImage(c));
+            assertFalse(cli.hasImage(a), "a dependency is not pulled without --include-deps");
+
+            CliFixture.Run deps = cli.run("pull", "--include-deps", "--policy", "missing", "c");
+            assertEquals(0, deps.code(), deps.err());
+            assertTrue(deps.err().contains(" ✔ Image " + c + " Skipped - Image is already present locally"), deps.err());
+            assertTrue(deps.err().contains(" ✔ a Pulled"), deps.err());
+            assertTrue(cli.hasImage(a));
+
+            CliFixture.Run all = cli.run("pull");
+            assertEquals(1, all.code(), "the broken image fails the pull: " + all.err());
+            assertTrue(all.err().contains(" ✔ Image " + a + " Skipped - Image is already being pulled by a"), all.err());
+            assertTrue(all.err().contains(" ✔ Image tiny:1 Skipped - Image is already present locally"), all.err());
+            assertTrue(all.err().contains(" ✘ broken Error "), all.err());
+            assertTrue(all.err().contains(" ! built Warning "), "a buildable service's failure is a warning: " + all.err());
+            assertTrue(all.err().contains("WARNING: Some service image(s) must be built from source by running:\n    jcompose build built"),
+                    all.err());
+            assertTrue(all.err().contains(" ✔ c Pulled"), "--policy is not the default: c is pulled again: " + all.err());
+
+            CliFixture.Run ignoring = cli.run("pull", "--ignore-pull-failures", "--ignore-buildable");
+            assertEquals(0, ignoring.code(), ignoring.err());
+            assertTrue(ignoring.err().contains(" ! broken Warning "), ignoring.err());
+            assertTrue(ignoring.err().contains(" ✔ Image " + registry.host() + "/images-pull/unpublished:1 Skipped - Image can be built"),
+                    ignoring.err());
+
+            CliFixture.Run bad = cli.run("pull", "--policy", "sometimes");
+            assertTrue(bad.code() != 0 && bad.err().contains("invalid --policy \"sometimes\": use missing or always"), bad.err());
+        }
+    }
+}
