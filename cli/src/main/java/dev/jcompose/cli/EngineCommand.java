@@ -3,6 +3,7 @@ package dev.jcompose.cli;
 import dev.jcompose.engine.Engine;
 import dev.jcompose.engine.EngineConfig;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -18,10 +19,15 @@ final class EngineCommand implements Callable<Integer> {
     @Option(names = "--run-dir", paramLabel = "DIR", description = "Runtime directory for the socket and pid file (default $JCOMPOSE_RUN_DIR or /run/jcompose)")
     Path runDir;
 
+    @Option(names = "--insecure-registry", paramLabel = "HOST[:PORT]",
+            description = "Registry to pull from over plain HTTP (repeatable; default $JCOMPOSE_INSECURE_REGISTRIES, comma-separated)")
+    List<String> insecureRegistries;
+
     @Override
     public Integer call() throws Exception {
         EngineConfig dflt = EngineConfig.fromEnvironment(System.getenv());
-        EngineConfig config = new EngineConfig(root != null ? root : dflt.root(), runDir != null ? runDir : dflt.runDir());
+        EngineConfig config = new EngineConfig(root != null ? root : dflt.root(), runDir != null ? runDir : dflt.runDir(),
+                insecureRegistries != null ? insecureRegistries : dflt.insecureRegistries());
         System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
         System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
         Engine engine = new Engine(config);

@@ -79,7 +79,7 @@ public final class Engine implements AutoCloseable {
         new NetworkRoutes(networks, containers::networkUsers, json, runtime.networkKernel()).register(router);
         new ImageRoutes(images, id -> containers.store().list().stream().anyMatch(c -> id.toString().equals(c.image())),
                 config.root(), json, new dev.jcompose.engine.image.registry.ImagePuller(new dev.jcompose.engine.image.registry.RegistryClient(
-                        dev.jcompose.engine.image.registry.RegistryOptions.defaults(),
+                        dev.jcompose.engine.image.registry.RegistryOptions.defaults().withInsecure(config.insecureRegistries()),
                         dev.jcompose.engine.image.registry.DockerConfigCredentials.fromEnvironment()), images)).register(router);
         this.server = new ApiServer(config.socket(), router, json);
     }

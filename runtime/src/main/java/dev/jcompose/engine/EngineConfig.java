@@ -1,27 +1,41 @@
 package dev.jcompose.engine;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Where an engine keeps its state: {@code root} (images, layers, containers, volumes, networks;
  * default {@code /var/lib/jcompose}) and {@code runDir} (socket, pid file, runtime state; default
  * {@code /run/jcompose}). Both can be moved so tests run isolated engines side by side.
+ * {@code insecureRegistries} ({@code host} or {@code host:port}) are pulled from over plain HTTP, as
+ * dockerd's {@code insecure-registries}; loopback registries always are.
  */
-public record EngineConfig(Path root, Path runDir) {
+public record EngineConfig(Path root, Path runDir, List<String> insecureRegistries) {
     public static final Path DEFAULT_ROOT = Path.of("/var/lib/jcompose");
     public static final Path DEFAULT_RUN_DIR = Path.of("/run/jcompose");
 
     public EngineConfig {
         root = root.toAbsolutePath().normalize();
         runDir = runDir.toAbsolutePath().normalize();
+        insecureRegistries = List.copyOf(insecureRegistries);
     }
 
-    /** From {@code JCOMPOSE_ROOT} and {@code JCOMPOSE_RUN_DIR}, else the defaults. */
+    public EngineConfig(Path root, Path runDir) {
+        this(root, runDir, List.of());
+    }
+
+    /**
+     * From {@code JCOMPOSE_ROOT}, {@code JCOMPOSE_RUN_DIR} and {@code JCOMPOSE_INSECURE_REGISTRIES}
+     * (comma-separated), else the defaults.
+     */
     public static EngineConfig fromEnvironment(Map<String, String> env) {
         return new EngineConfig(
                 Path.of(env.getOrDefault("JCOMPOSE_ROOT", DEFAULT_ROOT.toString())),
-                Path.of(env.getOrDefault("JCOMPOSE_RUN_DIR", DEFAULT_RUN_DIR.toString())));
+                Path.of(env.getOrDefault("JCOMPOSE_RUN_DIR", DEFAULT_RUN_DIR.toString())),
+                Arrays.stream(env.getOrDefault("JCOMPOSE_INSECURE_REGISTRIES", "").split(","))
+                        .map(String::strip).filter(h -> !h.isEmpty()).toList());
     }
 
     public Path socket() {
