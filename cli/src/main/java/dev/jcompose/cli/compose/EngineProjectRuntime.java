@@ -81,6 +81,8 @@ public final class EngineProjectRuntime implements ProjectRuntime {
             engine.post("/containers/" + enc(s.name()) + "/start", null);
         } else if (step instanceof Step.StopContainer s) {
             engine.post("/containers/" + enc(s.id()) + "/stop" + (stopTimeout >= 0 ? "?t=" + stopTimeout : ""), null);
+        } else if (step instanceof Step.RestartContainer s) {
+            engine.post("/containers/" + enc(s.id()) + "/restart" + (stopTimeout >= 0 ? "?t=" + stopTimeout : ""), null);
         } else if (step instanceof Step.RemoveContainer s) {
             engine.delete("/containers/" + enc(s.id()) + "?force=1");
         } else if (step instanceof Step.RenameContainer s) {
@@ -101,15 +103,29 @@ public final class EngineProjectRuntime implements ProjectRuntime {
     public List<ContainerStatus> observe(String service) {
         List<ContainerStatus> out = new ArrayList<>();
         for (JsonNode c : ProjectContainers.list(engine, project.name(), service)) {
-            if ("True".equalsIgnoreCase(c.path("Labels").path(Labels.ONEOFF).asText())) {
+            String id = c.path("Id").asText();
+            if ("True".equalsIgnoreCase(c.path("Labels").path(Labels.ONEOFF).asText()) || replaced(id, ProjectContainers.name(c))) {
                 continue;
             }
-            JsonNode state = engine.get("/containers/" + c.path("Id").asText() + "/json").path("State");
+            JsonNode state;
+            try {
+                state = engine.get("/containers/" + id + "/json").path("State");
+            } catch (EngineException e) {
+                if (e.isNotFound()) {
+                    continue; // removed since the list
+                }
+                throw e;
+            }
             JsonNode health = state.path("Health").path("Status");
             out.add(new ContainerStatus(ProjectContainers.name(c), state.path("Status").asText(),
                     health.isMissingNode() || health.isNull() ? null : health.asText(), state.path("ExitCode").asInt()));
         }
         return out;
+    }
+
+    /** An old container a recreation moved out of the way ({@code <12 hex of its id>_<name>}) until it is removed: not one to wait for. */
+    private static boolean replaced(String id, String name) {
+        return id.length() >= 12 && name.startsWith(id.substring(0, 12) + "_");
     }
 
     private static String enc(String s) {

@@ -48,11 +48,7 @@ public final class PlanInput {
 
     static List<Dependency> dependencies(Service s) {
         List<Dependency> out = new ArrayList<>();
-        s.lifecycle().dependsOn().forEach((target, d) -> out.add(new Dependency(target, switch (d.condition()) {
-            case "service_healthy" -> Dependency.Condition.HEALTHY;
-            case "service_completed_successfully" -> Dependency.Condition.COMPLETED_SUCCESSFULLY;
-            default -> Dependency.Condition.STARTED;
-        }, d.restart(), d.required(), Dependency.Kind.DEPENDS_ON)));
+        s.lifecycle().dependsOn().forEach((target, d) -> out.add(new Dependency(target, Dependency.Condition.of(d.condition()), d.restart(), d.required(), Dependency.Kind.DEPENDS_ON)));
         for (String link : s.networking().links()) {
             String target = link.split(":")[0];
             if (out.stream().noneMatch(d -> d.target().equals(target))) {

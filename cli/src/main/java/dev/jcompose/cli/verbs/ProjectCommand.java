@@ -105,7 +105,8 @@ abstract class ProjectCommand {
         boolean tty = System.console() != null && !"plain".equals(global().progress());
         ProgressPrinter progress = new ProgressPrinter(System.err, tty, verb);
         String limit = System.getenv().getOrDefault("COMPOSE_PARALLEL_LIMIT", "");
-        int parallel = limit.matches("[0-9]+") ? Integer.parseInt(limit) : 8;
+        // docker compose's default is no limit (-1); the executor caps "no limit" at 64 steps at once
+        int parallel = limit.matches("[0-9]+") ? Integer.parseInt(limit) : 0;
         PlanExecutor executor = new PlanExecutor(new EngineProjectRuntime(engine, project, stopTimeout), parallel,
                 Duration.ofMillis(200), waitLimit, progress::event);
         PlanExecutor.Result result = executor.execute(r.plan());

@@ -13,11 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * docker/compose {@code pkg/e2e/restart_test.go}: "TestRestart" and "TestRestartWithProfiles" on
- * {@code fixtures/restart-test/compose.yaml} (busybox's {@code ash} runs its {@code [[ -f … ]]}).
- *
- * <p>Not ported: "TestRestartWithDependencies" ({@code compose-depends-on.yaml}): restarting a service
- * does not yet restart the dependents that declare {@code depends_on: {restart: true}}, nor does
- * recreating it stop and restart them (a known gap of {@code jcompose restart}/{@code up}).
+ * {@code fixtures/restart-test/compose.yaml} (busybox's {@code ash} runs its {@code [[ -f … ]]}), and
+ * "TestRestartWithDependencies" on {@code compose-depends-on.yaml}, less its last assertion: docker
+ * compose prints {@code Running} for an up-to-date running container, jcompose prints nothing for it.
  */
 @Tag("root")
 class RestartTest {
@@ -69,5 +67,39 @@ class RestartTest {
         assertTrue(Pattern.compile("Container e2e-restart-profiles-test-1\\s+Started").matcher(r.combined()).find(), r.combined());
         assertEquals("running", c.engine.containers().inspect("e2e-restart-profiles-test-1").state().status());
         cli.ok("down", "--remove-orphans", "-t", "0");
+    }
+
+    @Test
+    void testRestartWithDependencies() throws Exception {
+        String deps = "fixtures/restart-test/compose-depends-on.yaml";
+        c = E2eFixture.start(dir, deps);
+        E2eFixture cli = c.withEnv(Map.of("COMPOSE_PROJECT_NAME", "e2e-restart-deps"));
+        String[] files = {"-f", E2eFixture.path(deps), "-f", c.subnet(61)};
+        cli.ok(PsTest.args(files, "up", "-d", "-t", "1"));
+
+        // no compose file here: the dependencies come from the containers' depends_on labels
+        String out = cli.ok("restart", "-t", "1", "nginx").combined();
+        assertFinds("Container e2e-restart-deps-nginx-1\\s+Restarting", out);
+        assertFinds("Container e2e-restart-deps-nginx-1\\s+Healthy", out);
+        assertFinds("Container e2e-restart-deps-with-restart-1\\s+Started", out);
+        assertTrue(!out.contains("no-restart"), out);
+
+        out = cli.withEnv(Map.of("LABEL", "recreate")).ok(PsTest.args(files, "up", "-d", "-t", "1")).combined();
+        assertFinds("Container e2e-restart-deps-with-restart-1\\s+Stopped", out);
+        assertFinds("Container e2e-restart-deps-nginx-1\\s+Recreated", out);
+        assertFinds("Container e2e-restart-deps-nginx-1\\s+Healthy", out);
+        assertFinds("Container e2e-restart-deps-with-restart-1\\s+Started", out);
+        assertTrue(!out.contains("no-restart-1 Stopp") && !out.contains("no-restart-1 Recreate"), out);
+        assertTrue(out.indexOf("with-restart-1 Stopped") < out.indexOf("nginx-1 Recreate")
+                && out.indexOf("nginx-1 Healthy") < out.lastIndexOf("with-restart-1 Started"), "stopped before, started after: " + out);
+        for (String svc : new String[] {"nginx", "with-restart", "no-restart"}) {
+            assertEquals("running", c.engine.containers().inspect("e2e-restart-deps-" + svc + "-1").state().status(), svc);
+        }
+        cli.ok("down", "-t", "0");
+        assertEquals(java.util.List.of(), c.containerNames());
+    }
+
+    private static void assertFinds(String regex, String out) {
+        assertTrue(Pattern.compile(regex).matcher(out).find(), () -> "expected /" + regex + "/ in:\n" + out);
     }
 }

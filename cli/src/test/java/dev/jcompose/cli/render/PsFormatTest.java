@@ -90,4 +90,11 @@ class PsFormatTest {
         it.forEachRemaining(out::add);
         return out;
     }
+
+    @Test
+    void commandIsQuotedAsGosStrconvQuote() {
+        assertEquals("\"sh -c 'sleep 1'\"", PsFields.quote("sh -c 'sleep 1'"));
+        assertEquals("\"echo \\\"a\\\\b\\\"\\n\\tc\\x01\"", PsFields.quote("echo \"a\\b\"\n\tc\u0001"));
+        assertEquals("\"sh -c 'echo hello; …\"", PsFields.quote("sh -c 'echo hello; …"));
+    }
 }

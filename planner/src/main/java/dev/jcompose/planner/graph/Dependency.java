@@ -15,6 +15,16 @@ public record Dependency(String target, Condition condition, boolean restart, bo
         Condition(String composeName) {
             this.composeName = composeName;
         }
+
+        /** The condition a compose file or depends_on label names; anything else is service_started, compose's default. */
+        public static Condition of(String composeName) {
+            for (Condition c : values()) {
+                if (c.composeName.equals(composeName)) {
+                    return c;
+                }
+            }
+            return STARTED;
+        }
     }
 
     /** Where the edge comes from, for error messages and for what a recreated parent implies. */

@@ -133,6 +133,21 @@ public sealed interface Step {
         }
     }
 
+    /** Restarts a container (stop, then start), as {@code restart}: docker compose shows Restarting, then Started. */
+    record RestartContainer(String service, String name, String id) implements Step {
+        public String resource() {
+            return "Container " + name;
+        }
+
+        public Words words() {
+            return new Words("Restarting", "Started");
+        }
+
+        public String text() {
+            return "restart container " + name;
+        }
+    }
+
     record RemoveContainer(String service, String name, String id) implements Step {
         public String resource() {
             return "Container " + name;

@@ -21,6 +21,9 @@ import java.util.Set;
  * missing replicas, start stopped ones, recreate those whose config hash changed (stop, rename the
  * old one out of the way, create, start, remove the old one), remove replicas above the scale; wait
  * for each dependency's condition before touching a service; report or remove orphans.
+ * As docker compose: a {@code service_started} dependency is only ordered after (never waited on);
+ * when a service is recreated, the running containers of services depending on it with
+ * {@code restart: true} are stopped before it and started again once their conditions hold.
  */
 public final class Reconciler {
     private Reconciler() {
@@ -39,6 +42,8 @@ public final class Reconciler {
         private final Plan.Builder plan = new Plan.Builder();
         private final Map<String, Set<Integer>> readySteps = new HashMap<>();
         private final Set<String> recreated = new HashSet<>();
+        /** Containers stopped before a dependency's recreation (restart: true) → their stop step. */
+        private final Map<String, Integer> stoppedEarly = new HashMap<>();
         private final Set<Integer> infrastructure = new LinkedHashSet<>();
 
         Run(DesiredProject desired, ObservedState observed, UpOptions options) {
@@ -60,6 +65,11 @@ public final class Reconciler {
                     .forEach(v -> infrastructure.add(plan.add(new Step.CreateVolume(v), Set.of())));
             Map<String, DesiredService> byName = new LinkedHashMap<>();
             desired.services().forEach(s -> byName.put(s.name(), s));
+            for (String name : graph.startOrder()) {
+                if (selected.contains(name) && anyRecreated(byName.get(name))) {
+                    recreated.add(name);
+                }
+            }
             for (String name : graph.startOrder()) {
                 if (selected.contains(name)) {
                     converge(byName.get(name), selected);
@@ -99,21 +109,69 @@ public final class Reconciler {
             return names;
         }
 
+        /** Whether any replica of {@code s} that stays will be recreated (run in start order: parents first). */
+        private boolean anyRecreated(DesiredService s) {
+            UpOptions.Recreate policy = policyFor(s);
+            List<ObservedContainer> existing = existing(s);
+            for (int n = 1; n <= s.scale(); n++) {
+                Optional<ObservedContainer> current = replica(existing, s, n, s.containerName(desired.name(), n));
+                if (current.isPresent() && mustRecreate(current.get(), s, policy)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private List<ObservedContainer> existing(DesiredService s) {
+            return observed.containers().stream().filter(c -> !c.oneoff() && c.service().equals(s.name()))
+                    .sorted(Comparator.comparingInt(ObservedContainer::number)).toList();
+        }
+
+        /**
+         * Before {@code service} is recreated: stops the running containers of the selected services that
+         * depend on it with {@code restart: true} (docker compose's stopDependentContainers); returns those steps.
+         */
+        private Set<Integer> stopRestartingDependents(DesiredService service, Set<String> selected) {
+            Set<Integer> stops = new LinkedHashSet<>();
+            if (!options.start() || !recreated.contains(service.name())) {
+                return stops;
+            }
+            for (DesiredService d : desired.services()) {
+                boolean restarts = d.dependencies().stream().anyMatch(e -> e.target().equals(service.name()) && e.restart()
+                        && e.kind() == Dependency.Kind.DEPENDS_ON);
+                if (!restarts || !selected.contains(d.name())) {
+                    continue;
+                }
+                for (ObservedContainer c : existing(d)) {
+                    if (c.running() && c.number() <= d.scale() && !stoppedEarly.containsKey(c.id())) {
+                        int stop = plan.add(new Step.StopContainer(d.name(), c.name(), c.id()), Set.of());
+                        stoppedEarly.put(c.id(), stop);
+                        stops.add(stop);
+                    }
+                }
+            }
+            return stops;
+        }
+
         private void converge(DesiredService service, Set<String> selected) {
+            Set<Integer> dependentStops = stopRestartingDependents(service, selected);
             Set<Integer> waits = new LinkedHashSet<>();
             if (options.start()) {
                 for (Dependency d : service.dependencies()) {
-                    if (selected.contains(d.target()) && graph.services().contains(d.target())) {
-                        waits.add(plan.add(new Step.WaitFor(d.target(), d.condition(), d.required()),
-                                readySteps.getOrDefault(d.target(), Set.of())));
+                    if (!selected.contains(d.target()) || !graph.services().contains(d.target())) {
+                        continue;
+                    }
+                    Set<Integer> targetReady = readySteps.getOrDefault(d.target(), Set.of());
+                    if (d.condition() == Dependency.Condition.STARTED) {
+                        waits.addAll(targetReady);
+                    } else {
+                        waits.add(plan.add(new Step.WaitFor(d.target(), d.condition(), d.required()), targetReady));
                     }
                 }
             }
             Set<Integer> before = union(infrastructure, waits);
             UpOptions.Recreate policy = policyFor(service);
-            List<ObservedContainer> existing = observed.containers().stream()
-                    .filter(c -> !c.oneoff() && c.service().equals(service.name()))
-                    .sorted(Comparator.comparingInt(ObservedContainer::number)).toList();
+            List<ObservedContainer> existing = existing(service);
             Set<Integer> ready = new LinkedHashSet<>();
             for (int n = 1; n <= service.scale(); n++) {
                 String name = service.containerName(desired.name(), n);
@@ -124,7 +182,10 @@ public final class Reconciler {
                         ready.add(plan.add(new Step.StartContainer(service.name(), name), Set.of(create)));
                     }
                 } else if (mustRecreate(current.get(), service, policy)) {
-                    ready.addAll(recreate(current.get(), service, n, name, waits));
+                    ready.addAll(recreate(current.get(), service, n, name, union(waits, dependentStops)));
+                } else if (stoppedEarly.containsKey(current.get().id())) {
+                    ready.add(plan.add(new Step.StartContainer(service.name(), current.get().name()),
+                            union(before, Set.of(stoppedEarly.get(current.get().id())))));
                 } else if (!current.get().running() && options.start()) {
                     ready.add(plan.add(new Step.StartContainer(service.name(), current.get().name()), before));
                 }
@@ -155,10 +216,10 @@ public final class Reconciler {
         }
 
         private Set<Integer> recreate(ObservedContainer old, DesiredService s, int n, String name, Set<Integer> waits) {
-            recreated.add(s.name());
-            int stop = plan.add(new Step.StopContainer(s.name(), old.name(), old.id()), waits);
+            Integer early = stoppedEarly.get(old.id());
+            int stop = early != null ? early : plan.add(new Step.StopContainer(s.name(), old.name(), old.id()), waits);
             String aside = old.id().substring(0, Math.min(12, old.id().length())) + "_" + old.name();
-            int rename = plan.add(new Step.RenameContainer(old.id(), old.name(), aside), Set.of(stop));
+            int rename = plan.add(new Step.RenameContainer(old.id(), old.name(), aside), early != null ? union(waits, Set.of(stop)) : Set.of(stop));
             int create = plan.add(new Step.CreateContainer(s.name(), n, name, old.id()), union(infrastructure, Set.of(rename)));
             if (!options.start()) {
                 plan.add(new Step.RemoveContainer(s.name(), aside, old.id()), Set.of(create));

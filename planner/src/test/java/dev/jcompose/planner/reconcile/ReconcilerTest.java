@@ -50,18 +50,22 @@ class ReconcilerTest {
     }
 
     @Test
-    void changedConfigRecreatesOnlyThatServiceAndScaleDownRemovesTheHighestReplicas() {
+    void changedConfigRecreatesOnlyThatServiceRestartsItsRestartTrueDependentsAndScaleDownRemovesTheHighestReplicas() {
         ObservedState state = new ObservedState(List.of(running("db", 1, "old"), running("web", 1, "h-web"),
                 running("web", 2, "h-web"), running("web", 3, "h-web")), Set.of("demo_default"), Set.of("demo_db-data"));
         assertEquals("""
-                #1 stop container demo-db-1
-                #2 rename container demo-db-1 to db1012345678_demo-db-1 after #1
-                #3 create container demo-db-1 replacing db1012345678 after #2
-                #4 start container demo-db-1 after #3
-                #5 remove container db1012345678_demo-db-1 after #4
-                #6 wait for db service_healthy after #4
-                #7 stop container demo-web-3
-                #8 remove container demo-web-3 after #7
+                #1 stop container demo-web-1
+                #2 stop container demo-web-2
+                #3 stop container demo-db-1 after #1 #2
+                #4 rename container demo-db-1 to db1012345678_demo-db-1 after #3
+                #5 create container demo-db-1 replacing db1012345678 after #4
+                #6 start container demo-db-1 after #5
+                #7 remove container db1012345678_demo-db-1 after #6
+                #8 wait for db service_healthy after #6
+                #9 start container demo-web-1 after #1 #8
+                #10 start container demo-web-2 after #2 #8
+                #11 stop container demo-web-3
+                #12 remove container demo-web-3 after #11
                 """, Reconciler.up(PROJECT, state, UpOptions.DEFAULT).plan().text());
     }
 
@@ -122,5 +126,43 @@ class ReconcilerTest {
                 assertThrows(GraphException.class, () -> Reconciler.up(p, ObservedState.EMPTY, volOnly)).getMessage());
         var withDb = new ObservedState(List.of(running("db", 1, "h-db")), Set.of("demo_default"), Set.of());
         assertTrue(Reconciler.up(p, withDb, appOnly).plan().text().contains("demo-app-1"), "the donor exists: app is planned");
+    }
+
+    @Test
+    void aServiceStartedDependencyIsOrderedNotWaitedOn() {
+        DesiredService app = new DesiredService("app", 1, "h-app", "app", null,
+                List.of(new Dependency("db", Condition.STARTED, false, true, Kind.DEPENDS_ON)));
+        DesiredProject p = new DesiredProject("demo", List.of(app, DB), List.of("demo_default"), List.of());
+        assertEquals("""
+                #1 create network demo_default
+                #2 create container demo-db-1 after #1
+                #3 start container demo-db-1 after #2
+                #4 create container demo-app-1 after #1 #3
+                #5 start container demo-app-1 after #4
+                """, Reconciler.up(p, ObservedState.EMPTY, UpOptions.DEFAULT).plan().text());
+    }
+
+    @Test
+    void aRecreatedDependencyRestartsOnlyDependentsWithRestartTrueAndARecreatedDependentIsStoppedOnce() {
+        DesiredService db = new DesiredService("db", 1, "h-db2", "db", null, List.of());
+        DesiredService keeps = new DesiredService("keeps", 1, "h-k", "k", null,
+                List.of(new Dependency("db", Condition.STARTED, false, true, Kind.DEPENDS_ON)));
+        DesiredService follows = new DesiredService("follows", 1, "h-f2", "f", null,
+                List.of(new Dependency("db", Condition.STARTED, true, true, Kind.DEPENDS_ON)));
+        DesiredProject p = new DesiredProject("demo", List.of(keeps, follows, db), List.of(), List.of());
+        ObservedState state = new ObservedState(List.of(running("db", 1, "h-db1"), running("keeps", 1, "h-k"),
+                running("follows", 1, "h-f1")), Set.of(), Set.of());
+        assertEquals("""
+                #1 stop container demo-follows-1
+                #2 stop container demo-db-1 after #1
+                #3 rename container demo-db-1 to db1012345678_demo-db-1 after #2
+                #4 create container demo-db-1 replacing db1012345678 after #3
+                #5 start container demo-db-1 after #4
+                #6 remove container db1012345678_demo-db-1 after #5
+                #7 rename container demo-follows-1 to follows10123_demo-follows-1 after #1 #5
+                #8 create container demo-follows-1 replacing follows10123 after #7
+                #9 start container demo-follows-1 after #8
+                #10 remove container follows10123_demo-follows-1 after #9
+                """, Reconciler.up(p, state, UpOptions.DEFAULT).plan().text());
     }
 }

@@ -34,7 +34,7 @@ public final class ContainerRoutes {
     public void register(Router router) {
         router.add("POST", "/containers/create", guarded(this::create));
         router.add("GET", "/containers/json", guarded(this::list));
-        router.add("GET", "/containers/{id}/json", guarded(ex -> ex.sendJson(200, containers.inspect(ex.path("id")))));
+        router.add("GET", "/containers/{id}/json", guarded(ex -> ex.sendJson(200, containers.inspect(ex.path("id")).asShown())));
         router.add("POST", "/containers/{id}/rename", guarded(this::rename));
     }
 

@@ -66,6 +66,18 @@ public record ContainerRecord(
         return config.labels();
     }
 
+    /**
+     * The record as inspect shows it: as Docker, a container that is not running (created, exited,
+     * dead) shows no published ports; the stored record keeps them for its next start.
+     */
+    public ContainerRecord asShown() {
+        boolean live = state.running() || state.paused() || state.restarting();
+        if (live || networkSettings == null || networkSettings.ports().isEmpty()) {
+            return this;
+        }
+        return withNetworkSettings(new NetworkSettings(networkSettings.sandboxKey(), Map.of(), networkSettings.networks()));
+    }
+
     public ContainerRecord withState(ContainerState value) {
         return new ContainerRecord(id, created, path, args, value, image, resolvConfPath, hostnamePath, hostsPath, logPath, name,
                 restartCount, driver, platform, execIds, hostConfig, mounts, config, networkSettings);

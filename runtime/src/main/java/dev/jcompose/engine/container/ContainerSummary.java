@@ -30,14 +30,20 @@ public record ContainerSummary(
     }
 
     public static ContainerSummary of(ContainerRecord r, Instant now) {
-        List<String> command = new ArrayList<>();
-        command.add(r.path());
-        command.addAll(r.args());
         Map<String, EndpointSettings> networks = r.networkSettings() == null ? Map.of() : r.networkSettings().networks();
         return new ContainerSummary(r.id(), List.of(r.name()), r.config().image(), r.image(),
-                String.join(" ", command).strip(), Instant.parse(r.created()).getEpochSecond(), ports(r), r.labels(),
+                dockerCommand(r.path(), r.args()), Instant.parse(r.created()).getEpochSecond(), ports(r.asShown()), r.labels(),
                 r.state().status(), StatusText.of(r.state(), now),
                 Map.of("NetworkMode", r.hostConfig().effectiveNetworkMode()), Map.of("Networks", networks), r.mounts());
+    }
+
+    /** Docker's list Command: the path, then the arguments, each one holding a space in single quotes ({@code sh -c 'sleep 1'}). */
+    static String dockerCommand(String path, List<String> args) {
+        StringBuilder sb = new StringBuilder(path == null ? "" : path);
+        for (String a : args) {
+            sb.append(' ').append(a.contains(" ") ? "'" + a + "'" : a);
+        }
+        return sb.toString().strip();
     }
 
     private static List<Port> ports(ContainerRecord r) {

@@ -76,6 +76,8 @@ public final class ContainerRuntime implements AutoCloseable {
     private final dev.jcompose.engine.network.NetworkStore networks;
     private final dev.jcompose.engine.dns.EmbeddedDns dns;
     private final HostsFiles hostsFiles;
+    /** The hosts files and the DNS table rebuilt after a container or endpoint change, coalesced across concurrent changes. */
+    private final CoalescedTask names;
     private final dev.jcompose.engine.net.ports.PortPublisher ports = new dev.jcompose.engine.net.ports.PortPublisher();
 
     /** @param cgroups null when this host's cgroups cannot be managed (containers then run without limits) */
@@ -95,6 +97,10 @@ public final class ContainerRuntime implements AutoCloseable {
         this.networks = networks;
         this.attachments = new NetworkAttachments(networks, new dev.jcompose.engine.network.BridgeDriver(), rules, this::listenDns);
         this.hostsFiles = new HostsFiles(containers.store());
+        this.names = new CoalescedTask(() -> {
+            hostsFiles.refreshAll();
+            refreshNames();
+        });
     }
 
     /** Re-attaches to containers that kept running while the engine was away; records the ends of those that stopped. */
@@ -109,8 +115,12 @@ public final class ContainerRuntime implements AutoCloseable {
         }
     }
 
-    /** Rebuilds the DNS name table from the running containers' endpoints and swaps it in. */
-    private synchronized void refreshNames() {
+    /**
+     * Rebuilds the DNS name table from the running containers' endpoints and swaps it in. Only
+     * through {@link #names}, which runs one rebuild at a time (so not synchronized on this runtime:
+     * callers holding it wait for a rebuild).
+     */
+    private void refreshNames() {
         var b = new dev.jcompose.engine.dns.NameTable.Builder();
         for (var n : networks.list()) {
             b.network(n.name(), n.ipam().config().get(0).subnet(), n.ipam().config().get(0).gateway());
@@ -149,7 +159,7 @@ public final class ContainerRuntime implements AutoCloseable {
             if (ProcessHandle.of(r.state().pid()).map(ProcessHandle::isAlive).orElse(false)) {
                 watchByPolling(r.id());
                 reattach(r);
-                refreshNames();
+                names.run();
             } else {
                 exited(r.id());
             }
@@ -212,8 +222,7 @@ public final class ContainerRuntime implements AutoCloseable {
             containers.store().update(r.id(), c -> c.withState(c.state().running(pid, clock.instant()))
                     .withNetworkSettings(new ContainerRecord.NetworkSettings("/proc/" + pid + "/ns/net", published,
                             endpoints.isEmpty() ? c.networkSettings().networks() : endpoints)));
-            hostsFiles.refreshAll();
-            refreshNames();
+            names.run();
             events.publish("container", "start", r.id(), attributes(r));
             health.watch(r.id(), user, spec.capabilities());
             ShimProcess watched = shimProcess;
@@ -336,8 +345,7 @@ public final class ContainerRuntime implements AutoCloseable {
         }
         health.forget(id);
         ports.unpublish(id);
-        hostsFiles.refreshAll();
-        refreshNames();
+        names.run();
         Map<String, String> attrs = new HashMap<>(attributes(after));
         attrs.put("exitCode", Integer.toString(s.exitCode()));
         events.publish("container", "die", id, attrs);
@@ -642,8 +650,7 @@ public final class ContainerRuntime implements AutoCloseable {
         }
         var result = endpoint;
         containers.store().update(r.id(), c -> c.withNetworkSettings(withEndpoint(c.networkSettings(), n.name(), result)));
-        hostsFiles.refreshAll();
-        refreshNames();
+        names.run();
         events.publish("network", "connect", n.id(), Map.of("container", r.id(), "name", n.name(), "type", n.driver()));
     }
 
@@ -659,8 +666,7 @@ public final class ContainerRuntime implements AutoCloseable {
             attachments.disconnect(r, n, endpoint);
         }
         containers.store().update(r.id(), c -> c.withNetworkSettings(withEndpoint(c.networkSettings(), n.name(), null)));
-        hostsFiles.refreshAll();
-        refreshNames();
+        names.run();
         events.publish("network", "disconnect", n.id(), Map.of("container", r.id(), "name", n.name(), "type", n.driver()));
     }
 

@@ -113,4 +113,26 @@ class ContainerServiceTest {
         assertEquals(404, assertThrows(ContainerException.class, () -> s.inspect(r.id())).status());
         assertTrue(!java.nio.file.Files.exists(dir.resolve(r.id())));
     }
+
+    @Test
+    void publishedPortsShowOnlyWhileRunningAsDockers() throws Exception {
+        ContainerRecord created = service().create("web", request("{\"Image\":\"busybox\"}"));
+        var bindings = Map.of("80/tcp", List.of(new HostConfig.PortBinding("127.0.0.1", "8080")));
+        ContainerRecord running = created.withState(created.state().running(42, clock.instant()))
+                .withNetworkSettings(new ContainerRecord.NetworkSettings("/proc/42/ns/net", bindings, created.networkSettings().networks()));
+        assertEquals(bindings, running.asShown().networkSettings().ports());
+        assertEquals(8080, ContainerSummary.of(running, clock.instant()).ports().get(0).publicPort());
+        ContainerRecord exited = running.withState(running.state().exited(0, false, clock.instant()));
+        assertEquals(bindings, exited.networkSettings().ports(), "the stored record keeps them for the next start");
+        assertEquals(Map.of(), exited.asShown().networkSettings().ports(), "exited: no ports, as docker inspect");
+        assertEquals(List.of(), ContainerSummary.of(exited, clock.instant()).ports(), "exited: none in the list, as docker ps -a");
+        assertEquals(running.networkSettings().networks(), exited.asShown().networkSettings().networks());
+    }
+
+    @Test
+    void listCommandQuotesArgumentsWithSpacesAsDockers() {
+        assertEquals("sh -c 'sleep 1'", ContainerSummary.dockerCommand("sh", List.of("-c", "sleep 1")));
+        assertEquals("nginx -g 'daemon off;'", ContainerSummary.dockerCommand("nginx", List.of("-g", "daemon off;")));
+        assertEquals("sleep", ContainerSummary.dockerCommand("sleep", List.of()));
+    }
 }
