@@ -4,13 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.jcompose.engine.Engine;
-import dev.jcompose.engine.EngineConfig;
+import dev.jcompose.engine.api.DockerCliEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -29,28 +27,24 @@ class KillCleanupRootTest {
 
     @TempDir
     Path dir;
-    private Engine engine;
-    private String docker;
+    private DockerCliEngine world;
 
     @BeforeEach
     void start() throws Exception {
-        assumeTrue("root".equals(System.getProperty("user.name")), "needs root: runs containers");
-        assumeTrue(Files.isExecutable(Path.of("/bin/busybox")), "needs /bin/busybox (Debian package busybox-static)");
-        docker = List.of("/usr/local/bin/docker", "/usr/bin/docker").stream().filter(p -> Files.isExecutable(Path.of(p))).findFirst()
-                .orElse(null);
-        assumeTrue(docker != null, "needs the docker CLI (client only)");
         assumeTrue(!cgroupRoots().isEmpty(), "needs a mounted cgroupfs");
-        engine = new Engine(new EngineConfig(dir.resolve("root"), dir.resolve("run")));
-        engine.start();
-        BusyboxImage.install(engine.images(), "docker.io/library/engine-killcg:1");
+        world = DockerCliEngine.start(dir, "engine-killcg:1");
     }
 
     @AfterEach
     void stop() throws Exception {
-        if (engine != null) {
-            engine.removeEverything();
-            engine.close();
+        if (world != null) {
+            world.close();
         }
+    }
+
+    /** Runs the docker CLI against the test's engine, asserts success; its stdout and stderr as one. */
+    private String ok(String... args) throws Exception {
+        return world.cli().merged(args);
     }
 
     @Test
@@ -106,16 +100,5 @@ class KillCleanupRootTest {
             }
         }
         return roots;
-    }
-
-    private String ok(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(docker, "-H", "unix://" + engine.config().socket()));
-        cmd.addAll(List.of(args));
-        Path out = Files.createTempFile(dir, "out", ".txt");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), String.join(" ", args) + " timed out");
-        String text = Files.readString(out).strip();
-        assertEquals(0, p.exitValue(), () -> String.join(" ", args) + ": " + text);
-        return text;
     }
 }
