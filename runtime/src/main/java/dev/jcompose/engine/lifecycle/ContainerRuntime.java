@@ -218,7 +218,8 @@ public final class ContainerRuntime implements AutoCloseable {
         }
         ExitStatus s = status;
         Instant started = Instant.parse(r.state().startedAt());
-        ContainerRecord after = containers.store().update(id, c -> c.withState(c.state().exited(s.exitCode(), false, s.finishedAt())));
+        boolean oom = cgroups.oomKilled(id); // read before the cgroup goes
+        ContainerRecord after = containers.store().update(id, c -> c.withState(c.state().exited(s.exitCode(), oom, s.finishedAt())));
         cgroups.remove(id);
         attachments.release(after);
         if (after.networkSettings() != null) {
@@ -229,6 +230,9 @@ public final class ContainerRuntime implements AutoCloseable {
         ports.unpublish(id);
         hostsFiles.refreshAll();
         refreshNames();
+        if (oom) {
+            events.publish("container", "oom", id, attributes(after)); // Docker's order: oom, then die
+        }
         Map<String, String> attrs = new HashMap<>(attributes(after));
         attrs.put("exitCode", Integer.toString(s.exitCode()));
         events.publish("container", "die", id, attrs);

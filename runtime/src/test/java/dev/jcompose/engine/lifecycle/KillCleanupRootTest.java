@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.jcompose.engine.api.DockerCliEngine;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +30,7 @@ class KillCleanupRootTest {
 
     @BeforeEach
     void start() throws Exception {
-        assumeTrue(!cgroupRoots().isEmpty(), "needs a mounted cgroupfs");
+        assumeTrue(!CgroupMounts.roots().isEmpty(), "needs a mounted cgroupfs");
         world = DockerCliEngine.start(dir, "engine-killcg:1");
     }
 
@@ -76,29 +75,7 @@ class KillCleanupRootTest {
         return ids;
     }
 
-    /** The {@code jcompose/<id>} directories of {@code ids} still under any cgroup mount. */
     private static List<Path> leftovers(List<String> ids) throws Exception {
-        List<Path> found = new ArrayList<>();
-        for (Path root : cgroupRoots()) {
-            for (String id : ids) {
-                Path d = root.resolve("jcompose").resolve(id);
-                if (Files.isDirectory(d)) {
-                    found.add(d);
-                }
-            }
-        }
-        return found;
-    }
-
-    private static List<Path> cgroupRoots() throws Exception {
-        List<Path> roots = new ArrayList<>();
-        for (String line : Files.readAllLines(Path.of("/proc/self/mountinfo"))) {
-            String[] halves = line.split(" - ", 2);
-            String fsType = halves.length == 2 ? halves[1].split(" ")[0] : "";
-            if (fsType.equals("cgroup") || fsType.equals("cgroup2")) {
-                roots.add(Path.of(halves[0].split(" ")[4]));
-            }
-        }
-        return roots;
+        return CgroupMounts.containerDirs(ids);
     }
 }
