@@ -55,6 +55,11 @@ point "idle ${idle}s after start"
 "$jc" -f "$work/c10.yaml" -p rss up -d >/dev/null 2>&1
 sleep "$idle"
 point "10 running, ${idle}s after up"
+# the shim processes of those containers, by role (argv[1]: "run" is a container's monitor; with init: true the
+# container's PID 1 is the shim too): count, median and max VmRSS
+for p in $(pgrep -f "^$work/root/bin/jcompose-shim"); do
+  echo "$(tr '\0' '\n' < /proc/$p/cmdline | sed -n 2p) $(awk '/VmRSS/ {print $2}' /proc/$p/status)"
+done | sort -k1,1 -k2,2n | awk '{n[$1]++; v[$1, n[$1]] = $2} END {for (r in n) printf "shim \"%s\": %d processes, RSS median %d kB, max %d kB\n", r, n[r], v[r, int((n[r] + 1) / 2)], v[r, n[r]]}'
 "$jc" -f "$work/c10.yaml" -p rss down -t 0 >/dev/null 2>&1
 sleep "$idle"
 point "idle again ${idle}s after down"

@@ -2,9 +2,7 @@ package dev.jcompose.engine.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** One exec instance: what was asked at create, and what happened since (for {@code GET /exec/{id}/json}). */
 final class ExecInstance {
@@ -38,27 +36,26 @@ final class ExecInstance {
         this.config = config;
     }
 
-    /** Docker's inspect shape. */
-    Map<String, Object> inspect() {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("ID", id);
-        body.put("Running", running);
-        body.put("ExitCode", exitCode);
-        Map<String, Object> pc = new LinkedHashMap<>();
-        pc.put("tty", config.ttyEnabled());
-        pc.put("entrypoint", config.cmd().get(0));
-        pc.put("arguments", config.cmd().subList(1, config.cmd().size()));
-        pc.put("privileged", Boolean.TRUE.equals(config.privileged()));
-        pc.put("user", config.user() == null ? "" : config.user());
-        body.put("ProcessConfig", pc);
-        body.put("OpenStdin", Boolean.TRUE.equals(config.attachStdin()));
-        body.put("OpenStderr", Boolean.TRUE.equals(config.attachStderr()));
-        body.put("OpenStdout", Boolean.TRUE.equals(config.attachStdout()));
-        body.put("CanRemove", false);
-        body.put("ContainerID", containerId);
-        body.put("DetachKeys", config.detachKeys() == null ? "" : config.detachKeys());
+    /** {@code GET /exec/{id}/json}, in Docker's shape and field order ({@code ExitCode} null while it runs). */
+    record Inspect(@JsonProperty("ID") String id, @JsonProperty("Running") boolean running, @JsonProperty("ExitCode") Integer exitCode,
+                   @JsonProperty("ProcessConfig") ProcessConfig processConfig, @JsonProperty("OpenStdin") boolean openStdin,
+                   @JsonProperty("OpenStderr") boolean openStderr, @JsonProperty("OpenStdout") boolean openStdout,
+                   @JsonProperty("CanRemove") boolean canRemove, @JsonProperty("ContainerID") String containerId,
+                   @JsonProperty("DetachKeys") String detachKeys, @JsonProperty("Pid") long pid) {
+    }
+
+    record ProcessConfig(@JsonProperty("tty") boolean tty, @JsonProperty("entrypoint") String entrypoint,
+                         @JsonProperty("arguments") List<String> arguments, @JsonProperty("privileged") boolean privileged,
+                         @JsonProperty("user") String user) {
+    }
+
+    Inspect inspect() {
+        List<String> cmd = config.cmd();
+        ProcessConfig pc = new ProcessConfig(config.ttyEnabled(), cmd.get(0), cmd.subList(1, cmd.size()),
+                Boolean.TRUE.equals(config.privileged()), config.user() == null ? "" : config.user());
         Process p = process;
-        body.put("Pid", p == null ? 0 : p.pid());
-        return body;
+        return new Inspect(id, running, exitCode, pc, Boolean.TRUE.equals(config.attachStdin()), Boolean.TRUE.equals(config.attachStderr()),
+                Boolean.TRUE.equals(config.attachStdout()), false, containerId, config.detachKeys() == null ? "" : config.detachKeys(),
+                p == null ? 0 : p.pid());
     }
 }

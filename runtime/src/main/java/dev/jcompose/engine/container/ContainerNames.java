@@ -29,12 +29,15 @@ public final class ContainerNames {
         return name.startsWith("/") ? name.substring(1) : name;
     }
 
-    /** A free {@code adjective_scientist} name, with a number appended when all are taken. */
-    public String generate(Predicate<String> taken) {
+    /**
+     * An {@code adjective_scientist} name (a number appended after ten tries) that {@code reserve} accepted: it
+     * reserves a candidate atomically, or answers false when the name is taken.
+     */
+    public String generate(Predicate<String> reserve) {
         for (int attempt = 0; ; attempt++) {
             String name = LEFT[random.nextInt(LEFT.length)] + "_" + RIGHT[random.nextInt(RIGHT.length)]
                     + (attempt < 10 ? "" : String.valueOf(random.nextInt(1000)));
-            if (!taken.test(name)) {
+            if (reserve.test(name)) {
                 return name;
             }
         }

@@ -34,12 +34,28 @@ public final class ContainerService {
         if (asked.image() == null || asked.image().isBlank()) {
             throw ContainerException.badParameter("No image was specified");
         }
-        String name = requestedName == null || requestedName.isEmpty()
-                ? names.generate(store::nameTaken) : ContainerNames.validate(requestedName);
+        String id = names.newId();
+        String name;
+        if (requestedName == null || requestedName.isEmpty()) {
+            name = names.generate(candidate -> store.reserveName(candidate, id).isEmpty());
+        } else {
+            name = ContainerNames.validate(requestedName);
+            store.reserveName(name, id).ifPresent(holder -> {
+                throw ContainerException.nameInUse(name, holder);
+            });
+        }
+        try {
+            return create(id, name, request);
+        } finally {
+            store.releaseName(name, id);
+        }
+    }
+
+    private ContainerRecord create(String id, String name, CreateRequest request) {
+        ContainerConfig asked = request.config();
         ImageResolver.ResolvedImage image = images.resolve(asked.image())
                 .orElseThrow(() -> new ContainerException(404, "No such image: " + asked.image()));
         ContainerConfig config = asked.withImageDefaults(image.defaults(), image.id());
-        String id = names.newId();
         if (config.hostname() == null || config.hostname().isEmpty()) {
             config = withHostname(config, id.substring(0, 12));
         }

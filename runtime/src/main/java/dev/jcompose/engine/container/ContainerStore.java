@@ -29,6 +29,8 @@ public final class ContainerStore {
     private final ObjectMapper json;
     private final Map<String, ContainerRecord> byId = new HashMap<>();
     private final Map<String, String> idByName = new HashMap<>();
+    /** Names held by creates in progress (name → the ID being created), as Docker's name registry reserves them. */
+    private final Map<String, String> reserved = new HashMap<>();
 
     public ContainerStore(Path root) throws IOException {
         this.root = root;
@@ -51,15 +53,39 @@ public final class ContainerStore {
         return root.resolve(id);
     }
 
-    /** Adds a new container; fails with {@link ContainerException.Conflict} when its name is taken. */
+    /**
+     * Reserves {@code name} for container {@code id} while it is being created, atomically: the ID of the
+     * container (stored or being created) that already holds the name, or empty when it is now {@code id}'s.
+     */
+    public synchronized Optional<String> reserveName(String name, String id) {
+        String holder = holder(name);
+        if (holder != null && !holder.equals(id)) {
+            return Optional.of(holder);
+        }
+        reserved.put(name, id);
+        return Optional.empty();
+    }
+
+    /** Drops {@code id}'s reservation of {@code name} (a create that failed, or one whose record is stored). */
+    public synchronized void releaseName(String name, String id) {
+        reserved.remove(name, id);
+    }
+
+    /** Adds a new container; fails with a 409 when its name is taken or reserved by another create. */
     public synchronized void add(ContainerRecord record) {
-        String taken = idByName.get(record.shortName());
-        if (taken != null) {
+        String taken = holder(record.shortName());
+        if (taken != null && !taken.equals(record.id())) {
             throw ContainerException.nameInUse(record.shortName(), taken);
         }
         write(record);
         byId.put(record.id(), record);
         idByName.put(record.shortName(), record.id());
+        reserved.remove(record.shortName(), record.id());
+    }
+
+    private String holder(String name) {
+        String id = idByName.get(name);
+        return id != null ? id : reserved.get(name);
     }
 
     /** Applies {@code change} to the current record of {@code id} and persists the result. */
@@ -70,7 +96,7 @@ public final class ContainerStore {
         }
         ContainerRecord next = change.apply(current);
         if (!next.shortName().equals(current.shortName())) {
-            String taken = idByName.get(next.shortName());
+            String taken = holder(next.shortName());
             if (taken != null && !taken.equals(id)) {
                 throw ContainerException.nameInUse(next.shortName(), taken);
             }
@@ -114,8 +140,9 @@ public final class ContainerStore {
         return all;
     }
 
+    /** Whether a container has {@code name} or a create in progress reserved it. */
     public synchronized boolean nameTaken(String name) {
-        return idByName.containsKey(name);
+        return holder(name) != null;
     }
 
     /** Forgets a container and deletes its directory (the caller has unmounted everything in it). */

@@ -60,12 +60,13 @@ public record HostConfig(
         @JsonProperty("PidsLimit") Long pidsLimit,
         @JsonProperty("Ulimits") List<Ulimit> ulimits,
         @JsonProperty("MaskedPaths") List<String> maskedPaths,
-        @JsonProperty("ReadonlyPaths") List<String> readonlyPaths) {
+        @JsonProperty("ReadonlyPaths") List<String> readonlyPaths,
+        @JsonProperty("ConsoleSize") List<Integer> consoleSize) {
 
     public static final HostConfig DEFAULT = new HostConfig(null, null, null, null, null, null, null, null, null, null,
             null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
             null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null, null);
+            null, null, null, null, null, null, null);
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record LogConfig(@JsonProperty("Type") String type, @JsonProperty("Config") Map<String, String> config) {
@@ -113,6 +114,15 @@ public record HostConfig(
 
     public RestartPolicy effectiveRestartPolicy() {
         return restartPolicy == null ? RestartPolicy.NO : restartPolicy;
+    }
+
+    /** The TTY's first size from {@code ConsoleSize} ([rows, cols], API ≥ 1.42), or null when absent or zero. */
+    public int[] initialConsoleSize() {
+        if (consoleSize == null || consoleSize.size() != 2 || consoleSize.get(0) == null || consoleSize.get(1) == null
+                || consoleSize.get(0) <= 0 || consoleSize.get(1) <= 0) {
+            return null;
+        }
+        return new int[] {Math.min(consoleSize.get(0), 65535), Math.min(consoleSize.get(1), 65535)};
     }
 
     public boolean autoRemoveEnabled() {

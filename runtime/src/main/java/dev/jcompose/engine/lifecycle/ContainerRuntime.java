@@ -1,16 +1,10 @@
 package dev.jcompose.engine.lifecycle;
 
-import dev.jcompose.engine.cgroup.CgroupException;
-import dev.jcompose.engine.cgroup.CgroupManager;
 import dev.jcompose.engine.cgroup.CgroupManagerFactory;
-import dev.jcompose.engine.cgroup.CpuLimits;
-import dev.jcompose.engine.cgroup.MemoryLimits;
-import dev.jcompose.engine.cgroup.Resources;
 import dev.jcompose.engine.container.ContainerException;
 import dev.jcompose.engine.container.ContainerRecord;
 import dev.jcompose.engine.container.ContainerService;
 import dev.jcompose.engine.container.ContainerState;
-import dev.jcompose.engine.container.HostConfig;
 import dev.jcompose.engine.events.EventBus;
 import dev.jcompose.engine.image.ref.Digest;
 import dev.jcompose.engine.image.store.ImageRecord;
@@ -55,7 +49,7 @@ public final class ContainerRuntime implements AutoCloseable {
     private final VolumeStore volumes;
     private final EventBus events;
     private final Path shim;
-    private final CgroupManagerFactory cgroups;
+    private final ContainerCgroups cgroups;
     private final Clock clock;
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1, r -> {
         Thread t = new Thread(r, "container-watch");
@@ -78,7 +72,8 @@ public final class ContainerRuntime implements AutoCloseable {
     private final HostsFiles hostsFiles;
     /** The hosts files and the DNS table rebuilt after a container or endpoint change, coalesced across concurrent changes. */
     private final CoalescedTask names;
-    private final dev.jcompose.engine.net.ports.PortPublisher ports = new dev.jcompose.engine.net.ports.PortPublisher();
+    private final PortPublishing ports = new PortPublishing();
+    private final ContainerExec execs;
 
     /** @param cgroups null when this host's cgroups cannot be managed (containers then run without limits) */
     public ContainerRuntime(ContainerService containers, ImageStore images, VolumeStore volumes,
@@ -89,7 +84,8 @@ public final class ContainerRuntime implements AutoCloseable {
         this.volumes = volumes;
         this.events = events;
         this.shim = shim;
-        this.cgroups = cgroups;
+        this.cgroups = new ContainerCgroups(cgroups);
+        this.execs = new ContainerExec(containers, images, shim);
         this.clock = clock;
         this.health = new HealthMonitor(containers.store(), events, shim, clock);
         this.dns = dns;
@@ -121,29 +117,7 @@ public final class ContainerRuntime implements AutoCloseable {
      * callers holding it wait for a rebuild).
      */
     private void refreshNames() {
-        var b = new dev.jcompose.engine.dns.NameTable.Builder();
-        for (var n : networks.list()) {
-            b.network(n.name(), n.ipam().config().get(0).subnet(), n.ipam().config().get(0).gateway());
-        }
-        for (ContainerRecord c : containers.store().list()) {
-            if (!c.state().running() || c.networkSettings() == null) {
-                continue;
-            }
-            c.networkSettings().networks().forEach((net, e) -> {
-                if (e.ipAddress() == null) {
-                    return;
-                }
-                for (String ip : e.globalIpv6Address() == null || e.globalIpv6Address().isEmpty() ? List.of(e.ipAddress())
-                        : List.of(e.ipAddress(), e.globalIpv6Address())) {
-                    b.add(net, c.shortName(), ip);
-                    if (c.config().hostname() != null) {
-                        b.add(net, c.config().hostname(), ip);
-                    }
-                    e.aliases().forEach(a -> b.add(net, a, ip));
-                }
-            });
-        }
-        dns.update(b.build());
+        dns.update(DnsNames.table(networks.list(), containers.store().list()));
     }
 
     public void adopt() {
@@ -153,7 +127,7 @@ public final class ContainerRuntime implements AutoCloseable {
                 .filter(n -> Files.exists(Path.of("/sys/class/net", dev.jcompose.engine.network.BridgeDriver.bridgeName(n)))).toList());
         for (ContainerRecord r : containers.store().list()) {
             if (!r.state().running()) {
-                removeCgroup(r.id()); // left by an engine that died between the exit and the cleanup
+                cgroups.remove(r.id()); // left by an engine that died between the exit and the cleanup
                 continue;
             }
             if (ProcessHandle.of(r.state().pid()).map(ProcessHandle::isAlive).orElse(false)) {
@@ -169,18 +143,9 @@ public final class ContainerRuntime implements AutoCloseable {
     /** The engine-side parts of a container that outlived the previous engine: its port proxies and health checks. */
     private void reattach(ContainerRecord r) {
         try {
-            var endpoints = r.networkSettings().networks();
-            String target = endpoints.values().stream().map(e -> e.ipAddress()).filter(java.util.Objects::nonNull).findFirst()
-                    .orElse("127.0.0.1");
-            publishTo(r.id(), r.networkSettings().ports(), target);
-            ImageRecord image = images.get(Digest.parse(r.image())).orElseThrow(() -> new IOException("image " + r.image() + " is gone"));
-            ImageRootfs rootfs = new ImageRootfs(images, image);
-            UserResolver.Identity user = UserResolver.resolve(r.config().user(), rootfs.read("etc/passwd").orElse(null),
-                    rootfs.read("etc/group").orElse(null));
-            HostConfig h = r.hostConfig();
-            long caps = dev.jcompose.engine.shim.DockerDefaults.capabilities(h.capAdd() == null ? java.util.List.of() : h.capAdd(),
-                    h.capDrop() == null ? java.util.List.of() : h.capDrop(), Boolean.TRUE.equals(h.privileged()));
-            health.watch(r.id(), user, caps);
+            ports.republish(r);
+            ContainerExec.Identity who = execs.identity(r, null, false);
+            health.watch(r.id(), who.user(), who.capabilities());
         } catch (IOException | RuntimeException e) {
             LOG.warn("re-attaching to container {}: {}", r.shortName(), e.getMessage());
         }
@@ -200,7 +165,7 @@ public final class ContainerRuntime implements AutoCloseable {
             UserResolver.Identity user = UserResolver.resolve(r.config().user(), rootfs.read("etc/passwd").orElse(null),
                     rootfs.read("etc/group").orElse(null));
             EtcFiles.write(r, dir, null, Path.of("/etc/resolv.conf"));
-            copyUp(r, rootfs);
+            VolumeCopyUp.copyUpNamedVolumes(r, rootfs, this::volume);
             BindOwnership.apply(r.hostConfig().binds(), user, this::volumeSource);
             ShimSpec spec = ContainerSpecs.build(r, user, rootfs.overlayData(dir), dir, this::volumeSource, this::netnsOf,
                     containers::inspect);
@@ -209,13 +174,13 @@ public final class ContainerRuntime implements AutoCloseable {
             ShimSpecWriter.write(spec, specFile);
             shimProcess = ShimProcess.start(shim, specFile, dir.resolve("shim.log"));
             long pid = shimProcess.containerPid();
-            joinCgroup(r, pid);
+            cgroups.join(r, pid);
             var endpoints = attachments.connect(r, pid);
             if (!endpoints.isEmpty() && (r.hostConfig().dns() == null || r.hostConfig().dns().isEmpty())) {
                 EtcFiles.writeResolvConf(dir, endpoints.values().iterator().next().gateway(), r.hostConfig().dnsSearch(),
                         r.hostConfig().dnsOptions());
             }
-            var published = publish(r, endpoints);
+            var published = ports.publish(r, endpoints);
             shimProcess.go();
             stoppedByUser.remove(r.id());
             exits.putIfAbsent(r.id(), new CompletableFuture<>()); // a waiter that came before start (docker run) keeps its future
@@ -239,85 +204,11 @@ public final class ContainerRuntime implements AutoCloseable {
         }
     }
 
-    /** Starts the port proxies (TCP and UDP) for the container's PortBindings, to its first address; the actual host ports for inspect. */
-    private Map<String, java.util.List<HostConfig.PortBinding>> publish(ContainerRecord r,
-            Map<String, dev.jcompose.engine.container.EndpointSettings> endpoints) throws IOException {
-        String target = endpoints.values().stream().map(e -> e.ipAddress()).filter(java.util.Objects::nonNull).findFirst().orElse("127.0.0.1");
-        Map<String, java.util.List<HostConfig.PortBinding>> out = publishTo(r.id(), r.hostConfig().portBindings(), target);
-        // as Docker: an exposed port that is not published is listed with no binding (docker ps shows "80/tcp")
-        if (r.config().exposedPorts() != null) {
-            r.config().exposedPorts().keySet().forEach(port -> out.putIfAbsent(port.contains("/") ? port : port + "/tcp", java.util.List.of()));
-        }
-        return out;
-    }
-
-    private Map<String, java.util.List<HostConfig.PortBinding>> publishTo(String id, Map<String, java.util.List<HostConfig.PortBinding>> asked,
-                                                                         String target) throws IOException {
-        Map<String, java.util.List<HostConfig.PortBinding>> out = new java.util.TreeMap<>();
-        if (asked == null || asked.isEmpty()) {
-            return out;
-        }
-        java.util.List<dev.jcompose.engine.net.ports.PortBinding> bindings = new java.util.ArrayList<>();
-        for (var e : asked.entrySet()) {
-            String[] portProto = e.getKey().split("/");
-            String proto = portProto.length > 1 ? portProto[1] : "tcp";
-            if (!proto.equals("tcp") && !proto.equals("udp")) {
-                continue;
-            }
-            for (HostConfig.PortBinding b : e.getValue() == null ? java.util.List.<HostConfig.PortBinding>of() : e.getValue()) {
-                String hp = b.hostPort() == null ? "" : b.hostPort();
-                int start = hp.isEmpty() ? 0 : Integer.parseInt(hp.split("-")[0]);
-                int end = hp.contains("-") ? Integer.parseInt(hp.split("-")[1]) : start;
-                bindings.add(new dev.jcompose.engine.net.ports.PortBinding(proto, b.hostIp(), start, end, target,
-                        Integer.parseInt(portProto[0])));
-            }
-        }
-        for (var p : ports.publishAll(id, bindings)) {
-            out.computeIfAbsent(p.containerPort() + "/" + p.protocol(), k -> new java.util.ArrayList<>())
-                    .add(new HostConfig.PortBinding(p.hostIp(), Integer.toString(p.hostPort())));
-        }
-        return out;
-    }
-
     private void fail(ContainerRecord r, String message) {
         attachments.release(r);
         containers.store().update(r.id(), c -> c.withState(c.state().failed(128, message)));
-        removeCgroup(r.id());
+        cgroups.remove(r.id());
         throw new ContainerException(500, message);
-    }
-
-    private void joinCgroup(ContainerRecord r, long pid) throws CgroupException {
-        if (cgroups == null) {
-            return;
-        }
-        CgroupManager cg = cgroups.forPath("jcompose/" + r.id());
-        cg.create();
-        HostConfig h = r.hostConfig();
-        // the device allow-list of every unprivileged container (Docker's defaults): mknod works, opening other devices does not
-        Resources res = Boolean.TRUE.equals(h.privileged()) ? Resources.none()
-                : Resources.none().withDevices(dev.jcompose.engine.cgroup.DeviceRule.containerDefaults());
-        if (h.memory() != null && h.memory() > 0) {
-            res = res.withMemory(MemoryLimits.limit(h.memory()));
-        }
-        if (h.nanoCpus() != null && h.nanoCpus() > 0) {
-            res = res.withCpu(CpuLimits.cpus(h.nanoCpus() / 1e9));
-        }
-        if (h.pidsLimit() != null && h.pidsLimit() > 0) {
-            res = res.withPidsLimit(h.pidsLimit());
-        }
-        cg.apply(res);
-        cg.addProcess(pid);
-    }
-
-    private void removeCgroup(String id) {
-        if (cgroups == null) {
-            return;
-        }
-        try {
-            cgroups.forPath("jcompose/" + id).destroy(Duration.ofSeconds(2)); // stragglers are killed, not left behind
-        } catch (CgroupException e) {
-            LOG.warn("removing the cgroup of container " + id + ": " + e.getMessage());
-        }
     }
 
     /** Records the exit the shim wrote, publishes "die", and restarts as the policy says. */
@@ -336,8 +227,9 @@ public final class ContainerRuntime implements AutoCloseable {
         }
         ExitStatus s = status;
         Instant started = Instant.parse(r.state().startedAt());
-        ContainerRecord after = containers.store().update(id, c -> c.withState(c.state().exited(s.exitCode(), false, s.finishedAt())));
-        removeCgroup(id);
+        boolean oom = cgroups.oomKilled(id); // read before the cgroup goes
+        ContainerRecord after = containers.store().update(id, c -> c.withState(c.state().exited(s.exitCode(), oom, s.finishedAt())));
+        cgroups.remove(id);
         attachments.release(after);
         if (after.networkSettings() != null) {
             after = containers.store().update(id, c -> c.withNetworkSettings(new ContainerRecord.NetworkSettings(
@@ -346,6 +238,9 @@ public final class ContainerRuntime implements AutoCloseable {
         health.forget(id);
         ports.unpublish(id);
         names.run();
+        if (oom) {
+            events.publish("container", "oom", id, attributes(after)); // Docker's order: oom, then die
+        }
         Map<String, String> attrs = new HashMap<>(attributes(after));
         attrs.put("exitCode", Integer.toString(s.exitCode()));
         events.publish("container", "die", id, attrs);
@@ -491,19 +386,7 @@ public final class ContainerRuntime implements AutoCloseable {
         if (!pause && !r.state().paused()) {
             throw ContainerException.conflict("Container " + r.id() + " is not paused");
         }
-        if (cgroups == null) {
-            throw new ContainerException(500, "pausing needs the cgroup freezer, which this host does not offer to jcompose");
-        }
-        try {
-            CgroupManager cg = cgroups.forPath("jcompose/" + r.id());
-            if (pause) {
-                cg.freeze();
-            } else {
-                cg.thaw();
-            }
-        } catch (CgroupException e) {
-            throw new ContainerException(500, (pause ? "pausing " : "unpausing ") + r.shortName() + ": " + e.getMessage());
-        }
+        cgroups.freeze(r, pause);
         containers.store().update(r.id(), c -> c.withState(c.state().paused(pause)));
         events.publish("container", pause ? "pause" : "unpause", r.id(), attributes(r));
     }
@@ -512,7 +395,7 @@ public final class ContainerRuntime implements AutoCloseable {
     public void remove(String idOrName) {
         ContainerRecord r = containers.inspect(idOrName);
         containers.remove(r.id());
-        removeCgroup(r.id());
+        cgroups.remove(r.id());
         events.publish("container", "destroy", r.id(), attributes(r));
         removed(r.id());
     }
@@ -530,7 +413,7 @@ public final class ContainerRuntime implements AutoCloseable {
             awaitExit(exit, Duration.ofSeconds(10));
         }
         containers.remove(r.id());
-        removeCgroup(r.id()); // an exit not recorded in time is not cleaned up by the exit watcher, which finds no record
+        cgroups.remove(r.id()); // an exit not recorded in time is not cleaned up by the exit watcher, which finds no record
         events.publish("container", "destroy", r.id(), attributes(r));
         removed(r.id());
     }
@@ -555,8 +438,8 @@ public final class ContainerRuntime implements AutoCloseable {
         }
     }
 
-    private String volumeData(String name) {
-        return volumes.create(name, null, null, null).mountpoint();
+    private dev.jcompose.engine.volume.VolumeRecord volume(String name) {
+        return volumes.create(name, null, null, null);
     }
 
     private dev.jcompose.engine.volume.VolumeSource volumeSource(String name) {
@@ -584,48 +467,7 @@ public final class ContainerRuntime implements AutoCloseable {
      */
     public Process exec(String idOrName, List<String> cmd, List<String> env, String user, String workDir, boolean privileged,
                         dev.jcompose.engine.shim.ShimExec.Io io) throws IOException {
-        ContainerRecord r = containers.inspect(idOrName);
-        if (!r.state().running()) {
-            throw ContainerException.conflict("container " + r.id() + " is not running");
-        }
-        if (r.state().paused()) {
-            throw ContainerException.conflict("container " + r.id() + " is paused, unpause the container before exec");
-        }
-        ImageRecord image = images.get(Digest.parse(r.image())).orElseThrow(() -> new IOException("image " + r.image() + " is gone"));
-        ImageRootfs rootfs = new ImageRootfs(images, image);
-        UserResolver.Identity id = UserResolver.resolve(user == null || user.isEmpty() ? r.config().user() : user,
-                rootfs.read("etc/passwd").orElse(null), rootfs.read("etc/group").orElse(null));
-        HostConfig h = r.hostConfig();
-        long caps = dev.jcompose.engine.shim.DockerDefaults.capabilities(h.capAdd() == null ? List.of() : h.capAdd(),
-                h.capDrop() == null ? List.of() : h.capDrop(), privileged || Boolean.TRUE.equals(h.privileged()));
-        List<String> fullEnv = new java.util.ArrayList<>(r.config().env());
-        fullEnv.addAll(env);
-        String cwd = workDir == null || workDir.isEmpty() ? r.config().workingDir() : workDir;
-        return dev.jcompose.engine.shim.ShimExec.start(shim, r.state().pid(), cmd, fullEnv, cwd, id.uid(), id.gid(), caps,
-                containers.store().directory(r.id()), io);
-    }
-
-    /** Named volumes that are new and empty get the image's content at their mount point (unless {@code nocopy}). */
-    private void copyUp(ContainerRecord r, ImageRootfs rootfs) throws IOException {
-        for (String bind : r.hostConfig().binds() == null ? List.<String>of() : r.hostConfig().binds()) {
-            String[] parts = bind.split(":");
-            if (parts.length >= 2 && !parts[0].startsWith("/") && !(parts.length > 2 && parts[2].contains("nocopy"))
-                    && volumeSource(parts[0]).isDataDirectory()) {
-                VolumeCopyUp.copy(rootfs.layerDirsBaseFirst(), parts[1], Path.of(volumeData(parts[0])));
-            }
-        }
-        if (r.hostConfig().mounts() == null) {
-            return;
-        }
-        for (HostConfig.Mount m : r.hostConfig().mounts()) {
-            boolean noCopy = m.volumeOptions() != null && Boolean.TRUE.equals(m.volumeOptions().get("NoCopy"));
-            if (!"volume".equals(m.type()) || m.source() == null || m.source().isEmpty() || noCopy
-                    || !volumeSource(m.source()).isDataDirectory()) {
-                continue;
-            }
-            Path data = Path.of(volumeData(m.source()));
-            VolumeCopyUp.copy(rootfs.layerDirsBaseFirst(), m.target(), data);
-        }
+        return execs.start(idOrName, cmd, env, user, workDir, privileged, io);
     }
 
     /**

@@ -98,7 +98,13 @@ public final class ContainerSpecs {
                 sysctls, netns, newNetns, h.oomScoreAdj(), Path.of(r.logPath()), containerDir.resolve("exit.json"));
         return spec.withSeccomp(seccomp(list(h.securityOpt()), privileged, caps)).withInit(Boolean.TRUE.equals(h.init()))
                 .withLogRotation(logRotation(h.logConfig()))
-                .withStdio(ContainerStdio.of(r.config().ttyEnabled(), r.config().stdinOpen(), containerDir));
+                .withStdio(stdio(r, containerDir));
+    }
+
+    private static ContainerStdio stdio(ContainerRecord r, Path containerDir) {
+        ContainerStdio io = ContainerStdio.of(r.config().ttyEnabled(), r.config().stdinOpen(), containerDir);
+        int[] size = r.hostConfig().initialConsoleSize();
+        return size == null ? io : io.withConsoleSize(size[0], size[1]);
     }
 
     /** Docker's default profile unless privileged or {@code seccomp=unconfined} ({@code seccomp:…} too, the old separator). */

@@ -1,5 +1,9 @@
 package dev.jcompose.engine.lifecycle;
 
+import dev.jcompose.engine.container.ContainerRecord;
+import dev.jcompose.engine.container.HostConfig;
+import dev.jcompose.engine.volume.VolumeRecord;
+import dev.jcompose.engine.volume.VolumeSource;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -9,6 +13,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -18,6 +23,32 @@ import java.util.stream.Stream;
  */
 final class VolumeCopyUp {
     private VolumeCopyUp() {
+    }
+
+    /** Named volumes of {@code r} that are new and empty get the image's content at their mount point (unless {@code nocopy}). */
+    static void copyUpNamedVolumes(ContainerRecord r, ImageRootfs rootfs, Function<String, VolumeRecord> volume) throws IOException {
+        for (String bind : r.hostConfig().binds() == null ? List.<String>of() : r.hostConfig().binds()) {
+            String[] parts = bind.split(":");
+            if (parts.length >= 2 && !parts[0].startsWith("/") && !(parts.length > 2 && parts[2].contains("nocopy"))) {
+                VolumeRecord v = volume.apply(parts[0]);
+                if (VolumeSource.of(v).isDataDirectory()) {
+                    copy(rootfs.layerDirsBaseFirst(), parts[1], Path.of(v.mountpoint()));
+                }
+            }
+        }
+        if (r.hostConfig().mounts() == null) {
+            return;
+        }
+        for (HostConfig.Mount m : r.hostConfig().mounts()) {
+            boolean noCopy = m.volumeOptions() != null && Boolean.TRUE.equals(m.volumeOptions().get("NoCopy"));
+            if (!"volume".equals(m.type()) || m.source() == null || m.source().isEmpty() || noCopy) {
+                continue;
+            }
+            VolumeRecord v = volume.apply(m.source());
+            if (VolumeSource.of(v).isDataDirectory()) {
+                copy(rootfs.layerDirsBaseFirst(), m.target(), Path.of(v.mountpoint()));
+            }
+        }
     }
 
     /** Copies the image's {@code target} into {@code volumeData} when the volume is empty; true if something was copied. */

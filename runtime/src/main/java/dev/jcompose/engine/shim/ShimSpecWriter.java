@@ -73,6 +73,9 @@ public final class ShimSpecWriter {
         ContainerStdio io = s.stdio();
         if (io.tty()) {
             line(sb, "tty", "1");
+            if (io.rows() > 0 && io.cols() > 0) {
+                line(sb, "winsize", io.rows() + " " + io.cols());
+            }
         }
         if (io.stdinFifo() != null) {
             line(sb, "stdin_fifo", io.stdinFifo().toString());

@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** The real docker CLI pointed at a test engine's socket. */
-final class DockerCli {
-    record Result(int code, String out, String err) {
+/** The real docker CLI pointed at a test engine's socket (the api and lifecycle root tests share it). */
+public final class DockerCli {
+    public record Result(int code, String out, String err) {
     }
 
     private final String docker;
@@ -25,40 +25,54 @@ final class DockerCli {
     }
 
     /** Runs and asserts exit code 0; returns stdout without surrounding whitespace. */
-    String ok(String... args) throws Exception {
+    public String ok(String... args) throws Exception {
         Result r = run(args);
         assertEquals(0, r.code, () -> "docker " + String.join(" ", args) + ": " + r.err);
         return r.out.strip();
     }
 
-    Result run(String... args) throws Exception {
+    public Result run(String... args) throws Exception {
         return runWithInput(null, args);
     }
 
-    /** Runs with {@code input} on stdin (null: /dev/null). */
-    Result runWithInput(String input, String... args) throws Exception {
+    /** Runs and asserts exit code 0; returns stdout and stderr as one stream, in the order written, stripped. */
+    public String merged(String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(docker, "-H", "unix://" + socket));
         cmd.addAll(List.of(args));
-        return exec(cmd, input, "docker " + String.join(" ", args));
+        Result r = exec(cmd, null, "docker " + String.join(" ", args), true);
+        assertEquals(0, r.code, () -> "docker " + String.join(" ", args) + ": " + r.out);
+        return r.out.strip();
+    }
+
+    /** Runs with {@code input} on stdin (null: /dev/null). */
+    public Result runWithInput(String input, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(docker, "-H", "unix://" + socket));
+        cmd.addAll(List.of(args));
+        return exec(cmd, input, "docker " + String.join(" ", args), false);
     }
 
     /**
      * Runs under a pseudo-terminal of its own ({@code script -qec}, util-linux), first sizing it to
      * {@code rows}x{@code cols}, so docker sees a TTY on stdin and stdout; {@code input} is typed into it.
      */
-    Result runInPty(int rows, int cols, String input, String... args) throws Exception {
+    public Result runInPty(int rows, int cols, String input, String... args) throws Exception {
         StringBuilder line = new StringBuilder("stty rows " + rows + " cols " + cols + "; exec " + shellQuote(docker) + " -H "
                 + shellQuote("unix://" + socket));
         for (String a : args) {
             line.append(' ').append(shellQuote(a));
         }
-        return exec(List.of("script", "-qec", line.toString(), "/dev/null"), input, "(pty) docker " + String.join(" ", args));
+        return exec(List.of("script", "-qec", line.toString(), "/dev/null"), input, "(pty) docker " + String.join(" ", args), false);
     }
 
-    private Result exec(List<String> cmd, String input, String what) throws Exception {
+    private Result exec(List<String> cmd, String input, String what, boolean mergeErr) throws Exception {
         Path out = Files.createTempFile(scratch, "out", ".txt");
         Path err = Files.createTempFile(scratch, "err", ".txt");
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile());
+        if (mergeErr) {
+            pb.redirectErrorStream(true);
+        } else {
+            pb.redirectError(err.toFile());
+        }
         if (input == null) {
             pb.redirectInput(new java.io.File("/dev/null"));
         }
@@ -68,7 +82,7 @@ final class DockerCli {
                 stdin.write(input.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             }
         }
-        if (!p.waitFor(30, TimeUnit.SECONDS)) {
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
             p.waitFor(5, TimeUnit.SECONDS);
@@ -78,7 +92,7 @@ final class DockerCli {
     }
 
     /** Starts a long-running command (logs -f, events) whose output the caller reads as it comes. */
-    Process start(String... args) throws Exception {
+    public Process start(String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(docker, "-H", "unix://" + socket));
         cmd.addAll(List.of(args));
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectInput(new java.io.File("/dev/null")).start();

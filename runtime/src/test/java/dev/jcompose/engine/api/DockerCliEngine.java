@@ -15,9 +15,9 @@ import java.nio.file.Path;
  * capability is missing; {@link #close} removes every container, network and volume, stops the
  * engine and checks that no mount under the test's directory is left.
  */
-record DockerCliEngine(Engine engine, DockerCli cli, Path dir) implements AutoCloseable {
+public record DockerCliEngine(Engine engine, DockerCli cli, Path dir) implements AutoCloseable {
 
-    static DockerCliEngine start(Path dir, String image) throws Exception {
+    public static DockerCliEngine start(Path dir, String image) throws Exception {
         assumeTrue("root".equals(System.getProperty("user.name")), "needs root: runs containers");
         assumeTrue(Files.isExecutable(Path.of("/bin/busybox")), "needs /bin/busybox (Debian package busybox-static)");
         Path docker = EngineApiTest.findOnPath("docker");

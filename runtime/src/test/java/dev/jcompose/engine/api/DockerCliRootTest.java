@@ -11,6 +11,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -122,6 +123,9 @@ class DockerCliRootTest {
         cli.ok("run", "-d", "--name", "dockercli-b", IMAGE, "sleep", "60");
         cli.ok("run", "-d", "--name", "dockercli-c", IMAGE, "sh", "-c", "sleep 1; exit 7");
         assertEquals("7", cli.ok("wait", "dockercli-c"));
+        List<String> top = cli.ok("top", "dockercli-a").lines().toList();
+        assertTrue(top.get(0).startsWith("UID") && top.get(0).contains("PID") && top.get(0).contains("CMD"), top.toString());
+        assertTrue(top.size() == 2 && top.get(1).endsWith("sleep 60"), "docker top: the container's one process " + top);
         cli.ok("pause", "dockercli-a");
         assertEquals("paused", cli.ok("inspect", "--format", "{{.State.Status}}", "dockercli-a"));
         String pausedStatus = cli.ok("ps", "--filter", "name=dockercli-a", "--format", "{{.Status}}");

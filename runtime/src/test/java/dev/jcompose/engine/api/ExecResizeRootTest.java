@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code POST /exec/{id}/resize} reaches the pty of a running TTY exec (the shim applies the new size
- * on SIGWINCH), and an exec's size starts as its {@code ConsoleSize}; driven over plain HTTP.
+ * on SIGWINCH), an exec's size starts as its {@code ConsoleSize}, and so does a TTY container's from
+ * {@code HostConfig.ConsoleSize} on create (docker ≥ API 1.42 sends it); driven over plain HTTP.
  */
 @Tag("root")
 class ExecResizeRootTest {
@@ -95,5 +96,17 @@ class ExecResizeRootTest {
         assertTrue(Files.list(engine.config().root().resolve("containers").resolve(cli.ok("inspect", "--format", "{{.Id}}", "dockercli-rs")))
                 .noneMatch(p -> p.getFileName().toString().endsWith(".winsize")), "the size file goes with the exec");
         cli.ok("rm", "-f", "dockercli-rs");
+    }
+
+    @Test
+    void aContainersPtyStartsWithTheConsoleSizeOfItsCreate() throws Exception {
+        ContentResponse created = post("/v1.47/containers/create?name=dockercli-cs", """
+                {"Image":"dockercli-tiny:1","Cmd":["sh","-c","stty size"],"Tty":true,"HostConfig":{"ConsoleSize":[33,101]}}""");
+        assertEquals(201, created.getStatus(), created.getContentAsString());
+        assertEquals(204, post("/v1.47/containers/dockercli-cs/start", null).getStatus());
+        ContentResponse waited = post("/v1.47/containers/dockercli-cs/wait", null);
+        assertEquals(0, JSON.readTree(waited.getContent()).get("StatusCode").asInt(), waited.getContentAsString());
+        assertEquals("33 101", cli.ok("logs", "dockercli-cs"), "stty in PID 1 sees the size asked on create");
+        cli.ok("rm", "-f", "dockercli-cs");
     }
 }

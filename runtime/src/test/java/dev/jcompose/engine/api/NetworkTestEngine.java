@@ -59,7 +59,7 @@ final class NetworkTestEngine implements AutoCloseable {
                 dir.resolve("run").toString());
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("engine.log").toFile())).start();
-        long deadline = System.currentTimeMillis() + 30_000;
+        long deadline = System.currentTimeMillis() + 90_000; // a JVM start on a loaded CI machine
         while (!Files.exists(dir.resolve("run/jcompose.pid"))) {
             assertTrue(p.isAlive() && System.currentTimeMillis() < deadline, () -> "engine did not start: " + log());
             Thread.sleep(100);

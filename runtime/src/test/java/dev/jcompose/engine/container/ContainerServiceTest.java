@@ -135,4 +135,77 @@ class ContainerServiceTest {
         assertEquals("nginx -g 'daemon off;'", ContainerSummary.dockerCommand("nginx", List.of("-g", "daemon off;")));
         assertEquals("sleep", ContainerSummary.dockerCommand("sleep", List.of()));
     }
+
+    @Test
+    void parallelCreatesWithoutNamesEachGetTheirOwnName() throws Exception {
+        // the image lookup yields, so creates overlap between picking a name and storing the record
+        ImageResolver slowImages = ref -> {
+            Thread.yield();
+            return Optional.of(new ImageResolver.ResolvedImage("sha256:abc", BUSYBOX));
+        };
+        ContainerService s = new ContainerService(new ContainerStore(dir), slowImages, clock);
+        int threads = 8;
+        int perThread = 40;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<List<String>>> futures = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    List<String> names = new java.util.ArrayList<>();
+                    for (int i = 0; i < perThread; i++) {
+                        names.add(s.create(null, request("{\"Image\":\"busybox\"}")).name());
+                    }
+                    return names;
+                }));
+            }
+            start.countDown();
+            java.util.Set<String> all = new java.util.HashSet<>();
+            for (var f : futures) {
+                all.addAll(f.get(60, java.util.concurrent.TimeUnit.SECONDS)); // a 409 fails here
+            }
+            assertEquals(threads * perThread, all.size());
+            assertEquals(threads * perThread, s.list(true, ContainerFilters.NONE).size());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aNameIsTakenFromTheMomentItsCreateBegins() throws Exception {
+        var resolving = new java.util.concurrent.CountDownLatch(1);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        ImageResolver images = ref -> {
+            if (ref.equals("slow")) {
+                resolving.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return Optional.of(new ImageResolver.ResolvedImage("sha256:abc", BUSYBOX));
+        };
+        ContainerService s = new ContainerService(new ContainerStore(dir), images, clock);
+        var first = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return s.create("same", request("{\"Image\":\"slow\"}"));
+            } catch (Exception e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        });
+        ContainerException e;
+        try {
+            assertTrue(resolving.await(30, java.util.concurrent.TimeUnit.SECONDS));
+            e = assertThrows(ContainerException.class, () -> s.create("same", request("{\"Image\":\"busybox\"}")));
+            assertEquals(409, e.status());
+            assertEquals(404, assertThrows(ContainerException.class, () -> s.inspect("same")).status(), "reserved, not yet a container");
+        } finally {
+            release.countDown();
+        }
+        ContainerRecord made = first.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertTrue(e.getMessage().contains("\"/same\" is already in use by container \"" + made.id() + "\""), e.getMessage());
+        assertEquals("/same", s.inspect("same").name());
+    }
 }

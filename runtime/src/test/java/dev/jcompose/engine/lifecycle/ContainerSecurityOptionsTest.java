@@ -3,13 +3,10 @@ package dev.jcompose.engine.lifecycle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.jcompose.engine.Engine;
-import dev.jcompose.engine.EngineConfig;
+import dev.jcompose.engine.api.DockerCliEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -23,39 +20,23 @@ import org.junit.jupiter.api.io.TempDir;
 class ContainerSecurityOptionsTest {
     @TempDir
     Path dir;
-    private Engine engine;
-    private String docker;
+    private DockerCliEngine world;
 
     @BeforeEach
     void start() throws Exception {
-        assumeTrue("root".equals(System.getProperty("user.name")), "needs root: runs containers");
-        assumeTrue(Files.isExecutable(Path.of("/bin/busybox")), "needs /bin/busybox (Debian package busybox-static)");
-        docker = List.of("/usr/local/bin/docker", "/usr/bin/docker").stream().filter(p -> Files.isExecutable(Path.of(p))).findFirst()
-                .orElse(null);
-        assumeTrue(docker != null, "needs the docker CLI (client only)");
-        engine = new Engine(new EngineConfig(dir.resolve("root"), dir.resolve("run")));
-        engine.start();
-        BusyboxImage.install(engine.images(), "docker.io/library/tiny:1");
+        world = DockerCliEngine.start(dir, "tiny:1");
     }
 
     @AfterEach
     void stop() throws Exception {
-        if (engine != null) {
-            engine.removeEverything();
-            engine.close();
-            assertTrue(Files.readAllLines(Path.of("/proc/self/mountinfo")).stream().noneMatch(l -> l.contains(dir.toString())));
+        if (world != null) {
+            world.close();
         }
     }
 
+    /** Runs the docker CLI against the test's engine, asserts success; its stdout and stderr as one. */
     private String ok(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(docker, "-H", "unix://" + engine.config().socket()));
-        cmd.addAll(List.of(args));
-        Path out = Files.createTempFile(dir, "out", ".txt");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), String.join(" ", args) + " timed out");
-        String text = Files.readString(out).strip();
-        assertEquals(0, p.exitValue(), () -> String.join(" ", args) + ": " + text);
-        return text;
+        return world.cli().merged(args);
     }
 
     @Test

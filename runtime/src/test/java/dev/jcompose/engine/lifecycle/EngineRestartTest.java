@@ -33,7 +33,7 @@ class EngineRestartTest {
                 dir.resolve("run").toString());
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("engine.log")
                 .toFile())).start();
-        long deadline = System.currentTimeMillis() + 20_000;
+        long deadline = System.currentTimeMillis() + 90_000; // a JVM start plus an image import, on a loaded CI machine
         while (!Files.exists(dir.resolve("run/jcompose.pid"))) {
             assertTrue(System.currentTimeMillis() < deadline, "engine did not start: " + Files.readString(dir.resolve("engine.log")));
             Thread.sleep(100);

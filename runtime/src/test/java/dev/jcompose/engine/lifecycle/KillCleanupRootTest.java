@@ -4,13 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.jcompose.engine.Engine;
-import dev.jcompose.engine.EngineConfig;
-import java.nio.file.Files;
+import dev.jcompose.engine.api.DockerCliEngine;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -29,28 +26,24 @@ class KillCleanupRootTest {
 
     @TempDir
     Path dir;
-    private Engine engine;
-    private String docker;
+    private DockerCliEngine world;
 
     @BeforeEach
     void start() throws Exception {
-        assumeTrue("root".equals(System.getProperty("user.name")), "needs root: runs containers");
-        assumeTrue(Files.isExecutable(Path.of("/bin/busybox")), "needs /bin/busybox (Debian package busybox-static)");
-        docker = List.of("/usr/local/bin/docker", "/usr/bin/docker").stream().filter(p -> Files.isExecutable(Path.of(p))).findFirst()
-                .orElse(null);
-        assumeTrue(docker != null, "needs the docker CLI (client only)");
-        assumeTrue(!cgroupRoots().isEmpty(), "needs a mounted cgroupfs");
-        engine = new Engine(new EngineConfig(dir.resolve("root"), dir.resolve("run")));
-        engine.start();
-        BusyboxImage.install(engine.images(), "docker.io/library/engine-killcg:1");
+        assumeTrue(!CgroupMounts.roots().isEmpty(), "needs a mounted cgroupfs");
+        world = DockerCliEngine.start(dir, "engine-killcg:1");
     }
 
     @AfterEach
     void stop() throws Exception {
-        if (engine != null) {
-            engine.removeEverything();
-            engine.close();
+        if (world != null) {
+            world.close();
         }
+    }
+
+    /** Runs the docker CLI against the test's engine, asserts success; its stdout and stderr as one. */
+    private String ok(String... args) throws Exception {
+        return world.cli().merged(args);
     }
 
     @Test
@@ -82,40 +75,7 @@ class KillCleanupRootTest {
         return ids;
     }
 
-    /** The {@code jcompose/<id>} directories of {@code ids} still under any cgroup mount. */
     private static List<Path> leftovers(List<String> ids) throws Exception {
-        List<Path> found = new ArrayList<>();
-        for (Path root : cgroupRoots()) {
-            for (String id : ids) {
-                Path d = root.resolve("jcompose").resolve(id);
-                if (Files.isDirectory(d)) {
-                    found.add(d);
-                }
-            }
-        }
-        return found;
-    }
-
-    private static List<Path> cgroupRoots() throws Exception {
-        List<Path> roots = new ArrayList<>();
-        for (String line : Files.readAllLines(Path.of("/proc/self/mountinfo"))) {
-            String[] halves = line.split(" - ", 2);
-            String fsType = halves.length == 2 ? halves[1].split(" ")[0] : "";
-            if (fsType.equals("cgroup") || fsType.equals("cgroup2")) {
-                roots.add(Path.of(halves[0].split(" ")[4]));
-            }
-        }
-        return roots;
-    }
-
-    private String ok(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(docker, "-H", "unix://" + engine.config().socket()));
-        cmd.addAll(List.of(args));
-        Path out = Files.createTempFile(dir, "out", ".txt");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), String.join(" ", args) + " timed out");
-        String text = Files.readString(out).strip();
-        assertEquals(0, p.exitValue(), () -> String.join(" ", args) + ": " + text);
-        return text;
+        return CgroupMounts.containerDirs(ids);
     }
 }

@@ -54,6 +54,11 @@ class ShimSpecWriterTest {
         assertEquals(ContainerStdio.NONE, ContainerStdio.of(false, false, dir));
         ShimSpecWriter.write(spec().withStdio(ContainerStdio.of(true, false, dir)).withInit(true).withLogRotation(LogRotation.NONE), file);
         assertTrue(Files.readAllLines(file).containsAll(List.of("tty 1", "init 1")), "the with… methods keep each other's settings");
+        ShimSpecWriter.write(spec().withStdio(ContainerStdio.of(true, false, dir).withConsoleSize(21, 77)), file);
+        assertTrue(Files.readAllLines(file).contains("winsize 21 77"), "ConsoleSize: the pty's first size");
+        assertEquals(ContainerStdio.NONE, ContainerStdio.NONE.withConsoleSize(21, 77), "no TTY: no size");
+        ShimSpecWriter.write(spec().withStdio(ContainerStdio.of(true, false, dir)), file);
+        assertTrue(Files.readAllLines(file).stream().noneMatch(l -> l.startsWith("winsize")), "no ConsoleSize: the pty's default");
         ShimSpecWriter.write(spec().withStdio(ContainerStdio.NONE), file);
         assertTrue(Files.readAllLines(file).stream().noneMatch(l -> l.startsWith("tty") || l.contains("_fifo")), "NONE writes nothing");
     }
