@@ -19,9 +19,11 @@ import org.xbill.DNS.Message;
  * The UDP side of one listening address: {@link #RECEIVERS} sockets bound to the same address
  * with SO_REUSEPORT (the kernel spreads askers over them), each served by its own thread, so
  * receiving, answering and sending run on every core. A local question is answered from the
- * {@link AnswerCache} when it was asked before under the same snapshot (copied into the thread's
- * reply buffer with the query's ID), else parsed and rendered by dnsjava (and the renderings
- * stored); anything else goes to the upstreams on the forwarding pool.
+ * {@link AnswerCache} when it was asked before under the same snapshot (looked up with the
+ * thread's reusable {@link AnswerCache.Probe}, copied into the thread's reply buffer with the
+ * query's ID: no allocation of ours; the JDK's receive still makes the sender's InetSocketAddress
+ * when the sender changes, about 120 bytes), else parsed and rendered by dnsjava (and the
+ * renderings stored); anything else goes to the upstreams on the forwarding pool.
  */
 final class UdpServer implements AutoCloseable {
     static final int RECEIVERS = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
@@ -77,6 +79,7 @@ final class UdpServer implements AutoCloseable {
         ByteBuffer in = ByteBuffer.wrap(buf);
         byte[] reply = new byte[65535];
         ByteBuffer out = ByteBuffer.wrap(reply);
+        AnswerCache.Probe probe = new AnswerCache.Probe();
         while (channel.isOpen()) {
             try {
                 in.clear();
@@ -86,10 +89,9 @@ final class UdpServer implements AutoCloseable {
                     continue; // shorter than a header: dropped, as a parse failure is
                 }
                 NameTable table = answering.table().get();
-                AnswerCache.Key key = new AnswerCache.Key(from.getAddress().getAddress(), buf, length);
-                byte[] stored = answering.cache().get(table, key);
+                byte[] stored = answering.cache().get(table, probe.set(from.getAddress(), buf, length));
                 if (stored == null) {
-                    stored = answerOrForward(channel, table, key, from, Arrays.copyOf(buf, length));
+                    stored = answerOrForward(channel, table, probe.toKey(), from, Arrays.copyOf(buf, length));
                     if (stored == null) {
                         continue;
                     }
