@@ -53,8 +53,8 @@ final class AnswerCache {
      * A reusable lookup key, one per receiver thread, so a question answered from the cache
      * allocates nothing: it is filled with each query in place and looked up as is (the map
      * compares it with the stored {@link Key}s by content and hash); {@link #toKey} makes the
-     * immutable key to store under. The asker's address bytes are taken again only when the
-     * asker's {@link InetAddress} object changes (the JDK reuses it while the sender is the same).
+     * immutable key to store under. Given an {@link InetAddress}, its bytes are taken again only
+     * when the object changes.
      */
     static final class Probe {
         private final byte[] bytes = new byte[1 + 16 + 65535];
@@ -69,8 +69,13 @@ final class AnswerCache {
                 this.asker = asker;
                 this.askerBytes = asker.getAddress();
             }
-            layout(askerBytes, query, length, bytes);
-            this.length = askerBytes.length + 1 + length - 2;
+            return set(askerBytes, query, length);
+        }
+
+        /** Fills the probe with the asker's address bytes (4 or 16) and {@code query}'s first {@code length} bytes (at least 2). */
+        Probe set(byte[] askerAddress, byte[] query, int length) {
+            layout(askerAddress, query, length, bytes);
+            this.length = askerAddress.length + 1 + length - 2;
             this.hash = hash(bytes, this.length);
             return this;
         }
