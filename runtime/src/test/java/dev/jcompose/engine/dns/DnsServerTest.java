@@ -161,6 +161,19 @@ class DnsServerTest {
     }
 
     @Test
+    void anIpv6ListenerAnswersLocallyAndForwards() throws Exception {
+        dns.update(new NameTable.Builder().network("six", "::1/128", "::1").add("six", "web6", "fd00::9").build());
+        port = listenOnFreePort(dns, "::1");
+        SimpleResolver r = new SimpleResolver("::1");
+        r.setPort(port);
+        r.setTimeout(Duration.ofSeconds(3));
+        Message local = r.send(Message.newQuery(Record.newRecord(Name.fromString("web6."), Type.AAAA, 1)));
+        assertEquals(List.of("fd00:0:0:0:0:0:0:9"), answers(local));
+        Message forwarded = r.send(Message.newQuery(Record.newRecord(Name.fromString("elsewhere.example."), Type.A, 1)));
+        assertEquals(Rcode.SERVFAIL, forwarded.getRcode(), "no upstream: the forwarding path replies SERVFAIL over the v6 socket");
+    }
+
+    @Test
     void stoppingFreesTheUdpAddress() throws Exception {
         dns.update(stack());
         port = listenOnFreePort(dns, "127.0.0.1");
