@@ -1,5 +1,6 @@
 package dev.jcompose.engine.dns;
 
+import java.net.InetAddress;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -20,7 +21,7 @@ import java.util.function.IntUnaryOperator;
 final class AnswerCache {
     static final int MAX_ENTRIES = 16_384;
 
-    private record Generation(NameTable table, ConcurrentHashMap<Key, byte[][]> answers) {
+    private record Generation(NameTable table, ConcurrentHashMap<Object, byte[][]> answers) {
     }
 
     /** Asker address bytes + query bytes from offset 2, compared by content. */
@@ -29,11 +30,12 @@ final class AnswerCache {
         private final int hash;
 
         Key(byte[] asker, byte[] query, int length) {
-            bytes = new byte[asker.length + 1 + length - 2];
-            bytes[0] = (byte) asker.length;
-            System.arraycopy(asker, 0, bytes, 1, asker.length);
-            System.arraycopy(query, 2, bytes, 1 + asker.length, length - 2);
-            hash = Arrays.hashCode(bytes);
+            this(layout(asker, query, length, new byte[asker.length + 1 + length - 2]), asker.length + 1 + length - 2);
+        }
+
+        private Key(byte[] bytes, int length) {
+            this.bytes = bytes.length == length ? bytes : Arrays.copyOf(bytes, length);
+            this.hash = hash(bytes, length);
         }
 
         @Override
@@ -47,6 +49,70 @@ final class AnswerCache {
         }
     }
 
+    /**
+     * A reusable lookup key, one per receiver thread, so a question answered from the cache
+     * allocates nothing: it is filled with each query in place and looked up as is (the map
+     * compares it with the stored {@link Key}s by content and hash); {@link #toKey} makes the
+     * immutable key to store under. Given an {@link InetAddress}, its bytes are taken again only
+     * when the object changes.
+     */
+    static final class Probe {
+        private final byte[] bytes = new byte[1 + 16 + 65535];
+        private InetAddress asker;
+        private byte[] askerBytes;
+        private int length;
+        private int hash;
+
+        /** Fills the probe with {@code asker} and {@code query}'s first {@code length} bytes (at least 2). */
+        Probe set(InetAddress asker, byte[] query, int length) {
+            if (asker != this.asker) {
+                this.asker = asker;
+                this.askerBytes = asker.getAddress();
+            }
+            return set(askerBytes, query, length);
+        }
+
+        /** Fills the probe with the asker's address bytes (4 or 16) and {@code query}'s first {@code length} bytes (at least 2). */
+        Probe set(byte[] askerAddress, byte[] query, int length) {
+            layout(askerAddress, query, length, bytes);
+            this.length = askerAddress.length + 1 + length - 2;
+            this.hash = hash(bytes, this.length);
+            return this;
+        }
+
+        /** An immutable copy to store under. */
+        Key toKey() {
+            return new Key(bytes, length);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.hash == hash && Arrays.equals(k.bytes, 0, k.bytes.length, bytes, 0, length);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    /** Writes asker length, asker bytes, query bytes from offset 2 into {@code into}; returns it. */
+    private static byte[] layout(byte[] asker, byte[] query, int length, byte[] into) {
+        into[0] = (byte) asker.length;
+        System.arraycopy(asker, 0, into, 1, asker.length);
+        System.arraycopy(query, 2, into, 1 + asker.length, length - 2);
+        return into;
+    }
+
+    /** {@link Arrays#hashCode(byte[])} of the first {@code length} bytes. */
+    private static int hash(byte[] b, int length) {
+        int h = 1;
+        for (int i = 0; i < length; i++) {
+            h = 31 * h + b[i];
+        }
+        return h;
+    }
+
     private final AtomicReference<Generation> current = new AtomicReference<>(new Generation(null, new ConcurrentHashMap<>()));
     private final IntUnaryOperator turn;
 
@@ -58,8 +124,9 @@ final class AnswerCache {
     /**
      * The stored answer to {@code key} under {@code table} (this turn of it, carrying the ID of the
      * query it was rendered for: the caller writes its own in, into a copy), or null when none is stored.
+     * {@code key}: a {@link Key} or a filled {@link Probe}.
      */
-    byte[] get(NameTable table, Key key) {
+    byte[] get(NameTable table, Object key) {
         Generation g = current.get();
         if (g.table != table) {
             return null;

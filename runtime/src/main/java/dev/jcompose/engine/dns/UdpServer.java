@@ -1,13 +1,7 @@
 package dev.jcompose.engine.dns;
 
 import java.io.IOException;
-import java.net.Inet6Address;
 import java.net.InetSocketAddress;
-import java.net.StandardProtocolFamily;
-import java.net.StandardSocketOptions;
-import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
-import java.nio.channels.DatagramChannel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,9 +13,12 @@ import org.xbill.DNS.Message;
  * The UDP side of one listening address: {@link #RECEIVERS} sockets bound to the same address
  * with SO_REUSEPORT (the kernel spreads askers over them), each served by its own thread, so
  * receiving, answering and sending run on every core. A local question is answered from the
- * {@link AnswerCache} when it was asked before under the same snapshot (copied into the thread's
- * reply buffer with the query's ID), else parsed and rendered by dnsjava (and the renderings
- * stored); anything else goes to the upstreams on the forwarding pool.
+ * {@link AnswerCache} when it was asked before under the same snapshot (looked up with the
+ * thread's reusable {@link AnswerCache.Probe} and sent with the query's ID written in): with the
+ * sockets' native buffers ({@link NativeUdpSocket}) that path allocates nothing, so a steady
+ * stream of questions causes no garbage collection (and no GC pause in the answers' tail). Else
+ * the question is parsed and rendered by dnsjava (and the renderings stored); anything not local
+ * goes to the upstreams on the forwarding pool.
  */
 final class UdpServer implements AutoCloseable {
     static final int RECEIVERS = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
@@ -30,91 +27,76 @@ final class UdpServer implements AutoCloseable {
     record Answering(Supplier<NameTable> table, LocalAnswers local, AnswerCache cache, Upstreams upstreams, Executor forwarding) {
     }
 
-    private final List<DatagramChannel> channels;
+    private final List<NativeUdpSocket> sockets;
+    private final List<Thread> receivers = new ArrayList<>();
     private final Answering answering;
 
-    private UdpServer(List<DatagramChannel> channels, Answering answering) {
-        this.channels = channels;
+    private UdpServer(List<NativeUdpSocket> sockets, Answering answering) {
+        this.sockets = sockets;
         this.answering = answering;
     }
 
     /** Binds {@link #RECEIVERS} sockets to {@code at} and starts serving them; throws when the address cannot be bound. */
     static UdpServer start(InetSocketAddress at, Answering answering) throws IOException {
-        List<DatagramChannel> channels = new ArrayList<>();
+        List<NativeUdpSocket> sockets = new ArrayList<>();
         try {
             for (int i = 0; i < RECEIVERS; i++) {
-                DatagramChannel ch = DatagramChannel.open(at.getAddress() instanceof Inet6Address ? StandardProtocolFamily.INET6
-                        : StandardProtocolFamily.INET);
-                channels.add(ch);
-                ch.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-                if (ch.supportedOptions().contains(StandardSocketOptions.SO_REUSEPORT)) {
-                    ch.setOption(StandardSocketOptions.SO_REUSEPORT, true);
-                } else if (i > 0) {
-                    ch.close();
-                    channels.remove(ch);
-                    break;
-                }
-                ch.setOption(StandardSocketOptions.SO_RCVBUF, 1 << 20);
-                ch.bind(at);
+                sockets.add(NativeUdpSocket.bind(at));
             }
         } catch (IOException e) {
-            closeAll(channels);
+            sockets.forEach(NativeUdpSocket::close);
             throw e;
         }
-        UdpServer server = new UdpServer(List.copyOf(channels), answering);
-        for (int i = 0; i < channels.size(); i++) {
-            DatagramChannel ch = channels.get(i);
+        UdpServer server = new UdpServer(List.copyOf(sockets), answering);
+        for (int i = 0; i < sockets.size(); i++) {
+            NativeUdpSocket socket = sockets.get(i);
             String name = "dns-udp-" + at.getAddress().getHostAddress() + ":" + at.getPort() + "-" + i;
-            Thread t = new Thread(() -> server.serve(ch), name);
+            Thread t = new Thread(() -> server.serve(socket), name);
             t.setDaemon(true);
+            server.receivers.add(t);
             t.start();
         }
         return server;
     }
 
-    private void serve(DatagramChannel channel) {
-        byte[] buf = new byte[65535];
-        ByteBuffer in = ByteBuffer.wrap(buf);
-        byte[] reply = new byte[65535];
-        ByteBuffer out = ByteBuffer.wrap(reply);
-        while (channel.isOpen()) {
-            try {
-                in.clear();
-                InetSocketAddress from = (InetSocketAddress) channel.receive(in);
-                int length = in.position();
-                if (length < 12) {
-                    continue; // shorter than a header: dropped, as a parse failure is
-                }
-                NameTable table = answering.table().get();
-                AnswerCache.Key key = new AnswerCache.Key(from.getAddress().getAddress(), buf, length);
-                byte[] stored = answering.cache().get(table, key);
-                if (stored == null) {
-                    stored = answerOrForward(channel, table, key, from, Arrays.copyOf(buf, length));
-                    if (stored == null) {
-                        continue;
+    private void serve(NativeUdpSocket socket) {
+        byte[] buf = new byte[NativeUdpSocket.MAX_DATAGRAM];
+        byte[] v4 = new byte[4];
+        byte[] v6 = new byte[16];
+        AnswerCache.Probe probe = new AnswerCache.Probe();
+        try {
+            for (int length; (length = socket.receive(buf)) >= 0; ) {
+                try {
+                    byte[] asker = socket.sender(v4, v6);
+                    if (length < 12 || asker == null) {
+                        continue; // shorter than a header: dropped, as a parse failure is
                     }
+                    NameTable table = answering.table().get();
+                    byte[] stored = answering.cache().get(table, probe.set(asker, buf, length));
+                    if (stored == null) {
+                        stored = answerOrForward(socket, table, probe.toKey(), socket.senderAddress(), Arrays.copyOf(buf, length));
+                        if (stored == null) {
+                            continue;
+                        }
+                    }
+                    socket.reply(stored, stored.length, buf[0], buf[1]);
+                } catch (IOException | RuntimeException e) {
+                    // a malformed query is dropped
                 }
-                System.arraycopy(stored, 2, reply, 2, stored.length - 2);
-                reply[0] = buf[0];
-                reply[1] = buf[1];
-                out.clear().limit(stored.length);
-                channel.send(out, from);
-            } catch (ClosedChannelException e) {
-                return;
-            } catch (IOException | RuntimeException e) {
-                // a malformed query is dropped
             }
+        } finally {
+            socket.close();
         }
     }
 
     /** Renders a local answer (storing every turn of it) and returns this turn, or hands the query to the forwarders and returns null. */
-    private byte[] answerOrForward(DatagramChannel channel, NameTable table, AnswerCache.Key key, InetSocketAddress from, byte[] query)
+    private byte[] answerOrForward(NativeUdpSocket socket, NameTable table, AnswerCache.Key key, InetSocketAddress from, byte[] query)
             throws IOException {
         Message q = new Message(query);
         int max = q.getOPT() != null ? Math.max(512, q.getOPT().getPayloadSize()) : 512;
         List<Message> turns = answering.local().answers(from.getAddress().getHostAddress(), q, table);
         if (turns == null) {
-            answering.forwarding().execute(() -> send(channel, answering.upstreams().forward(q).toWire(max), from));
+            answering.forwarding().execute(() -> forward(socket, q, max, from));
             return null;
         }
         byte[][] wires = new byte[turns.size()][];
@@ -125,26 +107,25 @@ final class UdpServer implements AutoCloseable {
         return wires[answering.local().turn(wires.length)];
     }
 
-    private static void send(DatagramChannel channel, byte[] wire, InetSocketAddress to) {
+    private void forward(NativeUdpSocket socket, Message q, int max, InetSocketAddress to) {
         try {
-            channel.send(ByteBuffer.wrap(wire), to);
-        } catch (IOException e) {
-            // the asker is gone
+            socket.send(answering.upstreams().forward(q).toWire(max), to);
+        } catch (RuntimeException e) {
+            // the asker is gone, or the socket closed meanwhile
         }
     }
 
-    private static void closeAll(List<DatagramChannel> channels) {
-        for (DatagramChannel ch : channels) {
-            try {
-                ch.close();
-            } catch (IOException e) {
-                // closing a listener cannot fail in a way worth reporting
-            }
-        }
-    }
-
+    /** Stops the receivers and waits (a few seconds at most) until each has closed its socket, so the address is free again. */
     @Override
     public void close() {
-        closeAll(channels);
+        sockets.forEach(NativeUdpSocket::shutdown);
+        for (Thread t : receivers) {
+            try {
+                t.join(3000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 }

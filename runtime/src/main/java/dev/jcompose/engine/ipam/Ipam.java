@@ -14,8 +14,9 @@ import java.util.Set;
  * Address management for the engine's networks, Docker-like: subnets from {@code ipam.config} or
  * from the default pools (skipping subnets routed on the host and those of other networks),
  * container addresses from each pool's ip_range, static addresses, sticky addresses per identity
- * key, and a state file per network so everything survives an engine restart. Thread-safe (one
- * lock per instance; allocation is not on any hot path).
+ * key, and a state file per network so everything survives an engine restart (an allocation or a
+ * release appends one line to the network's journal: {@link IpamStore}). Thread-safe (one lock per
+ * instance).
  */
 public final class Ipam {
     /** How many candidate addresses one allocation looks at before giving up (bounds huge IPv6 ranges). */
@@ -128,6 +129,7 @@ public final class Ipam {
             throw new IpamException("could not allocate an address on network " + network + ": no such network");
         }
         String[] got = new String[2];
+        List<IpamChange> changes = new ArrayList<>();
         for (int i = 0; i < state.pools().size(); i++) {
             PoolState p = state.pools().get(i);
             int family = p.ipv6() ? 1 : 0;
@@ -136,14 +138,16 @@ public final class Ipam {
             }
             String wanted = p.ipv6() ? staticV6 : staticV4;
             String address = wanted != null ? staticAddress(state, p, key, wanted) : dynamicAddress(state, p, key);
-            state = state.with(i, p.withAssigned(address, key));
+            IpamChange change = IpamChange.assign(i, address, key);
+            state = change.applyTo(state);
+            changes.add(change);
             got[family] = address;
         }
         if (staticV4 != null && got[0] == null || staticV6 != null && got[1] == null) {
             String asked = got[0] == null && staticV4 != null ? staticV4 : staticV6;
             throw new IpamException("invalid address " + asked + ": it does not belong to any of network " + network + "'s subnets");
         }
-        store.save(state);
+        store.record(state, changes);
         networks.put(network, state);
         PoolState v4 = state.pool(false);
         PoolState v6 = state.pool(true);
@@ -238,10 +242,9 @@ public final class Ipam {
         if (state == null) {
             return;
         }
-        for (int i = 0; i < state.pools().size(); i++) {
-            state = state.with(i, state.pools().get(i).withReleased(key));
-        }
-        store.save(state);
+        IpamChange change = IpamChange.release(key);
+        state = change.applyTo(state);
+        store.record(state, List.of(change));
         networks.put(network, state);
     }
 }

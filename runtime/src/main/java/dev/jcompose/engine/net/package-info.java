@@ -6,9 +6,12 @@
  *       ({@code NlMessageBuilder}, {@code NlMessage}, {@code NlAttrs}), {@code RtMessages} (pure,
  *       golden-tested request builders) and {@code RtNetlink} (links, bridges, veths with the peer
  *       created in another netns, master, up/down, addresses, routes). Errors carry the errno name.
- *   <li>{@code .bridge} — {@code BridgeNetworks}: create/remove a network's bridge, attach/detach a
- *       container; inside the container's netns the C shim ({@code jcompose-shim netconf}, see
- *       netconf.h) renames and configures the interface, because the JVM never enters a namespace.
+ *   <li>{@code .bridge} — {@code VethAttacher}: one request makes a container's veth pair with the
+ *       peer already {@code eth0} (a {@code ContainerInterface}) in the container's netns, then its
+ *       addresses, routes and up state through a netlink socket opened in that netns
+ *       ({@code NetnsSockets}); the bridge itself is made by {@code engine.network.BridgeDriver}.
+ *       (The older path through {@code jcompose-shim netconf}, {@code BridgeNetworks} and
+ *       {@code Netconf}, is now test code only: the fixture of the firewall and port tests.)
  *   <li>{@code .firewall} — {@code Firewall}, implemented by {@code NftFirewall}: the whole
  *       {@code inet jcompose} table regenerated ({@code NftRuleset}) and applied atomically through
  *       {@code nft -f -}. The engine replays its networks and ports into it after a restart.

@@ -1,10 +1,14 @@
 package dev.jcompose.engine.dns;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +41,35 @@ class AnswerCacheTest {
         assertNull(cache.get(one, new AnswerCache.Key(ASKER, q, q.length - 1)), "a shorter query is another query");
         assertNotEquals(new AnswerCache.Key(new byte[] {1, 2, 3, 4}, new byte[] {0, 0, 5}, 3),
                 new AnswerCache.Key(new byte[] {1, 2, 3}, new byte[] {0, 0, 4, 5}, 4), "the asker's length separates it from the query");
+    }
+
+    @Test
+    void aProbeFindsWhatAKeyStoredAndAHitAllocatesNothing() throws Exception {
+        byte[] q = query(1, (byte) 1, (byte) 0, (byte) 7);
+        byte[] answer = {0, 1, (byte) 0x81};
+        InetAddress asker = InetAddress.getByAddress(ASKER);
+        AnswerCache.Probe probe = new AnswerCache.Probe();
+        assertNull(cache.get(one, probe.set(asker, q, q.length)));
+        cache.put(one, probe.toKey(), new byte[][] {answer});
+        byte[] sameButId = query(0xbeef, (byte) 1, (byte) 0, (byte) 7);
+        assertSame(answer, cache.get(one, probe.set(asker, sameButId, sameButId.length)));
+        assertSame(answer, cache.get(one, new AnswerCache.Key(ASKER, q, q.length)), "a probe's key equals the key made from the same bytes");
+        assertNull(cache.get(one, probe.set(InetAddress.getByAddress(new byte[] {10, 0, 0, 8}), q, q.length)), "another asker");
+        assertNull(cache.get(one, probe.set(asker, q, q.length - 1)), "a shorter query");
+
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long id = Thread.currentThread().getId();
+        int hits = 0;
+        long before = threads.getThreadAllocatedBytes(id);
+        for (int i = 0; i < 200_000; i++) {
+            sameButId[1] = (byte) i;
+            if (cache.get(one, probe.set(asker, sameButId, sameButId.length)) == answer) {
+                hits++;
+            }
+        }
+        long allocated = threads.getThreadAllocatedBytes(id) - before;
+        assertEquals(200_000, hits);
+        assertTrue(allocated < 200_000, "a cache hit should allocate nothing; 200000 hits allocated " + allocated + " bytes");
     }
 
     @Test

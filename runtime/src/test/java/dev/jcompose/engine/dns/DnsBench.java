@@ -17,8 +17,9 @@ import org.xbill.DNS.Type;
  * Queries per second of the embedded DNS on loopback (not a test; run by hand):
  * {@code java -cp runtime/target/classes:runtime/target/test-classes:DEPS dev.jcompose.engine.dns.DnsBench [threads] [seconds] [port]}.
  * Each client thread plays a container (source 127.0.0.2+i) asking A of a two-replica service,
- * one query outstanding at a time; prints q/s and the p50/p99 round trip. With a port argument it
- * only serves (for dnsperf) until killed.
+ * one query outstanding at a time; prints q/s, the p50/p99 round trip and the bytes the receiver
+ * threads allocated per query. With a port argument it only serves (for dnsperf) for {@code seconds},
+ * then prints what the receivers allocated.
  */
 public final class DnsBench {
     private DnsBench() {
@@ -35,10 +36,18 @@ public final class DnsBench {
             if (args.length > 2) {
                 System.out.println("serving on 127.0.0.1:" + port);
                 Thread.sleep(seconds * 1000L);
+                System.out.println("bytes allocated by the UDP receivers: " + receiverAllocation());
                 return;
             }
             run(threads, seconds, port);
         }
+    }
+
+    /** The bytes the dns-udp receiver threads allocated so far (divide by the queries dnsperf counted). */
+    static long receiverAllocation() {
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("dns-udp-"))
+                .mapToLong(t -> mx.getThreadAllocatedBytes(t.getId())).sum();
     }
 
     private static void run(int threads, int seconds, int port) throws Exception {
@@ -76,7 +85,8 @@ public final class DnsBench {
             t.join();
         }
         long[] all = latencies.stream().flatMapToLong(l -> Arrays.stream(l, 0, (int) l[l.length - 1])).sorted().toArray();
-        System.out.printf("%d threads, %d s: %d queries, %.0f q/s, p50 %.0f us, p99 %.0f us%n", threads, seconds, total.get(),
-                total.get() / (double) seconds, all[all.length / 2] / 1000.0, all[(int) (all.length * 0.99)] / 1000.0);
+        System.out.printf("%d threads, %d s: %d queries, %.0f q/s, p50 %.0f us, p99 %.0f us, receivers allocated %.1f bytes/query%n",
+                threads, seconds, total.get(), total.get() / (double) seconds, all[all.length / 2] / 1000.0,
+                all[(int) (all.length * 0.99)] / 1000.0, receiverAllocation() / (double) total.get());
     }
 }

@@ -124,6 +124,66 @@ class DnsServerTest {
         assertTrue(answers(mx).isEmpty());
     }
 
+    /** Bytes allocated so far by this server's UDP receiver threads. */
+    private long receiverAllocation() {
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        String prefix = "dns-udp-127.0.0.1:" + port + "-";
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith(prefix))
+                .mapToLong(t -> mx.getThreadAllocatedBytes(t.getId())).sum();
+    }
+
+    @Test
+    void aCachedAnswerCostsTheReceiversNoAllocation() throws Exception {
+        dns.update(stack());
+        port = listenOnFreePort(dns, "127.0.0.1");
+        byte[] wire = Message.newQuery(Record.newRecord(Name.fromString("web."), Type.A, 1)).toWire();
+        java.net.DatagramPacket in = new java.net.DatagramPacket(new byte[512], 512);
+        long before = 0;
+        int measured = 20_000;
+        for (int round = 0; round < 2; round++) {
+            for (String from : List.of("127.0.0.2", "127.0.0.3")) {
+                try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(from, 0))) { // a new port per round, as resolvers do
+                    s.setSoTimeout(3000);
+                    for (int i = 0; i < (round == 0 ? 2_000 : measured / 2); i++) {
+                        wire[1] = (byte) i;
+                        s.send(new java.net.DatagramPacket(wire, wire.length, new InetSocketAddress("127.0.0.1", port)));
+                        s.receive(in);
+                        assertEquals(wire[1], in.getData()[1], "the reply to this query");
+                    }
+                }
+            }
+            if (round == 0) {
+                before = receiverAllocation(); // both askers' answers rendered and stored
+            }
+        }
+        long allocated = receiverAllocation() - before;
+        assertTrue(allocated < measured, "the receivers allocated " + allocated + " bytes for about " + measured + " cached answers");
+    }
+
+    @Test
+    void anIpv6ListenerAnswersLocallyAndForwards() throws Exception {
+        dns.update(new NameTable.Builder().network("six", "::1/128", "::1").add("six", "web6", "fd00::9").build());
+        port = listenOnFreePort(dns, "::1");
+        SimpleResolver r = new SimpleResolver("::1");
+        r.setPort(port);
+        r.setTimeout(Duration.ofSeconds(3));
+        Message local = r.send(Message.newQuery(Record.newRecord(Name.fromString("web6."), Type.AAAA, 1)));
+        assertEquals(List.of("fd00:0:0:0:0:0:0:9"), answers(local));
+        Message forwarded = r.send(Message.newQuery(Record.newRecord(Name.fromString("elsewhere.example."), Type.A, 1)));
+        assertEquals(Rcode.SERVFAIL, forwarded.getRcode(), "no upstream: the forwarding path replies SERVFAIL over the v6 socket");
+    }
+
+    @Test
+    void stoppingFreesTheUdpAddress() throws Exception {
+        dns.update(stack());
+        port = listenOnFreePort(dns, "127.0.0.1");
+        assertEquals(List.of("127.0.0.2", "127.0.0.3"), answers(ask("127.0.0.2", "web.", Type.A)).stream().sorted().toList());
+        dns.stop("127.0.0.1", port);
+        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress("127.0.0.1", port))) {
+            assertEquals(port, s.getLocalPort(), "no receiver holds the port after stop");
+        }
+    }
+
     @Test
     void repeatedUdpQuestionsGetTheirOwnIdAndTakeTurns() throws Exception {
         dns.update(stack());

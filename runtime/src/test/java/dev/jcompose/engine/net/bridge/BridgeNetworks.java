@@ -20,8 +20,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Bridge networks on the host: the bridge with its gateway addresses, forwarding, firewall rules;
- * veth pairs into containers' netns, configured inside by {@link Netconf}. Creating what exists
+ * Test fixture (it was the engine's first networking path, replaced by
+ * {@code engine.network.BridgeDriver} + {@link VethAttacher}): bridge networks on the host, the
+ * bridge with its gateway addresses, forwarding, firewall rules; veth pairs into containers'
+ * netns, configured inside by {@link Netconf} ({@code jcompose-shim netconf}). Creating what exists
  * already repairs it (the engine re-creates after a crash); removing what is gone does nothing.
  */
 public final class BridgeNetworks {
