@@ -185,6 +185,18 @@ final class E2eFixture implements AutoCloseable {
         }
     }
 
+    /** Runs jcompose with {@code input} piped to its stdin (the Go tests' {@code echo … | docker compose …}). */
+    Run runWithInput(String input, String... args) throws Exception {
+        Path in = Files.createTempFile(dir, "in", ".txt");
+        Files.writeString(in, input);
+        Path out = Files.createTempFile(dir, "out", ".txt");
+        Path err = Files.createTempFile(dir, "err", ".txt");
+        try (Background b = new Background(builder(args).redirectInput(in.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile()).start(),
+                out, err)) {
+            return b.awaitExit(180);
+        }
+    }
+
     /** Runs jcompose and requires exit code 0 (the Go tests' {@code RunDockerComposeCmd}). */
     Run ok(String... args) throws Exception {
         Run r = run(args);

@@ -24,13 +24,14 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
  * has (so {@code ash}, {@code ping}, {@code tail}, {@code top}, {@code httpd}, {@code nc} exist as in
  * alpine), as one layer put into the engine's store as a pull would.
  *
- * <p>{@code alpine} and {@code busybox} run {@code sh} by default, as theirs do. The {@code nginx}
+ * <p>{@code alpine}, {@code busybox} and {@code bash} (a shell only: busybox has no bash) run {@code sh} by default, as theirs do. The {@code nginx}
  * stand-in serves {@code /usr/share/nginx/html} on port 80 with busybox's {@code httpd}, exposes
  * {@code 80/tcp} and stops on {@code SIGQUIT} as nginx's image does; it is not nginx (no nginx.conf,
  * no {@code nginx} binary, and its command is a shell).
  */
 final class E2eImages {
-    static final List<String> SHELL_TAGS = List.of("docker.io/library/alpine:latest", "docker.io/library/busybox:latest");
+    static final List<String> SHELL_TAGS = List.of("docker.io/library/alpine:latest", "docker.io/library/busybox:latest",
+            "docker.io/library/bash:latest");
     static final List<String> NGINX_TAGS = List.of("docker.io/library/nginx:latest", "docker.io/library/nginx:alpine");
 
     private E2eImages() {
