@@ -65,8 +65,7 @@ class ComposeExecTest {
         E2eFixture.Run wd = c.ok(PsTest.args(f, "exec", "-T", "-w", "/tmp", "-u", "nobody", "simple", "sh", "-c", "pwd; id -u"));
         assertEquals(List.of("/tmp", "65534"), wd.out().lines().toList(), wd.combined());
 
-        c.ok("--project-name", p, "down", "-t", "0");
-        assertEquals(List.of(), c.containerNames());
+        c.downAndCheck(p);
     }
 
     @Test
@@ -89,7 +88,6 @@ class ComposeExecTest {
         assertEquals(1, indexed.code(), indexed.combined());
         assertTrue(indexed.combined().contains("service \"simple\" is not running container #1"), indexed.combined());
 
-        c.ok("--project-name", p, "down", "-t", "0", "--remove-orphans");
-        assertEquals(List.of(), c.containerNames());
+        c.downAndCheck(p);
     }
 }

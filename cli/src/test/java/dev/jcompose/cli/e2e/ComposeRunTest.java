@@ -40,11 +40,6 @@ class ComposeRunTest {
         }
     }
 
-    private void downAndCheck(String project) throws Exception {
-        c.ok("--project-name", project, "down", "-t", "0", "--remove-orphans");
-        assertEquals(List.of(), c.containerNames());
-    }
-
     @Test
     void testComposeRun() throws Exception {
         String file = "testdata/TestComposeRun/compose.yaml";
@@ -96,7 +91,7 @@ class ComposeRunTest {
         E2eFixture.Run code = quiet.run(PsTest.args(f, "run", "--rm", "back", "sh", "-c", "exit 7"));
         assertEquals(7, code.code(), code.combined());
 
-        downAndCheck(p);
+        c.downAndCheck(p);
     }
 
     private static String hostPort(ContainerRecord r, String port) {
@@ -131,7 +126,7 @@ class ComposeRunTest {
         List<String> mapped = states.containers("back", true).stream().map(r -> hostPort(r, "80/tcp")).sorted().toList();
         assertEquals(List.of(String.valueOf(adHoc), String.valueOf(model)).stream().sorted().toList(), mapped);
 
-        downAndCheck(p);
+        c.downAndCheck(p);
     }
 
     @Test
@@ -156,7 +151,7 @@ class ComposeRunTest {
         assertEquals(dep, states.id("shared_dep"), "shared_dep was not recreated");
         assertEquals(List.of(), states.containers("service_b", false));
 
-        downAndCheck(p);
+        c.downAndCheck(p);
     }
 
     @Test
@@ -171,7 +166,7 @@ class ComposeRunTest {
         assertTrue(r.out().contains("foo"), r.combined());
         assertEquals(List.of(), new ServiceStates(c, p).containers("bar", false));
 
-        downAndCheck(p);
+        c.downAndCheck(p);
     }
 
     @Test
@@ -198,7 +193,7 @@ class ComposeRunTest {
         }
         assertEquals(List.of(), states.containers("nginx", true), "--rm auto-removal after a stop");
 
-        downAndCheck(p);
+        c.downAndCheck(p);
     }
 
     @Test
@@ -223,6 +218,6 @@ class ComposeRunTest {
         assertEquals(1, tty.code(), tty.combined());
         assertTrue(tty.err().contains("cannot attach stdin to a TTY-enabled container because stdin is not a terminal"), tty.combined());
 
-        downAndCheck(p);
+        c.downAndCheck(p);
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -90,7 +89,6 @@ class CpTest {
         c.ok(PsTest.args(f, "cp", "--all", src + "/cp-me.txt", "nginx:/tmp/all2.txt"));
         assertEquals("hello world\n", Files.readString(upperTmp.resolve("all2.txt")));
 
-        c.ok("--project-name", p, "down", "-t", "0", "--remove-orphans");
-        assertEquals(List.of(), c.containerNames());
+        c.downAndCheck(p);
     }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -57,7 +56,6 @@ class ExecTest {
         E2eFixture.Run service = c.ok(PsTest.args(f, "exec", "test", "ps"));
         assertTrue(service.out().contains("tail"), service.combined());
 
-        c.ok("--project-name", p, "down", "-t", "0", "--remove-orphans");
-        assertEquals(List.of(), c.containerNames());
+        c.downAndCheck(p);
     }
 }

@@ -7,7 +7,6 @@ import dev.jcompose.engine.container.ContainerState;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -58,7 +57,6 @@ class HealthcheckTest {
         String ps = c.ok(PsTest.args(f, "ps")).out();
         assertTrue(ps.contains("(healthy)"), ps);
 
-        c.ok("--project-name", p, "down", "-t", "0");
-        assertEquals(List.of(), c.containerNames());
+        c.downAndCheck(p);
     }
 }
