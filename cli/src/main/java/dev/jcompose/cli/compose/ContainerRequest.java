@@ -69,6 +69,10 @@ public final class ContainerRequest {
         body.set("ExposedPorts", exposed);
         Healthcheck h = s.lifecycle().healthcheck();
         if (h != null) {
+            if (h.startInterval() != null && h.startPeriod() == null) {
+                // docker compose's check, made when it converts the service for the engine
+                throw new dev.jcompose.cli.UserError("healthcheck.start_interval requires healthcheck.start_period to be set");
+            }
             ObjectNode hc = F.objectNode();
             hc.set("Test", h.disable() ? strings(List.of("NONE")) : strings(h.test() == null ? List.of() : h.test()));
             nanos(hc, "Interval", h.interval());

@@ -39,6 +39,7 @@ final class HostConfigBuilder {
             }
             mounts.add(m);
         }
+        FileObjectMounts.add(mounts, p, s.storage().configs(), s.storage().secrets());
         h.set("Mounts", mounts);
         ObjectNode bindings = F.objectNode();
         for (ServicePort port : s.networking().ports()) {

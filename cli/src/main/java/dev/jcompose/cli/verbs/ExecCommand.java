@@ -13,6 +13,7 @@ import dev.jcompose.cli.terminal.Terminal;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -20,8 +21,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code jcompose exec SERVICE COMMAND…}: runs a command in a service's running container and exits
- * with its exit code. As docker compose: under a TTY when stdin is a terminal ({@code -T} disables
+ * {@code jcompose exec SERVICE COMMAND…}: runs a command in a service's running container (a one-off
+ * when the service has no replica running, as docker compose) and exits with its exit code;
+ * {@code -e KEY} takes KEY from the caller's environment or is dropped. As docker compose: under a TTY when stdin is a terminal ({@code -T} disables
  * it), stdin attached (the terminal raw, the pty sized like it), over the hijacked exec stream.
  */
 @Command(name = "exec", description = "Execute a command in a running container")
@@ -42,7 +44,7 @@ public final class ExecCommand extends ProjectCommand implements Callable<Intege
     String workdir;
 
     @Option(names = "--index", paramLabel = "N", description = "Index of the container if service has multiple replicas")
-    int index = 1;
+    int index;
 
     @Option(names = "--privileged", description = "Give extended privileges to the process")
     boolean privileged;
@@ -61,12 +63,10 @@ public final class ExecCommand extends ProjectCommand implements Callable<Intege
     public Integer call() throws Exception {
         String project = load(List.of(service)).name();
         try (EngineClient engine = engine()) {
-            JsonNode container = ProjectContainers.list(engine, project, service).stream()
-                    .filter(c -> c.path("Labels").path(Labels.NUMBER).asInt() == index && "running".equals(c.path("State").asText()))
-                    .findFirst().orElseThrow(() -> new UserError("service \"" + service + "\" is not running"));
+            JsonNode container = target(ProjectContainers.list(engine, project, service));
             ObjectNode body = JsonNodeFactory.instance.objectNode();
             body.set("Cmd", strings(command));
-            body.set("Env", strings(env));
+            body.set("Env", strings(RunCommand.resolveEnv(env, System.getenv())));
             if (user != null) {
                 body.put("User", user);
             }
@@ -94,6 +94,24 @@ public final class ExecCommand extends ProjectCommand implements Callable<Intege
             JsonNode state = engine.get("/exec/" + id + "/json");
             return state.path("ExitCode").asInt(detach ? 0 : 1);
         }
+    }
+
+    /**
+     * The running container to exec in, as docker compose picks it: with {@code --index N} replica N
+     * only; without, the lowest-numbered replica, else a one-off container of the service.
+     */
+    private JsonNode target(List<JsonNode> containers) {
+        Comparator<JsonNode> order = Comparator.comparing((JsonNode c) -> oneOff(c)).thenComparingInt(c -> c.path("Labels").path(Labels.NUMBER).asInt());
+        return containers.stream()
+                .filter(c -> "running".equals(c.path("State").asText()))
+                .filter(c -> index == 0 || (!oneOff(c) && c.path("Labels").path(Labels.NUMBER).asInt() == index))
+                .min(order)
+                .orElseThrow(() -> new UserError(index == 0 ? "service \"" + service + "\" is not running"
+                        : "service \"" + service + "\" is not running container #" + index));
+    }
+
+    private static boolean oneOff(JsonNode c) {
+        return "True".equalsIgnoreCase(c.path("Labels").path(Labels.ONEOFF).asText());
     }
 
     /** Best effort, as docker's: a resize that fails (the process just ended) changes nothing that matters. */

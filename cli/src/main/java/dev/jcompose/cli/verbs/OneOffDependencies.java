@@ -40,6 +40,10 @@ final class OneOffDependencies {
     int bringUp(String service, boolean noDeps) throws InterruptedException {
         DesiredProject desired = PlanInput.of(project);
         ObservedState observed = ProjectContainers.observe(engine, project.name());
+        orphans(desired, observed).ifPresent(w -> {
+            command.err().println("WARN[0000] " + w);
+            command.err().flush();
+        });
         Map<String, List<Dependency>> edges = new LinkedHashMap<>();
         desired.services().forEach(s -> edges.put(s.name(), s.dependencies()));
         Set<String> deps = new LinkedHashSet<>(ServiceGraph.of(edges).withDependencies(Set.of(service)));
@@ -53,6 +57,23 @@ final class OneOffDependencies {
             return code;
         }
         return command.execute(engine, project, waits(desired, service), "Running", -1);
+    }
+
+    /**
+     * docker compose's orphans as {@code run} sees them: containers of services not in the file, and
+     * one-off containers that have exited; none when {@code COMPOSE_IGNORE_ORPHANS} is true.
+     */
+    static java.util.Optional<String> orphans(DesiredProject desired, ObservedState observed) {
+        if (Boolean.parseBoolean(System.getenv().getOrDefault("COMPOSE_IGNORE_ORPHANS", "false"))) {
+            return java.util.Optional.empty();
+        }
+        Set<String> known = new LinkedHashSet<>();
+        desired.services().forEach(s -> known.add(s.name()));
+        List<String> names = observed.containers().stream()
+                .filter(c -> c.oneoff() ? !c.running() : !known.contains(c.service()))
+                .map(c -> c.name()).sorted().toList();
+        return names.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of("Found orphan containers (" + names
+                + ") for this project. If you removed or renamed this service in your compose file, you can run this command with the --remove-orphans flag to clean it up.");
     }
 
     /** Only the networks and volumes that are missing. */

@@ -50,8 +50,11 @@ public final class RunCommand extends ProjectCommand implements Callable<Integer
     @Option(names = {"-e", "--env"}, paramLabel = "KEY[=VAL]", description = "Set environment variables")
     List<String> env = new ArrayList<>();
 
-    @Option(names = {"-l", "--label"}, paramLabel = "KEY=VAL", description = "Add or override a label")
+    @Option(names = {"-l", "--label", "--labels"}, paramLabel = "KEY=VAL", description = "Add or override a label")
     List<String> labels = new ArrayList<>();
+
+    @Option(names = "--env-from-file", paramLabel = "FILE", description = "Set environment variables from file")
+    List<String> envFromFiles = new ArrayList<>();
 
     @Option(names = {"-u", "--user"}, paramLabel = "USER", description = "Run as specified username or uid")
     String user;
@@ -59,7 +62,8 @@ public final class RunCommand extends ProjectCommand implements Callable<Integer
     @Option(names = {"-w", "--workdir"}, paramLabel = "DIR", description = "Working directory inside the container")
     String workdir;
 
-    @Option(names = {"-v", "--volume"}, paramLabel = "SRC:DST[:MODE]", description = "Bind mount a volume")
+    // --volumes and --labels: docker compose run normalises these plural spellings to the flags
+    @Option(names = {"-v", "--volume", "--volumes"}, paramLabel = "SRC:DST[:MODE]", description = "Bind mount a volume")
     List<String> volumes = new ArrayList<>();
 
     @Option(names = {"-p", "--publish"}, paramLabel = "[IP:][HOST:]PORT[/PROTO]", description = "Publish a container's port(s) to the host")
@@ -99,7 +103,7 @@ public final class RunCommand extends ProjectCommand implements Callable<Integer
         Service s = project.service(service);
         String slug = HexFormat.of().formatHex(randomBytes());
         OneOffOptions options = new OneOffOptions(command, entrypoint == null ? null : OneOffRequest.shellWords(entrypoint),
-                resolveEnv(env, System.getenv()), user, workdir, volumes, publish, servicePorts, useAliases, labels(labels), name, rm && detach);
+                environment(), user, workdir, volumes, publish, servicePorts, useAliases, labels(labels), name, rm && detach);
         ObjectNode body;
         try {
             body = OneOffRequest.build(project, s, options, slug);
@@ -115,6 +119,10 @@ public final class RunCommand extends ProjectCommand implements Callable<Integer
             // as docker compose run: a TTY when stdin is a terminal (or -t), unless -T; stdin open unless -i=false
             boolean containerTty = !noTty && (tty || Terminal.isTerminal(0));
             boolean withStdin = !detach && interactive;
+            if (containerTty && withStdin && !Terminal.isTerminal(0)) {
+                // -t asked for with stdin piped or redirected (docker compose's check)
+                throw new UserError("cannot attach stdin to a TTY-enabled container because stdin is not a terminal");
+            }
             body.put("Tty", containerTty).put("OpenStdin", interactive).put("StdinOnce", withStdin).put("AttachStdin", withStdin)
                     .put("AttachStdout", !detach).put("AttachStderr", !detach);
             String id = create(engine, containerName, body);
@@ -173,6 +181,17 @@ public final class RunCommand extends ProjectCommand implements Callable<Integer
             }
             throw e;
         }
+    }
+
+    /** {@code --env-from-file} entries (in file order), then {@code -e} ones, which win. */
+    private List<String> environment() throws java.io.IOException {
+        List<String> out = new ArrayList<>();
+        for (String file : envFromFiles) {
+            dev.jcompose.model.load.dotenv.DotEnv.read(java.nio.file.Path.of(file), k -> java.util.Optional.ofNullable(System.getenv(k)))
+                    .forEach((k, v) -> out.add(k + "=" + v));
+        }
+        out.addAll(resolveEnv(env, System.getenv()));
+        return out;
     }
 
     /** {@code -e KEY=VAL} as given; {@code -e KEY} takes KEY from the caller's environment, or is dropped when unset (as docker does). */

@@ -185,6 +185,18 @@ final class E2eFixture implements AutoCloseable {
         }
     }
 
+    /** Runs jcompose with {@code input} piped to its stdin (the Go tests' {@code echo … | docker compose …}). */
+    Run runWithInput(String input, String... args) throws Exception {
+        Path in = Files.createTempFile(dir, "in", ".txt");
+        Files.writeString(in, input);
+        Path out = Files.createTempFile(dir, "out", ".txt");
+        Path err = Files.createTempFile(dir, "err", ".txt");
+        try (Background b = new Background(builder(args).redirectInput(in.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile()).start(),
+                out, err)) {
+            return b.awaitExit(180);
+        }
+    }
+
     /** Runs jcompose and requires exit code 0 (the Go tests' {@code RunDockerComposeCmd}). */
     Run ok(String... args) throws Exception {
         Run r = run(args);
@@ -204,6 +216,32 @@ final class E2eFixture implements AutoCloseable {
             Thread.sleep(500);
         }
         throw new AssertionError("timed out after " + seconds + "s waiting for " + what + "; last output:\n" + (last == null ? "" : last.combined()));
+    }
+
+    /** {@code down -t 0 --remove-orphans} for {@code project}, then checks that no container is left. */
+    void downAndCheck(String project) throws Exception {
+        ok("--project-name", project, "down", "-t", "0", "--remove-orphans");
+        assertEquals(List.of(), containerNames());
+    }
+
+    /** The body of a 200 answer to an HTTP GET of {@code url}, retried for 30 s (the Go tests' {@code HTTPGetWithRetry}). */
+    static String httpGet(String url) throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        long deadline = System.currentTimeMillis() + 30_000;
+        Exception last = null;
+        while (System.currentTimeMillis() < deadline) {
+            try {
+                var r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return r.body();
+                }
+            } catch (IOException e) {
+                last = e;
+            }
+            Thread.sleep(300);
+        }
+        throw new AssertionError("no 200 from " + url + " within 30 s", last);
     }
 
     /** Every container's name on this engine, running or not (what {@code docker ps --all} lists). */

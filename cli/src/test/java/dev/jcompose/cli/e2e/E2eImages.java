@@ -24,13 +24,14 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
  * has (so {@code ash}, {@code ping}, {@code tail}, {@code top}, {@code httpd}, {@code nc} exist as in
  * alpine), as one layer put into the engine's store as a pull would.
  *
- * <p>{@code alpine} and {@code busybox} run {@code sh} by default, as theirs do. The {@code nginx}
+ * <p>{@code alpine}, {@code busybox} and {@code bash} (a shell only: busybox has no bash) run {@code sh} by default, as theirs do. The {@code nginx}
  * stand-in serves {@code /usr/share/nginx/html} on port 80 with busybox's {@code httpd}, exposes
  * {@code 80/tcp} and stops on {@code SIGQUIT} as nginx's image does; it is not nginx (no nginx.conf,
  * no {@code nginx} binary, and its command is a shell).
  */
 final class E2eImages {
-    static final List<String> SHELL_TAGS = List.of("docker.io/library/alpine:latest", "docker.io/library/busybox:latest");
+    static final List<String> SHELL_TAGS = List.of("docker.io/library/alpine:latest", "docker.io/library/busybox:latest",
+            "docker.io/library/bash:latest");
     static final List<String> NGINX_TAGS = List.of("docker.io/library/nginx:latest", "docker.io/library/nginx:alpine");
 
     private E2eImages() {
@@ -38,7 +39,7 @@ final class E2eImages {
 
     /** Installs the alpine/busybox and nginx stand-ins under the names the fixtures use. */
     static void installAll(ImageStore store) throws IOException, InterruptedException {
-        byte[] layer = rootfs(applets());
+        byte[] layer = rootfs(applets(), elsewhere());
         install(store, layer, SHELL_TAGS, "\"Cmd\":[\"/bin/sh\"],\"Env\":[\"PATH=/usr/sbin:/usr/bin:/sbin:/bin\"]");
         // nginx exits on SIGQUIT/SIGTERM as PID 1; busybox httpd installs no handler (so PID 1 would ignore
         // them): a shell that traps both stands in front of it
@@ -47,19 +48,31 @@ final class E2eImages {
     }
 
     private static List<String> applets() throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("/bin/busybox", "--list").redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IOException("/bin/busybox --list failed: " + out);
-        }
-        return out.lines().map(String::strip).filter(a -> !a.isEmpty() && !a.equals("busybox") && !a.contains("/")).toList();
+        return busybox("--list").stream().filter(a -> !a.equals("busybox") && !a.contains("/")).toList();
     }
 
-    private static byte[] rootfs(List<String> applets) throws IOException {
+    /**
+     * Where alpine has the applets outside {@code /bin} ({@code /usr/bin/env}, {@code /sbin/ip} …):
+     * busybox's own install paths, linked there as well.
+     */
+    private static List<String> elsewhere() throws IOException, InterruptedException {
+        return busybox("--list-full").stream().filter(a -> !a.startsWith("bin/") && a.indexOf('/') > 0).toList();
+    }
+
+    private static List<String> busybox(String list) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("/bin/busybox", list).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IOException("/bin/busybox " + list + " failed: " + out);
+        }
+        return out.lines().map(String::strip).filter(a -> !a.isEmpty()).toList();
+    }
+
+    private static byte[] rootfs(List<String> applets, List<String> elsewhere) throws IOException {
         ByteArrayOutputStream tar = new ByteArrayOutputStream();
         try (TarArchiveOutputStream out = new TarArchiveOutputStream(tar)) {
             out.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-            for (String d : List.of("bin/", "etc/", "tmp/", "root/", "usr/", "usr/share/", "usr/share/nginx/", "usr/share/nginx/html/")) {
+            for (String d : List.of("bin/", "sbin/", "etc/", "tmp/", "root/", "usr/", "usr/bin/", "usr/sbin/", "usr/share/", "usr/share/nginx/", "usr/share/nginx/html/")) {
                 dir(out, d, d.equals("tmp/") ? 01777 : 0755);
             }
             byte[] busybox = Files.readAllBytes(Path.of("/bin/busybox"));
@@ -72,6 +85,12 @@ final class E2eImages {
             for (String a : applets) {
                 TarArchiveEntry l = new TarArchiveEntry("bin/" + a, TarArchiveEntry.LF_SYMLINK);
                 l.setLinkName("busybox");
+                out.putArchiveEntry(l);
+                out.closeArchiveEntry();
+            }
+            for (String path : elsewhere) {
+                TarArchiveEntry l = new TarArchiveEntry(path, TarArchiveEntry.LF_SYMLINK);
+                l.setLinkName("/bin/busybox");
                 out.putArchiveEntry(l);
                 out.closeArchiveEntry();
             }

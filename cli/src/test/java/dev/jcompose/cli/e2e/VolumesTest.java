@@ -1,0 +1,218 @@
+package dev.jcompose.cli.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jcompose.engine.container.ContainerRecord;
+import dev.jcompose.engine.container.HostConfig;
+import dev.jcompose.engine.volume.VolumeRecord;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * docker/compose {@code pkg/e2e/volumes_test.go}: "TestLocalComposeVolume", "TestProjectVolumeBind",
+ * "TestUpSwitchVolumes" and "TestUpRecreateVolumesIgnoreBinds", each a method named after it.
+ *
+ * <p>Differences from the Go tests: {@code fixtures/volume-test} builds its image from
+ * {@code nginx-build} and serves {@code ./static}, neither of which the corpus holds: the test
+ * copies the fixture's compose file into its own project directory with a {@code static/index.html}
+ * and replaces {@code build:} by the {@code nginx} stand-in through a second {@code -f}; the published
+ * port is read with {@code port}; the Go tests' {@code docker exec}/{@code inspect}/{@code volume ls}
+ * are {@code exec} and the engine's records; the engine's inspect has no {@code Mounts} yet, so the
+ * Go test's MountPoint fields (Mode {@code z}, Propagation) are not checked: the mounts compose asked
+ * for (HostConfig.Mounts) are, and read-only-ness is tried from inside. "should inherit anonymous volumes" is a disabled method of its own (says why). Not ported: "should renew anonymous volumes" ({@code up}
+ * has no {@code --renew-anon-volumes} yet), "TestUpRecreateVolumes" ({@code up -y} and volume
+ * recreation on a changed definition are missing), the image-volume tests (need engine API 1.48
+ * {@code type: image} mounts).
+ */
+@Tag("root")
+class VolumesTest {
+    @TempDir
+    Path dir;
+    private E2eFixture c;
+
+    @AfterEach
+    void down() {
+        if (c != null) {
+            c.close();
+        }
+    }
+
+    private List<String> volumes() {
+        return c.engine.volumes().list().stream().map(VolumeRecord::name).toList();
+    }
+
+    /** The mount compose asked for at {@code target} (the create body's HostConfig.Mounts). */
+    private static HostConfig.Mount mount(ContainerRecord r, String target) {
+        List<HostConfig.Mount> all = r.hostConfig().mounts() == null ? List.of() : r.hostConfig().mounts();
+        return all.stream().filter(m -> m.target().equals(target)).findFirst()
+                .orElseThrow(() -> new AssertionError("no mount at " + target + ": " + all + " binds " + r.hostConfig().binds()));
+    }
+
+    @Test
+    void testLocalComposeVolume() throws Exception {
+        String file = "fixtures/volume-test/compose.yaml";
+        c = E2eFixture.start(dir, file);
+        String p = "e2eb-volume";
+        Path project = Files.createDirectories(dir.resolve("volume-test"));
+        Files.copy(Path.of(E2eFixture.path(file)), project.resolve("compose.yaml"));
+        Files.createDirectories(project.resolve("static"));
+        Files.writeString(project.resolve("static/index.html"), "<h1>Hello from Nginx container</h1>\n");
+        String override = c.override("image.yaml", """
+                services:
+                  nginx:
+                    build: !reset {}
+                    image: nginx
+                  nginx2:
+                    build: !reset {}
+                    image: nginx
+                """ + E2eFixture.defaultNetwork(224));
+        String[] f = {"--project-directory", project.toString(), "-f", project.resolve("compose.yaml").toString(), "-f", override,
+                "--project-name", p};
+
+        // "up with build and no image name, volume"
+        c.ok(PsTest.args(f, "up", "-d"));
+
+        // "access bind mount data"
+        Matcher port = Pattern.compile("0\\.0\\.0\\.0:(\\d+)").matcher(c.ok(PsTest.args(f, "port", "nginx", "80")).out());
+        assertTrue(port.find());
+        assertTrue(E2eFixture.httpGet("http://127.0.0.1:" + port.group(1) + "/").contains("Hello from Nginx container"));
+
+        // "check container volume specs": the engine's inspect has no Mounts (MountPoints) yet, so the mounts
+        // compose asked for are read from HostConfig.Mounts, and read-only-ness is tried from inside
+        ContainerRecord nginx2 = c.engine.containers().inspect(p + "-nginx2-1");
+        HostConfig.Mount anon = mount(nginx2, "/usr/src/app/node_modules");
+        assertEquals("volume", anon.type(), anon.toString());
+        E2eFixture.Run write = c.run(PsTest.args(f, "exec", "-T", "nginx2", "sh", "-c", "echo x > /myconfig"));
+        assertTrue(write.code() != 0, "the config is read only: " + write.combined());
+
+        // "check config content"; "check secrets content"
+        String[] exec2 = PsTest.args(f, "exec", "-T", "nginx2", "cat");
+        assertTrue(c.ok(PsTest.args(exec2, "/myconfig")).out().contains("Hello from Nginx container"));
+        assertTrue(c.ok(PsTest.args(exec2, "/run/secrets/mysecret")).out().contains("Hello from Nginx container"));
+
+        // "check container bind-mounts specs"
+        HostConfig.Mount html = mount(c.engine.containers().inspect(p + "-nginx-1"), "/usr/share/nginx/html");
+        assertEquals("bind", html.type());
+
+        // named volumes: <project>_<volume>, or the name given; compose's labels on them
+        VolumeRecord staticVol = c.engine.volumes().get(p + "_staticVol");
+        assertEquals("staticVol", staticVol.labels().get("com.docker.compose.volume"), staticVol.labels().toString());
+        assertEquals(p, staticVol.labels().get("com.docker.compose.project"));
+        assertNotNull(c.engine.volumes().get("myVolume"));
+
+        // "cleanup volume project"
+        c.ok("--project-name", p, "down", "--volumes", "-t", "0");
+        assertFalse(volumes().contains(p + "_staticVol"), volumes().toString());
+        assertFalse(volumes().contains("myVolume"), volumes().toString());
+        // not checked: that down -v removes the anonymous volume too. It stays: down removes containers without v=1, and
+        // the engine does not record the anonymous volume it makes at start on the container (inspect has no Mounts), so
+        // even v=1 would not find it
+        assertEquals(List.of(), c.containerNames());
+    }
+
+    /** "TestLocalComposeVolume"' step "should inherit anonymous volumes", apart so that the rest runs. */
+    @Test
+    @Disabled("a recreated container gets a new anonymous volume: the old container's anonymous volumes are not passed on"
+            + " (docker compose mounts them into the replacement)")
+    void testLocalComposeVolumeInheritsAnonymousVolumes() throws Exception {
+        String file = "testdata/TestUpRecreateVolumesIgnoreBinds/compose.yaml";
+        c = E2eFixture.start(dir, file);
+        String p = "e2eb-anon-inherit";
+        String override = c.override("anon.yaml", """
+                services:
+                  app:
+                    command: sleep 600
+                    init: true
+                    volumes: !override
+                      - /usr/src/app/node_modules
+                """ + E2eFixture.defaultNetwork(229));
+        String[] f = {"-f", E2eFixture.path(file), "-f", override, "--project-name", p};
+        c.ok(PsTest.args(f, "up", "-d"));
+        c.ok(PsTest.args(f, "exec", "-T", "app", "touch", "/usr/src/app/node_modules/test"));
+        c.ok(PsTest.args(f, "up", "--force-recreate", "-d"));
+        c.ok(PsTest.args(f, "exec", "-T", "app", "ls", "/usr/src/app/node_modules/test"));
+        c.downAndCheck(p);
+    }
+
+    @Test
+    void testProjectVolumeBind() throws Exception {
+        String file = "fixtures/project-volume-bind-test/docker-compose.yml";
+        c = E2eFixture.start(dir, file);
+        String p = "e2eb-project-volume-bind";
+        Path data = Files.createDirectories(dir.resolve("data"));
+        String[] f = {"--project-directory", E2eFixture.path("fixtures/project-volume-bind-test"), "-f", E2eFixture.path(file), "-f",
+                c.subnet(225), "--project-name", p};
+        E2eFixture e = c.withEnv(Map.of("TEST_DIR", data.toString()));
+
+        // "up on project volume with bind specification"
+        e.ok(PsTest.args(f, "up", "-d"));
+        Files.writeString(data.resolve("resultfile"), "SUCCESS\n");
+        E2eFixture.Run r = e.ok(PsTest.args(f, "exec", "-T", "frontend", "sh", "-c", "cat /data/resultfile"));
+        assertTrue(r.out().contains("SUCCESS"), r.combined());
+        assertEquals(List.of("frontend"), c.containerNames(), "container_name");
+
+        e.ok("--project-name", p, "down", "-t", "0", "-v");
+        assertEquals(List.of(), c.containerNames());
+        assertTrue(Files.exists(data.resolve("resultfile")), "down -v leaves the bound host directory alone");
+    }
+
+    @Test
+    @Disabled("a service whose external volume's name changed is not recreated: the planner compares the config hash only,"
+            + " which names the volume by its key (my_vol), not the mounts the container has (docker compose checks those)")
+    void testUpSwitchVolumes() throws Exception {
+        String file = "testdata/TestUpSwitchVolumes/compose.yaml";
+        c = E2eFixture.start(dir, file);
+        String p = "e2eb-switch-volumes";
+        String vol1 = p + "-ext-1";
+        String vol2 = p + "-ext-2";
+        String[] f = {"-f", E2eFixture.path(file), "-f", c.subnet(226), "--project-name", p};
+
+        // "create the two external volumes"
+        c.engine.volumes().create(vol1, "local", Map.of(), Map.of());
+        c.engine.volumes().create(vol2, "local", Map.of(), Map.of());
+
+        // "up mounts the first volume"
+        c.withEnv(Map.of("EXTERNAL_VOLUME", vol1)).ok(PsTest.args(f, "up", "-d"));
+        assertEquals(vol1, mount(c.engine.containers().inspect(p + "-app-1"), "/my_vol").source());
+
+        // "up with the other volume reconnects the service"
+        c.withEnv(Map.of("EXTERNAL_VOLUME", vol2)).ok(PsTest.args(f, "up", "-d"));
+        assertEquals(vol2, mount(c.engine.containers().inspect(p + "-app-1"), "/my_vol").source());
+
+        c.withEnv(Map.of("EXTERNAL_VOLUME", vol2)).ok("--project-name", p, "down", "-t", "0", "-v");
+        assertEquals(List.of(), c.containerNames());
+        assertTrue(volumes().containsAll(List.of(vol1, vol2)), "down -v leaves external volumes: " + volumes());
+    }
+
+    @Test
+    void testUpRecreateVolumesIgnoreBinds() throws Exception {
+        String file = "testdata/TestUpRecreateVolumesIgnoreBinds/compose.yaml";
+        c = E2eFixture.start(dir, file);
+        String p = "e2eb-recreate-binds";
+        String[] f = {"-f", E2eFixture.path(file), "-f", c.subnet(227), "--project-name", p};
+        ServiceStates states = new ServiceStates(c, p);
+
+        // "up starts the service with its bind mount"
+        c.ok(PsTest.args(f, "up", "-d"));
+        String id = states.id("app");
+
+        // "an unchanged up leaves the container alone"
+        E2eFixture.Run again = c.ok(PsTest.args(f, "up", "-d"));
+        assertFalse(again.combined().contains("Recreated"), again.combined());
+        assertEquals(id, states.id("app"));
+
+        c.downAndCheck(p);
+    }
+}
