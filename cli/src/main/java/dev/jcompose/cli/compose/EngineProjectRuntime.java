@@ -84,7 +84,7 @@ public final class EngineProjectRuntime implements ProjectRuntime {
         } else if (step instanceof Step.RestartContainer s) {
             engine.post("/containers/" + enc(s.id()) + "/restart" + (stopTimeout >= 0 ? "?t=" + stopTimeout : ""), null);
         } else if (step instanceof Step.RemoveContainer s) {
-            engine.delete("/containers/" + enc(s.id()) + "?force=1");
+            engine.delete("/containers/" + enc(s.id()) + "?force=1" + (s.anonymousVolumes() ? "&v=1" : ""));
         } else if (step instanceof Step.RenameContainer s) {
             engine.post("/containers/" + enc(s.id()) + "/rename?name=" + enc(s.to()), null);
         } else if (step instanceof Step.RemoveNetwork s) {

@@ -89,11 +89,14 @@ class VolumesTest {
         assertTrue(port.find());
         assertTrue(E2eFixture.httpGet("http://127.0.0.1:" + port.group(1) + "/").contains("Hello from Nginx container"));
 
-        // "check container volume specs": the engine's inspect has no Mounts (MountPoints) yet, so the mounts
-        // compose asked for are read from HostConfig.Mounts, and read-only-ness is tried from inside
+        // "check container volume specs": the mounts compose asked for, from HostConfig.Mounts and the engine's Mounts;
+        // read-only-ness is tried from inside
         ContainerRecord nginx2 = c.engine.containers().inspect(p + "-nginx2-1");
         HostConfig.Mount anon = mount(nginx2, "/usr/src/app/node_modules");
         assertEquals("volume", anon.type(), anon.toString());
+        String anonymous = nginx2.mounts().stream().filter(m -> m.destination().equals("/usr/src/app/node_modules"))
+                .map(ContainerRecord.MountPoint::name).findFirst().orElseThrow(() -> new AssertionError("Mounts: " + nginx2.mounts()));
+        assertTrue(c.engine.volumes().get(anonymous).anonymous(), anonymous);
         E2eFixture.Run write = c.run(PsTest.args(f, "exec", "-T", "nginx2", "sh", "-c", "echo x > /myconfig"));
         assertTrue(write.code() != 0, "the config is read only: " + write.combined());
 
@@ -116,9 +119,7 @@ class VolumesTest {
         c.ok("--project-name", p, "down", "--volumes", "-t", "0");
         assertFalse(volumes().contains(p + "_staticVol"), volumes().toString());
         assertFalse(volumes().contains("myVolume"), volumes().toString());
-        // not checked: that down -v removes the anonymous volume too. It stays: down removes containers without v=1, and
-        // the engine does not record the anonymous volume it makes at start on the container (inspect has no Mounts), so
-        // even v=1 would not find it
+        assertFalse(volumes().contains(anonymous), "down -v removes the anonymous volume too: " + volumes());
         assertEquals(List.of(), c.containerNames());
     }
 

@@ -148,7 +148,12 @@ public sealed interface Step {
         }
     }
 
-    record RemoveContainer(String service, String name, String id) implements Step {
+    /** @param anonymousVolumes also remove the container's anonymous volumes ({@code down -v}, as docker compose's RemoveVolumes) */
+    record RemoveContainer(String service, String name, String id, boolean anonymousVolumes) implements Step {
+        public RemoveContainer(String service, String name, String id) {
+            this(service, name, id, false);
+        }
+
         public String resource() {
             return "Container " + name;
         }

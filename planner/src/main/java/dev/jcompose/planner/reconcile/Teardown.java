@@ -38,14 +38,14 @@ public final class Teardown {
         }
         Set<Integer> allRemoved = new LinkedHashSet<>();
         if (options.removeOrphans()) {
-            orphans.forEach(c -> allRemoved.add(stopAndRemove(plan, c, Set.of())));
+            orphans.forEach(c -> allRemoved.add(stopAndRemove(plan, c, Set.of(), options.volumes())));
         }
         for (String service : graph.stopOrder()) {
             Set<Integer> after = new LinkedHashSet<>();
             graph.dependentsOf(service).forEach(d -> after.addAll(removedByService.getOrDefault(d, Set.of())));
             Set<Integer> removed = new LinkedHashSet<>();
             observed.containers().stream().filter(c -> c.service().equals(service))
-                    .forEach(c -> removed.add(stopAndRemove(plan, c, after)));
+                    .forEach(c -> removed.add(stopAndRemove(plan, c, after, options.volumes())));
             removedByService.put(service, removed);
             allRemoved.addAll(removed);
         }
@@ -59,8 +59,8 @@ public final class Teardown {
         return new Reconciliation(plan.build(), warnings);
     }
 
-    private static int stopAndRemove(Plan.Builder plan, ObservedContainer c, Set<Integer> after) {
+    private static int stopAndRemove(Plan.Builder plan, ObservedContainer c, Set<Integer> after, boolean volumes) {
         int stop = c.running() ? plan.add(new Step.StopContainer(c.service(), c.name(), c.id()), after) : -1;
-        return plan.add(new Step.RemoveContainer(c.service(), c.name(), c.id()), stop < 0 ? after : Set.of(stop));
+        return plan.add(new Step.RemoveContainer(c.service(), c.name(), c.id(), volumes), stop < 0 ? after : Set.of(stop));
     }
 }

@@ -151,6 +151,7 @@ public final class LifecycleRoutes {
 
     private static List<String> volumeNames(ContainerRecord r) {
         List<String> out = new ArrayList<>();
+        r.mounts().stream().filter(m -> "volume".equals(m.type()) && m.name() != null).forEach(m -> out.add(m.name()));
         if (r.hostConfig().mounts() != null) {
             r.hostConfig().mounts().stream().filter(m -> "volume".equals(m.type()) && m.source() != null).forEach(m -> out.add(m.source()));
         }

@@ -152,10 +152,13 @@ public final class ContainerRuntime implements AutoCloseable {
     }
 
     public void start(String idOrName) {
-        ContainerRecord r = containers.inspect(idOrName);
-        if (r.state().running()) {
+        ContainerRecord asked = containers.inspect(idOrName);
+        if (asked.state().running()) {
             throw new ContainerException(304, "container already started");
         }
+        // Docker's Mounts, anonymous volumes made once; built outside the store's lock (volume rm takes both locks)
+        List<ContainerRecord.MountPoint> mounts = ContainerMounts.of(asked, this::volume);
+        ContainerRecord r = containers.store().update(asked.id(), c -> c.withMounts(mounts));
         Path dir = containers.store().directory(r.id());
         ShimProcess shimProcess = null;
         try {

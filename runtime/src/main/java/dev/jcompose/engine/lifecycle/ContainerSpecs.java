@@ -69,7 +69,7 @@ public final class ContainerSpecs {
         }
         if (h.mounts() != null) {
             for (HostConfig.Mount m : h.mounts()) {
-                mounts.add(mount(m, volumes));
+                mounts.add(mount(m, r.mounts(), volumes));
             }
         }
         mounts.addAll(VolumesFrom.mounts(h.volumesFrom(), containers, volumes));
@@ -152,7 +152,8 @@ public final class ContainerSpecs {
         return new ShimSpec.Mount(src.type(), src.source(), parts[1], flags, src.data());
     }
 
-    static ShimSpec.Mount mount(HostConfig.Mount m, Function<String, VolumeSource> volumes) {
+    /** @param recorded the container's {@code Mounts}, where its anonymous volumes are found by destination */
+    static ShimSpec.Mount mount(HostConfig.Mount m, List<ContainerRecord.MountPoint> recorded, Function<String, VolumeSource> volumes) {
         boolean ro = Boolean.TRUE.equals(m.readOnly());
         switch (m.type() == null ? "volume" : m.type()) {
             case "bind" -> {
@@ -179,7 +180,7 @@ public final class ContainerSpecs {
                         data.length() == 0 ? null : data.toString());
             }
             default -> {
-                VolumeSource src = volumes.apply(m.source() == null ? "" : m.source());
+                VolumeSource src = volumes.apply(ContainerMounts.volumeName(m, recorded));
                 List<String> flags = new ArrayList<>(src.flags());
                 if (ro) {
                     flags.add("ro");

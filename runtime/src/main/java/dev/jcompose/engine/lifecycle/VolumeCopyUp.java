@@ -25,7 +25,10 @@ final class VolumeCopyUp {
     private VolumeCopyUp() {
     }
 
-    /** Named volumes of {@code r} that are new and empty get the image's content at their mount point (unless {@code nocopy}). */
+    /**
+     * Named and anonymous volumes of {@code r} that are new and empty get the image's content at their mount point
+     * (unless {@code nocopy}); anonymous ones are found in {@code r}'s recorded {@code Mounts}.
+     */
     static void copyUpNamedVolumes(ContainerRecord r, ImageRootfs rootfs, Function<String, VolumeRecord> volume) throws IOException {
         for (String bind : r.hostConfig().binds() == null ? List.<String>of() : r.hostConfig().binds()) {
             String[] parts = bind.split(":");
@@ -41,10 +44,11 @@ final class VolumeCopyUp {
         }
         for (HostConfig.Mount m : r.hostConfig().mounts()) {
             boolean noCopy = m.volumeOptions() != null && Boolean.TRUE.equals(m.volumeOptions().get("NoCopy"));
-            if (!"volume".equals(m.type()) || m.source() == null || m.source().isEmpty() || noCopy) {
+            String name = "volume".equals(m.type()) ? ContainerMounts.volumeName(m, r.mounts()) : "";
+            if (name.isEmpty() || noCopy) {
                 continue;
             }
-            VolumeRecord v = volume.apply(m.source());
+            VolumeRecord v = volume.apply(name);
             if (VolumeSource.of(v).isDataDirectory()) {
                 copy(rootfs.layerDirsBaseFirst(), m.target(), Path.of(v.mountpoint()));
             }

@@ -34,7 +34,7 @@ final class VolumesFrom {
             }
             for (HostConfig.Mount m : h.mounts() == null ? List.<HostConfig.Mount>of() : h.mounts()) {
                 if (!"tmpfs".equals(m.type())) {
-                    shared.add(ContainerSpecs.mount(m, volumes));
+                    shared.add(ContainerSpecs.mount(m, other.mounts(), volumes));
                 }
             }
             for (ShimSpec.Mount m : shared) {

@@ -66,6 +66,32 @@ class VolumeCliRootTest {
     }
 
     @Test
+    void mountsAreInInspectAndAnAnonymousVolumeIsKeptAcrossRestartsUntilRmV() throws Exception {
+        Path host = Files.createDirectories(dir.resolve("bind-src"));
+        t.run("network-anon", "echo start >> /data/starts; cat /data/starts | wc -l",
+                "--mount", "type=volume,target=/data", "-v", host + ":/b:ro", "-v", "network-kept:/n");
+        assertEquals("1", t.output("network-anon").lines().filter(l -> !l.startsWith("==")).findFirst().orElse("").trim());
+        String mounts = t.cli.ok("inspect", "--format",
+                "{{range .Mounts}}{{.Type}} {{.Destination}} {{.RW}} {{.Mode}} {{.Driver}};{{end}}", "network-anon");
+        assertEquals("bind /b false ro ;volume /n true z local;volume /data true z local;", mounts);
+        String anonymous = t.cli.ok("inspect", "--format", "{{range .Mounts}}{{if eq .Destination \"/data\"}}{{.Name}}{{end}}{{end}}",
+                "network-anon");
+        assertEquals(64, anonymous.length(), "an anonymous volume's name: " + anonymous);
+        assertEquals(t.root().resolve("volumes/" + anonymous + "/_data").toString(), t.cli.ok("inspect", "--format",
+                "{{range .Mounts}}{{if eq .Destination \"/data\"}}{{.Source}}{{end}}{{end}}", "network-anon"));
+
+        t.cli.ok("restart", "-t", "0", "network-anon");
+        String again = t.logsWith("network-anon", "2\n==done");
+        assertTrue(again.contains("2\n==done"), "the second start saw the first one's file in the same volume: " + again);
+        assertEquals(anonymous, t.cli.ok("volume", "ls", "-q", "--filter", "dangling=false", "--filter", "name=" + anonymous));
+
+        t.cli.ok("rm", "-f", "-v", "network-anon");
+        assertEquals("", t.cli.ok("volume", "ls", "-q", "--filter", "name=" + anonymous), "rm -v removes the anonymous volume");
+        assertEquals("network-kept", t.cli.ok("volume", "ls", "-q", "--filter", "name=network-kept"), "and keeps named ones");
+        t.cli.ok("volume", "rm", "network-kept");
+    }
+
+    @Test
     void lsInspectCreateRmPrune() throws Exception {
         t.cli.ok("volume", "create", "--label", "network-test=keep", "network-named");
         String anonymous = t.cli.ok("volume", "create");
