@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -48,9 +47,7 @@ class OrphansTest {
 
     /** fixtures/orphans as docker/compose has it, with this area's subnet as a second file; returns the {@code -f} arguments. */
     private String[] fixture(int subnet) throws Exception {
-        Path orphans = Files.createDirectories(dir.resolve("orphans"));
-        Files.writeString(orphans.resolve("compose.yaml"), COMPOSE);
-        Files.writeString(orphans.resolve(".env"), "COMPOSE_REMOVE_ORPHANS=true\n");
+        Path orphans = c.missingFixture("orphans", "compose.yaml", COMPOSE, ".env", "COMPOSE_REMOVE_ORPHANS=true\n");
         return new String[] {"-f", orphans.resolve("compose.yaml").toString(), "-f", c.subnet(subnet)};
     }
 
