@@ -22,7 +22,21 @@ public final class ProjectLoading {
     /** {@code consistency} false loads without the model's consistency checks ({@code config --no-consistency}). */
     public static LoadedProject load(GlobalOptions global, List<String> services, boolean interpolate, boolean consistency,
                                      PrintWriter err) {
-        LoadedProject project = ComposeLoader.load(options(global, services, interpolate, consistency));
+        return print(ComposeLoader.load(options(global, services, interpolate, consistency)), err);
+    }
+
+    /**
+     * For the verbs that only act on what exists ({@code ps}, {@code logs}, {@code stop}, {@code down} …):
+     * a service's missing {@code env_file} is no error, as docker compose loads them without
+     * resolving the environment.
+     */
+    public static LoadedProject loadExisting(GlobalOptions global, List<String> services, PrintWriter err) {
+        ProjectOptions o = options(global, services, true, true);
+        return print(ComposeLoader.load(new ProjectOptions(o.workingDir(), o.files(), o.projectName(), o.projectDirectory(),
+                o.envFiles(), o.profiles(), o.services(), o.osEnv(), o.stdin(), true, true, false)), err);
+    }
+
+    private static LoadedProject print(LoadedProject project, PrintWriter err) {
         for (String w : project.warnings()) {
             err.println("WARN[0000] " + w);
         }

@@ -57,7 +57,8 @@ abstract class ProjectCommand {
         if (named != null && !named.isEmpty() && global().files().isEmpty() && noComposeFileHere()) {
             return null;
         }
-        return load(services);
+        loaded = ProjectLoading.loadExisting(global(), services, spec.commandLine().getErr());
+        return loaded.project();
     }
 
     /** {@link #loadUnlessNamedOnly}, with an empty project (no files, no services) standing for a project named by {@code -p} alone. */

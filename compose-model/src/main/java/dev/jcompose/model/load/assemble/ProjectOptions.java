@@ -9,12 +9,15 @@ import java.util.function.Supplier;
  * What the command line and the process give the loader: the working directory, {@code -f} files
  * ({@code -} for stdin), {@code -p}, {@code --project-directory}, {@code --env-file}s, {@code --profile}s,
  * the services named on the command line (they enable their profiles), the process environment,
- * how to read stdin, whether to interpolate, and whether to check the model's consistency
- * ({@code config --no-consistency} turns it off).
+ * how to read stdin, whether to interpolate, whether to check the model's consistency
+ * ({@code config --no-consistency} turns it off), and whether the services' {@code env_file}s must
+ * exist (not for the verbs that only read what exists, as docker compose's
+ * {@code WithoutEnvironmentResolution}: {@code ps}, {@code logs}, {@code down} …).
  */
 public record ProjectOptions(Path workingDir, List<String> files, String projectName, String projectDirectory,
                              List<String> envFiles, List<String> profiles, List<String> services,
-                             Map<String, String> osEnv, Supplier<String> stdin, boolean interpolate, boolean consistency) {
+                             Map<String, String> osEnv, Supplier<String> stdin, boolean interpolate, boolean consistency,
+                             boolean envFilesRequired) {
     public ProjectOptions {
         workingDir = workingDir.toAbsolutePath().normalize();
         files = List.copyOf(files);
@@ -22,6 +25,13 @@ public record ProjectOptions(Path workingDir, List<String> files, String project
         profiles = List.copyOf(profiles);
         services = List.copyOf(services);
         osEnv = Map.copyOf(osEnv);
+    }
+
+    /** Options whose services' env files must exist, as every command that creates containers needs. */
+    public ProjectOptions(Path workingDir, List<String> files, String projectName, String projectDirectory, List<String> envFiles,
+                          List<String> profiles, List<String> services, Map<String, String> osEnv, Supplier<String> stdin,
+                          boolean interpolate, boolean consistency) {
+        this(workingDir, files, projectName, projectDirectory, envFiles, profiles, services, osEnv, stdin, interpolate, consistency, true);
     }
 
     /** Options that check the model's consistency, as every command but {@code config --no-consistency} does. */
@@ -38,6 +48,6 @@ public record ProjectOptions(Path workingDir, List<String> files, String project
 
     public ProjectOptions withFiles(List<String> value) {
         return new ProjectOptions(workingDir, value, projectName, projectDirectory, envFiles, profiles, services, osEnv, stdin,
-                interpolate, consistency);
+                interpolate, consistency, envFilesRequired);
     }
 }

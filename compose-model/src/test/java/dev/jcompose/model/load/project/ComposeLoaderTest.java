@@ -100,6 +100,17 @@ class ComposeLoaderTest {
         assertEquals("app", p.name());
     }
 
+    /** e2e TestUnusedMissingEnvFile: a missing env_file fails the commands that need it, not those that read what exists. */
+    @Test
+    void missingEnvFilesMatterOnlyWhenRequired() throws IOException {
+        write("compose.yaml", "services:\n  a:\n    image: alpine\n  b:\n    image: alpine\n    env_file: [/doesnotexist/.env]\n");
+        assertTrue(assertThrows(ComposeException.class, () -> load(Map.of())).getMessage().contains("env file /doesnotexist/.env not found"));
+        assertTrue(load(dir, Map.of(), List.of(), List.of(), List.of("a")).serviceNames().contains("a"), "b's env file is not needed for a");
+        LoadedProject existing = ComposeLoader.load(new ProjectOptions(dir, List.of(), null, null, List.of(), List.of(), List.of(), Map.of(),
+                () -> "", true, true, false));
+        assertEquals(List.of("a", "b"), existing.serviceNames().stream().sorted().toList());
+    }
+
     @Test
     void extendsFromTheSameAndAnotherFileAndCycles() throws IOException {
         write("common/base.yaml", """
