@@ -28,7 +28,7 @@ public final class JcomposeCommand implements Runnable {
             dev.jcompose.cli.verbs.RunCommand.class, dev.jcompose.cli.verbs.CreateCommand.class, PauseVerbs.Pause.class,
             PauseVerbs.Unpause.class, dev.jcompose.cli.verbs.TopCommand.class, dev.jcompose.cli.verbs.ImagesCommand.class,
             dev.jcompose.cli.verbs.EventsCommand.class, dev.jcompose.cli.verbs.WaitCommand.class, dev.jcompose.cli.verbs.CpCommand.class,
-            EngineCommand.class, dev.jcompose.cli.image.ImageCommand.class);
+            dev.jcompose.cli.verbs.ScaleCommand.class, EngineCommand.class, dev.jcompose.cli.image.ImageCommand.class);
 
     @Mixin
     GlobalOptions global;

@@ -28,7 +28,19 @@ public final class ProjectLoading {
     /** {@code normalize} false loads without compose-go's normalisation ({@code config --no-normalize}). */
     public static LoadedProject load(GlobalOptions global, List<String> services, boolean interpolate, boolean consistency,
                                      boolean normalize, PrintWriter err) {
-        LoadedProject project = ComposeLoader.load(options(global, services, interpolate, consistency, normalize));
+        return print(ComposeLoader.load(options(global, services, interpolate, consistency, normalize, true)), err);
+    }
+
+    /**
+     * For the verbs that only act on what exists ({@code ps}, {@code logs}, {@code stop}, {@code down} …):
+     * a service's missing {@code env_file} is no error, as docker compose loads them without
+     * resolving the environment.
+     */
+    public static LoadedProject loadExisting(GlobalOptions global, List<String> services, PrintWriter err) {
+        return print(ComposeLoader.load(options(global, services, true, true, true, false)), err);
+    }
+
+    private static LoadedProject print(LoadedProject project, PrintWriter err) {
         for (String w : project.warnings()) {
             err.println("WARN[0000] " + w);
         }
@@ -38,14 +50,14 @@ public final class ProjectLoading {
 
     /** The variables of the compose files ({@code config --variables}). */
     public static java.util.Collection<dev.jcompose.model.load.interpolation.Variables.Variable> variables(GlobalOptions global) {
-        return ComposeLoader.variables(options(global, List.of(), false, true, true));
+        return ComposeLoader.variables(options(global, List.of(), false, true, true, true));
     }
 
     private static ProjectOptions options(GlobalOptions global, List<String> services, boolean interpolate, boolean consistency,
-                                          boolean normalize) {
+                                          boolean normalize, boolean envFilesRequired) {
         return new ProjectOptions(Path.of("").toAbsolutePath(), global.files(), global.projectName(),
                 global.projectDirectory(), global.envFiles(), global.profiles(), services, System.getenv(),
-                ProjectLoading::readStdin, interpolate, consistency, normalize);
+                ProjectLoading::readStdin, interpolate, consistency, normalize, envFilesRequired);
     }
 
     private static String readStdin() {

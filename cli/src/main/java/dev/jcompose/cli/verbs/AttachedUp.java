@@ -27,6 +27,13 @@ import java.util.concurrent.LinkedBlockingDeque;
  */
 final class AttachedUp {
     private static final Duration RECREATE_WINDOW = Duration.ofSeconds(2);
+    /**
+     * How long to let the logs of containers that have all exited or been stopped finish printing:
+     * their streams end by themselves at the end of each log, so this bound is only for an engine
+     * that stops answering (a large log takes more than a few seconds to print on a busy machine;
+     * 10 s lost the last 23,000 of 300,000 lines under load).
+     */
+    private static final Duration DRAIN_LIMIT = Duration.ofMinutes(5);
 
     /** What the waiting loop reacts to. */
     private sealed interface Outcome {
@@ -201,7 +208,7 @@ final class AttachedUp {
                 if (somethingStartsAgain()) {
                     continue; // recreated (stop, create, start) or scaled meanwhile: keep following
                 }
-                follower.awaitIdle(Duration.ofSeconds(10));
+                follower.awaitIdle(DRAIN_LIMIT);
                 for (Thread r : reporters) {
                     r.join(5000);
                 }
@@ -225,7 +232,7 @@ final class AttachedUp {
                 }
             } else if (o instanceof Stopped) {
                 awaitExitsReported(Duration.ofSeconds(5));
-                follower.awaitIdle(Duration.ofSeconds(10));
+                follower.awaitIdle(DRAIN_LIMIT);
                 return abort.exitCodeFrom() != null && code != null && code != 130 ? exitCodeOf(abort.exitCodeFrom()) : code;
             }
         }

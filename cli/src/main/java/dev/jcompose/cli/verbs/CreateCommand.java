@@ -29,8 +29,9 @@ public final class CreateCommand extends ProjectCommand implements Callable<Inte
     @Option(names = "--no-recreate", description = "If containers already exist, don't recreate them. Incompatible with --force-recreate.")
     boolean noRecreate;
 
-    @Option(names = "--remove-orphans", description = "Remove containers for services not defined in the Compose file")
-    boolean removeOrphans;
+    @Option(names = "--remove-orphans", arity = "0..1", paramLabel = "BOOL", fallbackValue = "true",
+            description = "Remove containers for services not defined in the Compose file (default: COMPOSE_REMOVE_ORPHANS)")
+    Boolean removeOrphans;
 
     @Option(names = "--scale", paramLabel = "SERVICE=NUM", description = "Scale SERVICE to NUM instances. Overrides the `scale` setting in the Compose file if present.")
     Map<String, Integer> scale = new LinkedHashMap<>();
@@ -54,7 +55,8 @@ public final class CreateCommand extends ProjectCommand implements Callable<Inte
         }
         Project project = load(services);
         UpOptions.Recreate recreate = forceRecreate ? UpOptions.Recreate.FORCE : noRecreate ? UpOptions.Recreate.NEVER : UpOptions.Recreate.DIVERGED;
-        UpOptions options = new UpOptions(Set.copyOf(services), false, recreate, false, removeOrphans, false);
+        UpOptions options = new UpOptions(Set.copyOf(services), false, recreate, false,
+                dev.jcompose.cli.compose.RemoveOrphans.resolve(removeOrphans, projectEnvironment()), false);
         try (EngineClient engine = engine()) {
             var reconciliation = Reconciler.up(PlanInput.of(project, scale), ProjectContainers.observe(engine, project.name()), options);
             return execute(engine, project, reconciliation, "Running", -1);

@@ -25,8 +25,20 @@ abstract class ProjectCommand {
         return ((dev.jcompose.cli.JcomposeCommand) root).global();
     }
 
+    /** The last project {@link #load} loaded, for its environment; null before (or for a project named by {@code -p} alone). */
+    private dev.jcompose.model.load.project.LoadedProject loaded;
+
     Project load(List<String> services) {
-        return ProjectLoading.load(global(), services, true, spec.commandLine().getErr()).project();
+        loaded = ProjectLoading.load(global(), services, true, spec.commandLine().getErr());
+        return loaded.project();
+    }
+
+    /**
+     * The variables the project was loaded with (the process environment over its {@code .env} or
+     * {@code --env-file}s), or the process environment alone when no compose file was loaded.
+     */
+    java.util.Map<String, String> projectEnvironment() {
+        return loaded != null ? loaded.environment() : System.getenv();
     }
 
     /**
@@ -45,7 +57,8 @@ abstract class ProjectCommand {
         if (named != null && !named.isEmpty() && global().files().isEmpty() && noComposeFileHere()) {
             return null;
         }
-        return load(services);
+        loaded = ProjectLoading.loadExisting(global(), services, spec.commandLine().getErr());
+        return loaded.project();
     }
 
     /** {@link #loadUnlessNamedOnly}, with an empty project (no files, no services) standing for a project named by {@code -p} alone. */
@@ -109,6 +122,7 @@ abstract class ProjectCommand {
         int parallel = limit.matches("[0-9]+") ? Integer.parseInt(limit) : 0;
         PlanExecutor executor = new PlanExecutor(new EngineProjectRuntime(engine, project, stopTimeout), parallel,
                 Duration.ofMillis(200), waitLimit, progress::event);
+        r.running().forEach(name -> progress.event("Container " + name, "Running", null, true));
         PlanExecutor.Result result = executor.execute(r.plan());
         progress.finish();
         for (String e : result.errors()) {

@@ -43,8 +43,9 @@ public final class UpCommand extends ProjectCommand implements Callable<Integer>
     @Option(names = "--always-recreate-deps", description = "Recreate dependent containers")
     boolean alwaysRecreateDeps;
 
-    @Option(names = "--remove-orphans", description = "Remove containers for services not defined in the Compose file")
-    boolean removeOrphans;
+    @Option(names = "--remove-orphans", arity = "0..1", paramLabel = "BOOL", fallbackValue = "true",
+            description = "Remove containers for services not defined in the Compose file (default: COMPOSE_REMOVE_ORPHANS)")
+    Boolean removeOrphans;
 
     @Option(names = "--no-deps", description = "Don't start linked services")
     boolean noDeps;
@@ -118,7 +119,8 @@ public final class UpCommand extends ProjectCommand implements Callable<Integer>
             throw new dev.jcompose.cli.UserError("no such service: " + exitCodeFrom);
         }
         UpOptions.Recreate recreate = forceRecreate ? UpOptions.Recreate.FORCE : noRecreate ? UpOptions.Recreate.NEVER : UpOptions.Recreate.DIVERGED;
-        UpOptions options = new UpOptions(Set.copyOf(services), noDeps, recreate, alwaysRecreateDeps, removeOrphans, !noStart);
+        UpOptions options = new UpOptions(Set.copyOf(services), noDeps, recreate, alwaysRecreateDeps,
+                dev.jcompose.cli.compose.RemoveOrphans.resolve(removeOrphans, projectEnvironment()), !noStart);
         try (EngineClient engine = engine()) {
             var reconciliation = Reconciler.up(PlanInput.of(project, scale), ProjectContainers.observe(engine, project.name()), options);
             int code = execute(engine, project, reconciliation, "Running", timeout);

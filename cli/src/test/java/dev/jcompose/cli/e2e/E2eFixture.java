@@ -91,11 +91,18 @@ final class E2eFixture implements AutoCloseable {
     final Path dir;
     final Engine engine;
     private final Map<String, String> env;
+    /** Where the CLI runs: {@link #dir} unless {@link #inDirectory} chose another (the Go tests' {@code cmd.Dir}). */
+    private final Path cwd;
 
     private E2eFixture(Path dir, Engine engine, Map<String, String> env) {
+        this(dir, engine, env, dir);
+    }
+
+    private E2eFixture(Path dir, Engine engine, Map<String, String> env, Path cwd) {
         this.dir = dir;
         this.engine = engine;
         this.env = env;
+        this.cwd = cwd;
     }
 
     /** Starts the engine, after checking root, busybox and the fixture files the test reads. */
@@ -137,6 +144,18 @@ final class E2eFixture implements AutoCloseable {
         return p.toString();
     }
 
+    /**
+     * Writes a docker/compose e2e fixture that the shared corpus lacks, as docker/compose has it, into
+     * {@code <dir>/<name>/}: {@code files} alternates file names and contents. Returns the directory.
+     */
+    Path missingFixture(String name, String... files) throws IOException {
+        Path d = Files.createDirectories(dir.resolve(name));
+        for (int i = 0; i + 1 < files.length; i += 2) {
+            Files.writeString(d.resolve(files[i]), files[i + 1]);
+        }
+        return d;
+    }
+
     /** {@link #override} with only the default network's subnet {@code 10.166.<n>.0/24}. */
     String subnet(int n) throws IOException {
         return override("subnet.yaml", defaultNetwork(n));
@@ -157,14 +176,19 @@ final class E2eFixture implements AutoCloseable {
     E2eFixture withEnv(Map<String, String> more) {
         Map<String, String> all = new java.util.HashMap<>(env);
         all.putAll(more);
-        return new E2eFixture(dir, engine, Map.copyOf(all));
+        return new E2eFixture(dir, engine, Map.copyOf(all), cwd);
+    }
+
+    /** A fixture whose CLI runs in {@code workdir} (the Go tests' {@code cmd.Dir}, e.g. a fixture's own directory). */
+    E2eFixture inDirectory(Path workdir) {
+        return new E2eFixture(dir, engine, env, workdir.toAbsolutePath());
     }
 
     private ProcessBuilder builder(String... args) {
         List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
                 System.getProperty("java.class.path"), "dev.jcompose.cli.Main"));
         cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile());
         pb.environment().put("JCOMPOSE_HOST", "unix://" + engine.config().socket());
         pb.environment().put("JCOMPOSE_DNS_UPSTREAM", "none");
         pb.environment().remove("COMPOSE_PROJECT_NAME");

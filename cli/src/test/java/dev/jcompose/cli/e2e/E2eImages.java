@@ -96,6 +96,8 @@ final class E2eImages {
             }
             file(out, "etc/passwd", "root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/bin/false\n");
             file(out, "etc/group", "root:x:0:\nnogroup:x:65534:\n");
+            // alpine's musl reads /etc/hosts before asking DNS; glibc (the static busybox) asks DNS first without this
+            file(out, "etc/nsswitch.conf", "hosts: files dns\n");
             file(out, "usr/share/nginx/html/index.html", "<h1>Welcome to nginx!</h1>\n");
         }
         return tar.toByteArray();

@@ -45,6 +45,7 @@ public final class Reconciler {
         /** Containers stopped before a dependency's recreation (restart: true) → their stop step. */
         private final Map<String, Integer> stoppedEarly = new HashMap<>();
         private final Set<Integer> infrastructure = new LinkedHashSet<>();
+        private final List<String> running = new ArrayList<>();
 
         Run(DesiredProject desired, ObservedState observed, UpOptions options) {
             this.desired = desired;
@@ -76,7 +77,7 @@ public final class Reconciler {
                 }
             }
             List<String> warnings = orphans();
-            return new Reconciliation(plan.build(), warnings);
+            return new Reconciliation(plan.build(), warnings, running);
         }
 
         /**
@@ -188,6 +189,8 @@ public final class Reconciler {
                             union(before, Set.of(stoppedEarly.get(current.get().id())))));
                 } else if (!current.get().running() && options.start()) {
                     ready.add(plan.add(new Step.StartContainer(service.name(), current.get().name()), before));
+                } else if (current.get().running()) {
+                    running.add(current.get().name());
                 }
             }
             List<ObservedContainer> surplus = new ArrayList<>(existing.stream().filter(c -> c.number() > service.scale()).toList());
@@ -239,10 +242,14 @@ public final class Reconciler {
             return options.alwaysRecreateDeps() ? UpOptions.Recreate.FORCE : UpOptions.Recreate.DIVERGED;
         }
 
+        /**
+         * docker compose's orphans: containers of services the file no longer has, and one-off
+         * ({@code run}) containers that have exited, whatever their service.
+         */
         private List<String> orphans() {
             Set<String> services = new HashSet<>(graph.services());
             List<ObservedContainer> orphans = observed.containers().stream()
-                    .filter(c -> !c.oneoff() && !services.contains(c.service())).toList();
+                    .filter(c -> c.oneoff() ? !c.running() : !services.contains(c.service())).toList();
             if (orphans.isEmpty()) {
                 return List.of();
             }

@@ -96,6 +96,20 @@ class ReconcilerTest {
     }
 
     @Test
+    void exitedOneOffContainersAreOrphansRunningOnesAreNot() {
+        ObservedContainer exited = new ObservedContainer("r1", "demo-web-run-0123456789ab", "web", 1, true, "h-web", false);
+        ObservedContainer live = new ObservedContainer("r2", "demo-db-run-ba9876543210", "db", 1, true, "h-db", true);
+        ObservedState state = new ObservedState(List.of(running("db", 1, "h-db"), running("web", 1, "h-web"), running("web", 2, "h-web"),
+                exited, live), Set.of("demo_default"), Set.of("demo_db-data"));
+        Reconciliation r = Reconciler.up(PROJECT, state, UpOptions.DEFAULT);
+        assertEquals(List.of("Found orphan containers ([demo-web-run-0123456789ab]) for this project. If you removed or renamed this"
+                + " service in your compose file, you can run this command with the --remove-orphans flag to clean it up."), r.warnings());
+        var remove = new UpOptions(Set.of(), false, UpOptions.Recreate.DIVERGED, false, true, true);
+        String text = Reconciler.up(PROJECT, state, remove).plan().text();
+        assertTrue(text.contains("remove container demo-web-run-0123456789ab") && !text.contains("demo-db-run-"), text);
+    }
+
+    @Test
     void recreatedNetworkParentRecreatesItsDependent() {
         DesiredService vpn = new DesiredService("vpn", 1, "h-vpn2", "vpn", null, List.of());
         DesiredService app = new DesiredService("app", 1, "h-app", "app", null, List.of(Dependency.implicit("vpn", Kind.NETWORK_MODE)));

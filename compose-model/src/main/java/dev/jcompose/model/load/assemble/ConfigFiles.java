@@ -12,7 +12,8 @@ import java.util.Map;
  * the working directory; {@code -} is stdin), else {@code COMPOSE_FILE} (split on
  * {@code COMPOSE_PATH_SEPARATOR}, default {@code :}), else the first of {@code compose.yaml},
  * {@code compose.yml}, {@code docker-compose.yaml}, {@code docker-compose.yml} found in the working
- * directory or its parents, with its {@code .override} file beside it.
+ * directory (the project directory when one is given) or its parents, with its {@code .override}
+ * file beside it.
  */
 public final class ConfigFiles {
     static final String STDIN = "-";
@@ -25,6 +26,15 @@ public final class ConfigFiles {
 
     /** The files in merge order: absolute paths, or {@link #STDIN}. */
     public static List<String> resolve(Path workingDir, List<String> flags, Map<String, String> env, List<String> warnings) {
+        return resolve(workingDir, workingDir, flags, env, warnings);
+    }
+
+    /**
+     * As {@link #resolve(Path, List, Map, List)}, the default files searched from {@code searchDir}
+     * upwards ({@code --project-directory} when given, as docker compose searches its working dir).
+     */
+    public static List<String> resolve(Path workingDir, Path searchDir, List<String> flags, Map<String, String> env,
+                                       List<String> warnings) {
         if (!flags.isEmpty()) {
             return absolute(workingDir, flags);
         }
@@ -33,7 +43,7 @@ public final class ConfigFiles {
             String sep = env.getOrDefault("COMPOSE_PATH_SEPARATOR", ":");
             return absolute(workingDir, List.of(composeFile.split(java.util.regex.Pattern.quote(sep))));
         }
-        for (Path dir = workingDir; dir != null; dir = dir.getParent()) {
+        for (Path dir = searchDir; dir != null; dir = dir.getParent()) {
             List<Path> found = CANDIDATES.stream().map(dir::resolve).filter(Files::isRegularFile).toList();
             if (found.isEmpty()) {
                 continue;

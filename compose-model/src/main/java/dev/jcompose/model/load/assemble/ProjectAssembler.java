@@ -45,11 +45,14 @@ public final class ProjectAssembler {
     private RawProject run() {
         Path cwd = options.workingDir();
         Path firstEnvDir = options.projectDirectory() != null ? cwd.resolve(options.projectDirectory()).normalize() : cwd;
+        // as docker compose: the .env of the working directory (or --project-directory, or the
+        // --env-files) completes the process environment first; it finds the files, and the project
+        // directory's own .env is read under it (the nearer file wins, e2e TestNestedDotEnv)
         Map<String, String> discoveryEnv = ProjectEnvironment.load(firstEnvDir, envFiles(cwd), options.osEnv());
-        List<String> files = ConfigFiles.resolve(cwd, options.files(), discoveryEnv, warnings);
+        List<String> files = ConfigFiles.resolve(cwd, firstEnvDir, options.files(), discoveryEnv, warnings);
         Path projectDir = options.projectDirectory() != null ? cwd.resolve(options.projectDirectory()).normalize()
                 : files.get(0).equals(ConfigFiles.STDIN) ? cwd : Path.of(files.get(0)).getParent();
-        Map<String, String> env = ProjectEnvironment.load(projectDir, envFiles(cwd), options.osEnv());
+        Map<String, String> env = ProjectEnvironment.load(projectDir, envFiles(cwd), discoveryEnv);
         YMap merged = null;
         for (String f : files) {
             YMap tree = loadFile(f, env, projectDir, new ArrayList<>());

@@ -10,14 +10,16 @@ import java.util.function.Supplier;
  * ({@code -} for stdin), {@code -p}, {@code --project-directory}, {@code --env-file}s, {@code --profile}s,
  * the services named on the command line (they enable their profiles), the process environment,
  * how to read stdin, whether to interpolate, whether to check the model's consistency
- * ({@code config --no-consistency} turns it off), and whether to normalise: add what compose-go's
+ * ({@code config --no-consistency} turns it off), whether to normalise: add what compose-go's
  * normaliser adds — the default network, resource names, build defaults, implicit dependencies
- * ({@code config --no-normalize} turns it off).
+ * ({@code config --no-normalize} turns it off), and whether the services' {@code env_file}s must
+ * exist (not for the verbs that only read what exists, as docker compose's
+ * {@code WithoutEnvironmentResolution}: {@code ps}, {@code logs}, {@code down} …).
  */
 public record ProjectOptions(Path workingDir, List<String> files, String projectName, String projectDirectory,
                              List<String> envFiles, List<String> profiles, List<String> services,
                              Map<String, String> osEnv, Supplier<String> stdin, boolean interpolate, boolean consistency,
-                             boolean normalize) {
+                             boolean normalize, boolean envFilesRequired) {
     public ProjectOptions {
         workingDir = workingDir.toAbsolutePath().normalize();
         files = List.copyOf(files);
@@ -27,11 +29,12 @@ public record ProjectOptions(Path workingDir, List<String> files, String project
         osEnv = Map.copyOf(osEnv);
     }
 
-    /** Options that normalise, as every command but {@code config --no-normalize} does. */
+    /** Options that normalise and need the services' env files, as every command that creates containers does. */
     public ProjectOptions(Path workingDir, List<String> files, String projectName, String projectDirectory, List<String> envFiles,
                           List<String> profiles, List<String> services, Map<String, String> osEnv, Supplier<String> stdin,
                           boolean interpolate, boolean consistency) {
-        this(workingDir, files, projectName, projectDirectory, envFiles, profiles, services, osEnv, stdin, interpolate, consistency, true);
+        this(workingDir, files, projectName, projectDirectory, envFiles, profiles, services, osEnv, stdin, interpolate, consistency, true,
+                true);
     }
 
     /** Options that check the model's consistency, as every command but {@code config --no-consistency} does. */
@@ -48,6 +51,6 @@ public record ProjectOptions(Path workingDir, List<String> files, String project
 
     public ProjectOptions withFiles(List<String> value) {
         return new ProjectOptions(workingDir, value, projectName, projectDirectory, envFiles, profiles, services, osEnv, stdin,
-                interpolate, consistency, normalize);
+                interpolate, consistency, normalize, envFilesRequired);
     }
 }

@@ -47,7 +47,7 @@ public final class Normalizer {
 
     /** {@link #normalize(YMap, NormalizeContext)} with the assembler's result as input and context. */
     public static YMap normalize(RawProject raw) {
-        return normalize(raw.tree(), NormalizeContext.of(raw));
+        return normalize(raw.tree(), NormalizeContext.of(raw, true));
     }
 
     /**
@@ -79,7 +79,12 @@ public final class Normalizer {
      * docker compose, where other flags turn them off.
      */
     public static NormalizedProject normalize(RawProject raw, boolean consistency, boolean implicit) {
-        return normalize(raw.tree(), NormalizeContext.of(raw), consistency, implicit);
+        return normalize(raw, consistency, implicit, true);
+    }
+
+    /** {@code envFilesRequired} false: a missing env file is skipped (verbs that only read what exists). */
+    public static NormalizedProject normalize(RawProject raw, boolean consistency, boolean implicit, boolean envFilesRequired) {
+        return normalize(raw.tree(), NormalizeContext.of(raw, envFilesRequired), consistency, implicit);
     }
 
     private static NormalizedProject normalize(YMap merged, NormalizeContext ctx, boolean consistency) {
@@ -254,7 +259,7 @@ public final class Normalizer {
                 String file = ((YScalar) m.get("path")).text();
                 boolean required = !(m.get("required") instanceof YScalar r && r.text().equals("false"));
                 if (!Files.isRegularFile(Path.of(file))) {
-                    if (required && ctx.selected(path.substring(path.indexOf('.') + 1))) {
+                    if (required && ctx.envFilesRequired(path.substring(path.indexOf('.') + 1))) {
                         throw new ComposeException(m.mark(), path + ".env_file", "env file " + file + " not found");
                     }
                     continue;

@@ -38,7 +38,8 @@ public final class ComposeLoader {
 
     public static LoadedProject load(ProjectOptions options) {
         RawProject raw = ProjectAssembler.assemble(options);
-        dev.jcompose.model.load.normalize.NormalizedProject n = Normalizer.normalize(raw, options.consistency(), options.normalize());
+        dev.jcompose.model.load.normalize.NormalizedProject n = Normalizer.normalize(raw, options.consistency(), options.normalize(),
+                options.envFilesRequired());
         return new LoadedProject(raw, n.tree(), n.envFiles(), options.interpolate());
     }
 }

@@ -72,6 +72,45 @@ class ComposeLoaderTest {
         assertTrue(yaml.contains("networks:\n  default:\n    name: my_app_default\n"), yaml);
     }
 
+    /** e2e TestNestedDotEnv and TestComposeFileSetByDotEnv: the working directory's .env completes the process environment first. */
+    @Test
+    void theWorkingDirectorysDotEnvWinsOverTheProjectsAndSteersDiscovery() throws IOException {
+        write("compose.yaml", "services:\n  echo:\n    image: \"alpine:${TAG}\"\n    command: echo $ROOT $SUB win=$WIN\n");
+        write(".env", "ROOT=root\nWIN=root\nTAG=${TAG:-root}\n");
+        write("sub/.env", "SUB=sub\nWIN=sub\nTAG=sub\n");
+        String yaml = load(dir.resolve("sub"), Map.of(), List.of(), List.of(), List.of()).yaml();
+        assertTrue(yaml.contains("- root\n      - sub\n      - win=sub\n"), yaml);
+        assertTrue(yaml.contains("image: alpine:sub"), "the project's .env is read under the nearer one: " + yaml);
+        assertTrue(load(dir, Map.of(), List.of(), List.of(), List.of()).yaml().contains("- win=root\n"));
+
+        write("other/profiled.yaml", "services:\n  extra:\n    image: alpine\n    profiles: [p]\n");
+        write("other/.env", "COMPOSE_FILE=../compose.yaml:profiled.yaml\nWIN=other\nCOMPOSE_PROFILES=p\n");
+        LoadedProject other = load(dir.resolve("other"), Map.of(), List.of(), List.of(), List.of());
+        assertTrue(other.yaml().contains("- win=other\n") && other.serviceNames().contains("extra"), other.yaml());
+    }
+
+    /** e2e TestComposeFileSetByProjectDirectory: with --project-directory, the default files are searched there. */
+    @Test
+    void defaultFilesAreSearchedInTheProjectDirectory() throws IOException {
+        write("app/compose.yaml", "services:\n  backend:\n    image: \"${IMAGE:-backend}:latest\"\n");
+        Files.createDirectories(dir.resolve("elsewhere"));
+        LoadedProject p = ComposeLoader.load(new ProjectOptions(dir.resolve("elsewhere"), List.of(), null, "../app", List.of(), List.of(),
+                List.of(), Map.of(), () -> "", true));
+        assertTrue(p.yaml().contains("image: backend:latest"), p.yaml());
+        assertEquals("app", p.name());
+    }
+
+    /** e2e TestUnusedMissingEnvFile: a missing env_file fails the commands that need it, not those that read what exists. */
+    @Test
+    void missingEnvFilesMatterOnlyWhenRequired() throws IOException {
+        write("compose.yaml", "services:\n  a:\n    image: alpine\n  b:\n    image: alpine\n    env_file: [/doesnotexist/.env]\n");
+        assertTrue(assertThrows(ComposeException.class, () -> load(Map.of())).getMessage().contains("env file /doesnotexist/.env not found"));
+        assertTrue(load(dir, Map.of(), List.of(), List.of(), List.of("a")).serviceNames().contains("a"), "b's env file is not needed for a");
+        LoadedProject existing = ComposeLoader.load(new ProjectOptions(dir, List.of(), null, null, List.of(), List.of(), List.of(), Map.of(),
+                () -> "", true, true, true, false));
+        assertEquals(List.of("a", "b"), existing.serviceNames().stream().sorted().toList());
+    }
+
     @Test
     void extendsFromTheSameAndAnotherFileAndCycles() throws IOException {
         write("common/base.yaml", """

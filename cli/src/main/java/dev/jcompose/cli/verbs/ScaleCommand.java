@@ -1,0 +1,59 @@
+package dev.jcompose.cli.verbs;
+
+import dev.jcompose.cli.UserError;
+import dev.jcompose.cli.compose.PlanInput;
+import dev.jcompose.cli.compose.ProjectContainers;
+import dev.jcompose.cli.engine.EngineClient;
+import dev.jcompose.model.Project;
+import dev.jcompose.planner.reconcile.Reconciler;
+import dev.jcompose.planner.reconcile.UpOptions;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code jcompose scale SERVICE=REPLICAS…}: as docker compose's, {@code up -d} of the named services
+ * with their replicas overridden — containers added or removed, their dependencies brought to what
+ * the file says unless {@code --no-deps}.
+ */
+@Command(name = "scale", description = "Scale services")
+public final class ScaleCommand extends ProjectCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "SERVICE=REPLICAS", arity = "1..*")
+    List<String> specifiers = new ArrayList<>();
+
+    @Option(names = "--no-deps", description = "Don't start linked services")
+    boolean noDeps;
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, Integer> replicas = parse(specifiers);
+        Project project = load(List.copyOf(replicas.keySet()));
+        UpOptions options = new UpOptions(replicas.keySet(), noDeps, UpOptions.Recreate.DIVERGED, false, false, true);
+        try (EngineClient engine = engine()) {
+            var reconciliation = Reconciler.up(PlanInput.of(project, replicas), ProjectContainers.observe(engine, project.name()), options);
+            return execute(engine, project, reconciliation, "Running", -1);
+        }
+    }
+
+    /** {@code service=n} pairs, in order; docker compose's messages for a malformed one. */
+    static Map<String, Integer> parse(List<String> specifiers) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        for (String arg : specifiers) {
+            int eq = arg.indexOf('=');
+            if (eq <= 0 || eq == arg.length() - 1) {
+                throw new UserError("invalid scale specifier: " + arg);
+            }
+            try {
+                out.put(arg.substring(0, eq), Integer.parseInt(arg.substring(eq + 1)));
+            } catch (NumberFormatException e) {
+                throw new UserError("invalid scale specifier: can't parse replica value as int: " + arg);
+            }
+        }
+        return out;
+    }
+}
