@@ -52,7 +52,11 @@ final class OneOffDependencies {
             return command.execute(engine, project, infrastructure(desired, observed), "Running", -1);
         }
         var options = new UpOptions(deps, false, UpOptions.Recreate.DIVERGED, false, false, true);
-        int code = command.execute(engine, project, Reconciler.up(desired, observed, options), "Running", -1);
+        var up = Reconciler.up(desired, observed, options);
+        // run warns about orphans itself (orphans(), which honours COMPOSE_IGNORE_ORPHANS), so not a second time here
+        var withoutOrphanWarning = new Reconciliation(up.plan(),
+                up.warnings().stream().filter(w -> !w.startsWith("Found orphan containers")).toList(), up.running());
+        int code = command.execute(engine, project, withoutOrphanWarning, "Running", -1);
         if (code != 0) {
             return code;
         }
