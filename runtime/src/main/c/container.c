@@ -289,9 +289,12 @@ int shim_container_init(struct shim_spec *s, int sync_fd, int exec_fd, struct sh
 	if (read(sync_fd, &go, 1) != 1)
 		return shim_fail(err, "sync", errno ? errno : EPIPE, "the engine went away before go");
 	close(sync_fd);
-	/* the monitor ignores these; ignored signals would survive exec into the container's process */
+	/* the monitor ignores SIGPIPE and SIGHUP, and an engine started from a background job inherits SIGINT and
+	 * SIGQUIT ignored: ignored signals would survive exec into the container's process, as Docker's never do */
 	signal(SIGPIPE, SIG_DFL);
 	signal(SIGHUP, SIG_DFL);
+	signal(SIGINT, SIG_DFL);
+	signal(SIGQUIT, SIG_DFL);
 	if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0)
 		return shim_fail(err, "mount", errno, "make / private");
 	if (s->rootfs_overlay) {

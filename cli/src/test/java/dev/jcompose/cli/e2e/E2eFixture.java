@@ -185,7 +185,11 @@ final class E2eFixture implements AutoCloseable {
     }
 
     private ProcessBuilder builder(String... args) {
-        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
+        List<String> cmd = new ArrayList<>(List.of(
+                // SIGINT back to its default: a test JVM started from a background job inherits it ignored, and the JVM then
+                // never installs the CLI's Ctrl-C handler (the signal tests' kill -INT would do nothing)
+                "/usr/bin/env", "--default-signal=INT",
+                ProcessHandle.current().info().command().orElse("java"), "-cp",
                 System.getProperty("java.class.path"), "dev.jcompose.cli.Main"));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile());
