@@ -72,6 +72,33 @@ class ShimProcessTest {
     }
 
     @Test
+    @SuppressWarnings("restriction")
+    void aContainerNeverInheritsIgnoredSignalsFromItsLauncher() throws Exception {
+        // as an engine started from a background job: SIGINT ignored, which every child inherits through exec
+        sun.misc.Signal sigint = new sun.misc.Signal("INT");
+        sun.misc.SignalHandler previous = sun.misc.Signal.handle(sigint, sun.misc.SignalHandler.SIG_IGN);
+        try {
+            Process probe = new ProcessBuilder("/bin/busybox", "grep", "SigIgn", "/proc/self/status").redirectErrorStream(true).start();
+            String launched = new String(probe.getInputStream().readAllBytes()).strip();
+            probe.waitFor();
+            assumeTrue((sigIgn(launched) & 0x2) != 0, "this JDK resets ignored signals in the processes it starts: " + launched);
+            // a forked child of sh (not its last command, which sh would exec in place with its own SIGQUIT ignore) has the
+            // dispositions sh inherited from the shim
+            ExitStatus s = run(spec("grep SigIgn /proc/self/status; true", 0, List.of()));
+            assertEquals(0, s.exitCode());
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("SigIgn:\\\\t([0-9a-f]+)").matcher(log());
+            assertTrue(m.find(), log());
+            assertEquals(0, Long.parseLong(m.group(1), 16) & 0x6, "SIGINT and SIGQUIT at their defaults in the container: " + log());
+        } finally {
+            sun.misc.Signal.handle(sigint, previous);
+        }
+    }
+
+    private static long sigIgn(String statusLine) {
+        return Long.parseLong(statusLine.substring(statusLine.indexOf(':') + 1).strip(), 16);
+    }
+
+    @Test
     void nonRootUserGetsNoCapabilitiesAndBindMountsCanBeReadOnly() throws Exception {
         Path data = Files.createDirectories(dir.resolve("data"));
         Files.writeString(data.resolve("f"), "content\n");
