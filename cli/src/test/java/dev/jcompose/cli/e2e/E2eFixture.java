@@ -10,7 +10,6 @@ import dev.jcompose.engine.container.ContainerFilters;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -185,14 +184,7 @@ final class E2eFixture implements AutoCloseable {
     }
 
     private ProcessBuilder builder(String... args) {
-        List<String> cmd = new ArrayList<>(List.of(
-                // SIGINT back to its default: a test JVM started from a background job inherits it ignored, and the JVM then
-                // never installs the CLI's Ctrl-C handler (the signal tests' kill -INT would do nothing)
-                "/usr/bin/env", "--default-signal=INT",
-                ProcessHandle.current().info().command().orElse("java"), "-cp",
-                System.getProperty("java.class.path"), "dev.jcompose.cli.Main"));
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile());
+        ProcessBuilder pb = new ProcessBuilder(dev.jcompose.cli.CliProcessCommand.of(args)).directory(cwd.toFile());
         pb.environment().put("JCOMPOSE_HOST", "unix://" + engine.config().socket());
         pb.environment().put("JCOMPOSE_DNS_UPSTREAM", "none");
         pb.environment().remove("COMPOSE_PROJECT_NAME");
