@@ -6,6 +6,7 @@ import dev.jcompose.cli.engine.EngineClient;
 import dev.jcompose.cli.render.LogPrefixer;
 import dev.jcompose.cli.render.LogPrinter;
 import dev.jcompose.model.Project;
+import dev.jcompose.planner.graph.Dependency.Condition;
 import dev.jcompose.planner.reconcile.Reconciler;
 import dev.jcompose.planner.reconcile.UpOptions;
 import java.util.ArrayList;
@@ -83,19 +84,28 @@ public final class UpCommand extends ProjectCommand implements Callable<Integer>
     @Option(names = "--menu", arity = "0..1", paramLabel = "BOOL", description = "Enable interactive shortcuts when running attached (accepted; jcompose has no menu)")
     Boolean menu;
 
-    /** {@code --wait}: every service's containers running, and healthy where they have a health check. */
+    /**
+     * {@code --wait}, as docker compose: each service's containers running, and healthy where they have a health check
+     * ({@code running_or_healthy}, shown as {@code Healthy}); a service another one depends on with
+     * {@code service_completed_successfully} must have completed instead (a one-shot job never runs long); a service
+     * scaled to 0 is not waited for.
+     */
     private int waitForServices(EngineClient engine, Project project) throws InterruptedException {
         var plan = new dev.jcompose.planner.plan.Plan.Builder();
         for (var s : project.services().values()) {
-            if (!services.isEmpty() && !services.contains(s.name())) {
+            if (!services.isEmpty() && !services.contains(s.name()) || scale.getOrDefault(s.name(), s.lifecycle().replicas()) == 0) {
                 continue;
             }
-            boolean health = s.lifecycle().healthcheck() != null && !s.lifecycle().healthcheck().disable();
-            plan.add(new dev.jcompose.planner.plan.Step.WaitFor(s.name(), health ? dev.jcompose.planner.graph.Dependency.Condition.HEALTHY
-                    : dev.jcompose.planner.graph.Dependency.Condition.STARTED, true), Set.of());
+            plan.add(new dev.jcompose.planner.plan.Step.WaitFor(s.name(), waitCondition(project, s.name()), true), Set.of());
         }
         var r = new dev.jcompose.planner.reconcile.Reconciliation(plan.build(), List.of());
         return executeWithTimeout(engine, project, r, waitTimeout);
+    }
+
+    private static Condition waitCondition(Project project, String service) {
+        boolean awaitedJob = project.services().values().stream().map(s -> s.lifecycle().dependsOn().get(service))
+                .anyMatch(d -> d != null && Condition.of(d.condition()) == Condition.COMPLETED_SUCCESSFULLY);
+        return awaitedJob ? Condition.COMPLETED_SUCCESSFULLY : Condition.RUNNING_OR_HEALTHY;
     }
 
     @Override

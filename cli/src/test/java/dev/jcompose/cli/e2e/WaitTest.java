@@ -66,4 +66,26 @@ class WaitTest {
         c.ok("--project-name", "e2e-wait-and-drop", "wait", "--down-project", "faster");
         assertTrue(c.containerNames().stream().noneMatch(n -> n.contains("e2e-wait-and-drop")), c.containerNames().toString());
     }
+
+    /** {@code up --wait}: a service without a health check only has to run, and shows as Healthy, as docker compose prints it. */
+    @Test
+    void testUpWaitShowsRunningServicesAsHealthy() throws Exception {
+        c = E2eFixture.start(dir, FILE);
+        E2eFixture.Run up = c.ok("-f", E2eFixture.path(FILE), "-f", c.subnet(10), "--project-name", "e2e-up-wait", "up", "--wait", "infinity");
+        assertTrue(up.err().contains("Container e2e-up-wait-infinity-1 Healthy"), up.combined());
+        cleanup("e2e-up-wait");
+    }
+
+    /** docker/compose's {@code testdata/TestUpWaitTimeout}: health stays "starting", so {@code --wait-timeout} ends the wait, failing. */
+    @Test
+    void testUpWaitTimeout() throws Exception {
+        String file = "testdata/TestUpWaitTimeout/compose.yaml";
+        c = E2eFixture.start(dir, file);
+        E2eFixture.Run up = c.run("-f", E2eFixture.path(file), "-f", c.subnet(11), "--project-name", "e2e-up-wait-timeout", "up", "--wait",
+                "--wait-timeout", "2");
+        assertEquals(1, up.code(), up.combined());
+        assertTrue(up.err().contains("timed out waiting for service \"app\" to be running or healthy (e2e-up-wait-timeout-app-1 is starting)"),
+                up.combined());
+        cleanup("e2e-up-wait-timeout");
+    }
 }

@@ -9,7 +9,8 @@ import java.util.List;
  * when every container runs (or has exited, for one that already finished); {@code service_healthy}
  * when every container is healthy — an unhealthy or exited one fails; a container without a health
  * check fails too; {@code service_completed_successfully} when every container exited 0 — a non-zero
- * exit fails.
+ * exit fails; {@code running_or_healthy} ({@code up --wait}) as {@code service_healthy}, except that a
+ * container without a health check only has to run.
  */
 public record WaitOutcome(State state, String detail) {
     public enum State {
@@ -28,7 +29,7 @@ public record WaitOutcome(State state, String detail) {
         }
         return new WaitOutcome(State.MET, switch (condition) {
             case STARTED -> "Started";
-            case HEALTHY -> "Healthy";
+            case HEALTHY, RUNNING_OR_HEALTHY -> "Healthy";
             case COMPLETED_SUCCESSFULLY -> "Exited";
         });
     }
@@ -39,12 +40,15 @@ public record WaitOutcome(State state, String detail) {
                 return c.state().equals("running") || c.state().equals("exited")
                         ? new WaitOutcome(State.MET, "") : new WaitOutcome(State.WAITING, c.name() + " is " + c.state());
             }
-            case HEALTHY -> {
-                if (c.health() == null) {
-                    return new WaitOutcome(State.FAILED, "container " + c.name() + " has no healthcheck configured");
-                }
+            case HEALTHY, RUNNING_OR_HEALTHY -> {
                 if (c.state().equals("exited") || c.state().equals("dead")) {
                     return new WaitOutcome(State.FAILED, "container " + c.name() + " exited (" + c.exitCode() + ")");
+                }
+                if (c.health() == null && condition == Condition.RUNNING_OR_HEALTHY) {
+                    return c.state().equals("running") ? new WaitOutcome(State.MET, "") : new WaitOutcome(State.WAITING, c.name() + " is " + c.state());
+                }
+                if (c.health() == null) {
+                    return new WaitOutcome(State.FAILED, "container " + c.name() + " has no healthcheck configured");
                 }
                 return switch (c.health()) {
                     case "healthy" -> new WaitOutcome(State.MET, "");

@@ -8,7 +8,9 @@ package dev.jcompose.planner.graph;
 public record Dependency(String target, Condition condition, boolean restart, boolean required, Kind kind) {
 
     public enum Condition {
-        STARTED("service_started"), HEALTHY("service_healthy"), COMPLETED_SUCCESSFULLY("service_completed_successfully");
+        STARTED("service_started"), HEALTHY("service_healthy"), COMPLETED_SUCCESSFULLY("service_completed_successfully"),
+        /** Not written in compose files: what {@code up --wait} waits for (docker compose's name), healthy where there is a health check, else running. */
+        RUNNING_OR_HEALTHY("running_or_healthy");
 
         public final String composeName;
 
