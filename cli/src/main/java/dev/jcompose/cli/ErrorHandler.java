@@ -42,7 +42,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     }
 
     static String message(Throwable ex) {
-        if (ex instanceof ComposeException || ex instanceof UserError) {
+        if (ex instanceof ComposeException || ex instanceof UserError || ex instanceof dev.jcompose.planner.graph.GraphException) {
             return ex.getMessage();
         }
         if (ex instanceof dev.jcompose.cli.engine.EngineException e) {

@@ -54,6 +54,11 @@ class StartStopTest {
         c = E2eFixture.start(dir, FILE);
         String[] files = {"-f", E2eFixture.path(FILE), "-f", c.subnet(2), "--project-name", P};
 
+        // start creates nothing: docker compose's error, exit 1
+        E2eFixture.Run none = c.run(PsTest.args(files, "start"));
+        assertEquals(1, none.code(), none.combined());
+        assertFinds("^service \"(simple|another)\" has no container to start$", none.err().strip());
+
         // "Up a project"
         E2eFixture.Run up = c.ok(PsTest.args(files, "up", "-d"));
         assertFinds("Container " + P + "-simple-1\\s+Started", up.combined());

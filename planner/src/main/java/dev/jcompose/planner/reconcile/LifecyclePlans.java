@@ -18,7 +18,8 @@ import java.util.function.Predicate;
  * dependency order yet in parallel wherever the graph allows, as docker compose orders them:
  * <ul>
  * <li>start: the named services and their dependencies, dependencies first, each service after its
- * dependencies' conditions hold ({@code service_started} is ordering only); running containers are left.</li>
+ * dependencies' conditions hold ({@code service_started} is ordering only); running containers are left; a
+ * service without containers (not scaled to 0) is an error, as start creates nothing.</li>
  * <li>stop: the named services only, dependents first.</li>
  * <li>restart: the named services plus, unless {@code --no-deps}, the services depending on them with
  * {@code restart: true} (transitively); only {@code restart: true} edges order it.</li>
@@ -32,6 +33,13 @@ public final class LifecyclePlans {
     public static Plan start(DesiredProject desired, ObservedState observed, Set<String> services) {
         ServiceGraph graph = graph(desired, d -> true);
         Set<String> selected = services.isEmpty() ? new LinkedHashSet<>(graph.services()) : graph.withDependencies(checked(graph, services));
+        for (String service : graph.startOrder()) {
+            boolean scaledToZero = desired.services().stream().anyMatch(d -> d.name().equals(service) && d.scale() == 0);
+            if (selected.contains(service) && !scaledToZero && containers(observed, service).isEmpty()) {
+                // start never creates: docker compose's words, pointing the user at up
+                throw new dev.jcompose.planner.graph.GraphException("service \"" + service + "\" has no container to start");
+            }
+        }
         return forward(desired, observed, graph, selected, c -> !c.running(), c -> new Step.StartContainer(c.service(), c.name()));
     }
 

@@ -86,4 +86,18 @@ class LifecyclePlansTest {
         assertEquals("no such service: nope", assertThrows(GraphException.class,
                 () -> LifecyclePlans.stop(PROJECT, state(true), Set.of("nope"))).getMessage());
     }
+
+    @Test
+    void startCreatesNothingSoAServiceWithoutContainersIsAnErrorUnlessScaledToZero() {
+        ObservedState noCache = new ObservedState(state(false).containers().stream().filter(c -> !c.service().equals("cache")).toList(),
+                Set.of("demo_default"), Set.of());
+        assertEquals("service \"cache\" has no container to start",
+                assertThrows(GraphException.class, () -> LifecyclePlans.start(PROJECT, noCache, Set.of("web"))).getMessage());
+        assertEquals("#1 start container demo-worker-1\n", LifecyclePlans.start(PROJECT, noCache, Set.of("worker")).text(),
+                "a service not selected is not asked for");
+        DesiredProject cacheAtZero = new DesiredProject("demo", PROJECT.services().stream()
+                .map(d -> d.name().equals("cache") ? new DesiredService("cache", 0, "h", "img", null, List.of()) : d).toList(),
+                List.of("demo_default"), List.of());
+        assertEquals(5, LifecyclePlans.start(cacheAtZero, noCache, Set.of("web")).text().lines().count());
+    }
 }
