@@ -93,9 +93,36 @@ public record HostConfig(
             @JsonProperty("Target") String target,
             @JsonProperty("ReadOnly") Boolean readOnly,
             @JsonProperty("Consistency") String consistency,
-            @JsonProperty("BindOptions") Map<String, Object> bindOptions,
-            @JsonProperty("VolumeOptions") Map<String, Object> volumeOptions,
-            @JsonProperty("TmpfsOptions") Map<String, Object> tmpfsOptions) {
+            @JsonProperty("BindOptions") BindOptions bindOptions,
+            @JsonProperty("VolumeOptions") VolumeOptions volumeOptions,
+            @JsonProperty("TmpfsOptions") TmpfsOptions tmpfsOptions) {
+    }
+
+    /** A bind mount's options (Docker's {@code mount.BindOptions}); only {@code Propagation} changes what the engine mounts. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record BindOptions(
+            @JsonProperty("Propagation") String propagation,
+            @JsonProperty("NonRecursive") Boolean nonRecursive,
+            @JsonProperty("CreateMountpoint") Boolean createMountpoint) {
+    }
+
+    /** A volume mount's options (Docker's {@code mount.VolumeOptions}): {@code NoCopy} skips copying the image's content into a new volume. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record VolumeOptions(
+            @JsonProperty("NoCopy") Boolean noCopy,
+            @JsonProperty("Labels") Map<String, String> labels,
+            @JsonProperty("DriverConfig") DriverConfig driverConfig,
+            @JsonProperty("Subpath") String subpath) {
+    }
+
+    /** The driver a volume mount names when it creates its volume. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record DriverConfig(@JsonProperty("Name") String name, @JsonProperty("Options") Map<String, String> options) {
+    }
+
+    /** A tmpfs mount's options (Docker's {@code mount.TmpfsOptions}): size in bytes and the root directory's mode. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record TmpfsOptions(@JsonProperty("SizeBytes") Long sizeBytes, @JsonProperty("Mode") Integer mode) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

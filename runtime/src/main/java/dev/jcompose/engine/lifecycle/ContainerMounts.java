@@ -41,9 +41,9 @@ final class ContainerMounts {
             boolean rw = !Boolean.TRUE.equals(m.readOnly());
             switch (m.type() == null ? "volume" : m.type()) {
                 case "bind" -> {
-                    Object propagation = m.bindOptions() == null ? null : m.bindOptions().get("Propagation");
+                    String propagation = m.bindOptions() == null ? null : m.bindOptions().propagation();
                     out.add(new MountPoint("bind", null, m.source(), m.target(), "", "", rw,
-                            propagation == null ? "rprivate" : propagation.toString()));
+                            propagation == null || propagation.isEmpty() ? "rprivate" : propagation));
                 }
                 case "tmpfs" -> out.add(new MountPoint("tmpfs", null, "", m.target(), null, "", rw, ""));
                 default -> {

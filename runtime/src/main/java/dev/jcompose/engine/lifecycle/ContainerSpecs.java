@@ -161,20 +161,20 @@ public final class ContainerSpecs {
                 if (ro) {
                     flags.add("ro");
                 }
-                Object prop = m.bindOptions() == null ? null : m.bindOptions().get("Propagation");
-                if (prop != null) {
-                    flags.add(prop.toString());
+                String prop = m.bindOptions() == null ? null : m.bindOptions().propagation();
+                if (prop != null && !prop.isEmpty()) {
+                    flags.add(prop);
                 }
                 return new ShimSpec.Mount("bind", m.source(), m.target(), flags, null);
             }
             case "tmpfs" -> {
                 StringBuilder data = new StringBuilder();
-                if (m.tmpfsOptions() != null && m.tmpfsOptions().get("SizeBytes") != null) {
-                    data.append("size=").append(m.tmpfsOptions().get("SizeBytes"));
+                HostConfig.TmpfsOptions options = m.tmpfsOptions();
+                if (options != null && options.sizeBytes() != null && options.sizeBytes() > 0) {
+                    data.append("size=").append(options.sizeBytes());
                 }
-                if (m.tmpfsOptions() != null && m.tmpfsOptions().get("Mode") != null) {
-                    data.append(data.length() > 0 ? "," : "").append("mode=")
-                            .append(Integer.toOctalString(((Number) m.tmpfsOptions().get("Mode")).intValue()));
+                if (options != null && options.mode() != null && options.mode() != 0) {
+                    data.append(data.length() > 0 ? "," : "").append("mode=").append(Integer.toOctalString(options.mode()));
                 }
                 return new ShimSpec.Mount("tmpfs", "tmpfs", m.target(), ro ? List.of("nosuid", "nodev", "ro") : List.of("nosuid", "nodev"),
                         data.length() == 0 ? null : data.toString());

@@ -43,7 +43,7 @@ final class VolumeCopyUp {
             return;
         }
         for (HostConfig.Mount m : r.hostConfig().mounts()) {
-            boolean noCopy = m.volumeOptions() != null && Boolean.TRUE.equals(m.volumeOptions().get("NoCopy"));
+            boolean noCopy = m.volumeOptions() != null && Boolean.TRUE.equals(m.volumeOptions().noCopy());
             String name = "volume".equals(m.type()) ? ContainerMounts.volumeName(m, r.mounts()) : "";
             if (name.isEmpty() || noCopy) {
                 continue;
