@@ -4,30 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * docker/compose {@code pkg/e2e/cascade_test.go}: "TestCascadeStop" and "TestCascadeFail" (scenarios
  * whose compose file is {@code testdata/TestCascadeStop|TestCascadeFail/compose.yaml}, project named
  * as the scenario framework names it) and "TestCascadeIgnoresOneOffContainer" ({@code fixtures/cascade}).
  */
-@Tag("root")
-class CascadeTest {
-    @TempDir
-    Path dir;
-    private E2eFixture c;
-
-    @AfterEach
-    void down() {
-        if (c != null) {
-            c.close();
-        }
-    }
-
+class CascadeTest extends E2eTest {
     private String state(String container) {
         return c.engine.containers().inspect(container).state().status();
     }

@@ -4,13 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * docker/compose {@code pkg/e2e/compose_exec_test.go}: "TestLocalComposeExec" and
@@ -18,19 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code top} is busybox's). The CLI runs with stdin from {@code /dev/null}, so exec allocates no TTY,
  * as under the Go test's {@code icmd}.
  */
-@Tag("root")
-class ComposeExecTest {
+class ComposeExecTest extends E2eTest {
     private static final String FILE = "testdata/TestLocalComposeExec/compose.yaml";
-    @TempDir
-    Path dir;
-    private E2eFixture c;
-
-    @AfterEach
-    void down() {
-        if (c != null) {
-            c.close();
-        }
-    }
 
     private String[] files(String project, int subnet) throws Exception {
         return new String[] {"-f", E2eFixture.path(FILE), "-f", c.subnet(subnet), "--project-name", project};

@@ -6,14 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jcompose.engine.container.ContainerRecord;
 import dev.jcompose.engine.container.HostConfig;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * docker/compose {@code pkg/e2e/compose_run_test.go}: "TestComposeRun", "TestComposeRunPorts",
@@ -27,19 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Not ported: "TestComposeRunBuild" (needs {@code build:}), "TestComposeRunQuietPull" and
  * "TestComposeRunPullAlways" (need a registry with the images).
  */
-@Tag("root")
-class ComposeRunTest {
-    @TempDir
-    Path dir;
-    private E2eFixture c;
-
-    @AfterEach
-    void down() {
-        if (c != null) {
-            c.close();
-        }
-    }
-
+class ComposeRunTest extends E2eTest {
     @Test
     void testComposeRun() throws Exception {
         String file = "testdata/TestComposeRun/compose.yaml";

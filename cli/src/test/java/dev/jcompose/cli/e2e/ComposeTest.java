@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * docker/compose {@code pkg/e2e/compose_test.go}, the {@code .env} scenarios: "TestComposeFileSetByDotEnv",
@@ -23,19 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * missing from the shared corpus; "TestRm", "TestDownComposefileInParentFolder" and
  * "TestAttachRestart" (skipped upstream) belong to the lifecycle verbs.
  */
-@Tag("root")
-class ComposeTest {
-    @TempDir
-    Path dir;
-    private E2eFixture c;
-
-    @AfterEach
-    void down() {
-        if (c != null) {
-            c.close();
-        }
-    }
-
+class ComposeTest extends E2eTest {
     @Test
     void testComposeFileSetByDotEnv() throws Exception {
         c = E2eFixture.start(dir, "fixtures/dotenv/.env");

@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * docker/compose {@code pkg/e2e/cp_test.go} "TestCopy" on {@code testdata/TestCopy}: cp into every
@@ -21,19 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code exec --index N} here. {@code --all} (one-off containers too), which the Go test does not
  * cover, is checked at the end.
  */
-@Tag("root")
-class CpTest {
+class CpTest extends E2eTest {
     private static final String DIR = "testdata/TestCopy";
-    @TempDir
-    Path dir;
-    private E2eFixture c;
-
-    @AfterEach
-    void down() {
-        if (c != null) {
-            c.close();
-        }
-    }
 
     private E2eFixture.Run cat(String[] f, int index, String file) throws Exception {
         return c.run(PsTest.args(f, "exec", "-T", "--index", String.valueOf(index), "nginx", "cat", file));

@@ -3,12 +3,8 @@ package dev.jcompose.cli.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * docker/compose {@code pkg/e2e/env_file_test.go} on {@code fixtures/env_file}: "TestUnusedMissingEnvFile"
@@ -20,19 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
  * was written for; the newest version has only "TestRawEnvFile", whose {@code fixtures/dotenv/raw.yaml}
  * is missing from the shared corpus (not ported). The default network gets this area's subnet.
  */
-@Tag("root")
-class EnvFileTest {
+class EnvFileTest extends E2eTest {
     private static final String FILE = "fixtures/env_file/compose.yaml";
-    @TempDir
-    Path dir;
-    private E2eFixture c;
-
-    @AfterEach
-    void down() {
-        if (c != null) {
-            c.close();
-        }
-    }
 
     @Test
     void testUnusedMissingEnvFile() throws Exception {

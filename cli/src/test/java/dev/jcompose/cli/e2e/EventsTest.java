@@ -3,26 +3,11 @@ package dev.jcompose.cli.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** docker/compose {@code pkg/e2e/events_test.go} "TestEventsUnknownService" on {@code fixtures/simple-composefile}. */
-@Tag("root")
-class EventsTest {
+class EventsTest extends E2eTest {
     private static final String FILE = "fixtures/simple-composefile/compose.yaml";
-    @TempDir
-    Path dir;
-    private E2eFixture c;
-
-    @AfterEach
-    void down() {
-        if (c != null) {
-            c.close();
-        }
-    }
 
     @Test
     void testEventsUnknownService() throws Exception {

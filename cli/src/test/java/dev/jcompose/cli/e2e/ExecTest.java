@@ -3,30 +3,15 @@ package dev.jcompose.cli.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * docker/compose {@code pkg/e2e/exec_test.go} "TestExec" on {@code testdata/TestExec}: exec prefers the
  * service's container over a one-off, and falls back to the one-off when it is alone. {@code ps} and
  * {@code tail} are busybox's.
  */
-@Tag("root")
-class ExecTest {
+class ExecTest extends E2eTest {
     private static final String FILE = "testdata/TestExec/compose.yaml";
-    @TempDir
-    Path dir;
-    private E2eFixture c;
-
-    @AfterEach
-    void down() {
-        if (c != null) {
-            c.close();
-        }
-    }
 
     @Test
     void testExec() throws Exception {

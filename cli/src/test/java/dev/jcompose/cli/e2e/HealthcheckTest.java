@@ -4,13 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jcompose.engine.container.ContainerState;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * docker/compose {@code pkg/e2e/healthcheck_test.go} "TestStartInterval" on {@code testdata/TestStartInterval}:
@@ -19,19 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
  * probe's time in the health log (1 s after start, not 30 s) shows {@code start_interval} was used;
  * health as {@code ps} shows it is checked as well.
  */
-@Tag("root")
-class HealthcheckTest {
+class HealthcheckTest extends E2eTest {
     private static final String FILE = "testdata/TestStartInterval/compose.yaml";
-    @TempDir
-    Path dir;
-    private E2eFixture c;
-
-    @AfterEach
-    void down() {
-        if (c != null) {
-            c.close();
-        }
-    }
 
     @Test
     void testStartInterval() throws Exception {

@@ -10,10 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * docker/compose {@code pkg/e2e/logs_test.go}: "TestLocalComposeLogs", "TestLocalComposeLogsFollow"
@@ -27,21 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
  * default network gets this area's subnet.
  * {@code fixtures/logs-test/restart.yaml} has no Go test in the docker/compose version ported.
  */
-@Tag("root")
-class LogsTest {
+class LogsTest extends E2eTest {
     private static final String FILE = "fixtures/logs-test/compose.yaml";
     private static final Pattern HELLO_1 = Pattern.compile("hello-1\\s+\\| hello");
     private static final Pattern HELLO_2 = Pattern.compile("hello-2\\s+\\| hello");
-    @TempDir
-    Path dir;
-    private E2eFixture c;
-
-    @AfterEach
-    void down() {
-        if (c != null) {
-            c.close();
-        }
-    }
 
     @Test
     void testLocalComposeLogs() throws Exception {

@@ -6,16 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jcompose.engine.container.EndpointSettings;
 import dev.jcompose.engine.network.NetworkRecord;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Disabled;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * docker/compose {@code pkg/e2e/networks_test.go}: "TestNetworks", "TestNetworkAliases",
@@ -33,8 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * "TestNetworkConfigChanged", "TestNetworkRecreate", "TestInterfaceName". Not ported: "TestNetworkLinks" (links on the engine's default {@code bridge} network, which every
  * engine on this machine would share as 172.17.0.0/16).
  */
-@Tag("root")
-class NetworksTest {
+class NetworksTest extends E2eTest {
     /** An HTTP GET of {@code http://NAME/} from inside a container, with busybox's tools only. */
     static final String FETCH = "a=$(awk -v n=\"$0\" '$2==n||$3==n||$4==n {print $1; exit}' /etc/hosts); "
             + "[ -n \"$a\" ] || a=$(nslookup \"$0\" 2>/dev/null | awk '/^Address/ {x=$NF} END {print x}'); "
@@ -42,17 +37,6 @@ class NetworksTest {
 
     private static final String RECREATE = "a changed network definition (ipam, labels) is not noticed: the planner compares networks by"
             + " name only (no config hash on networks), so up neither recreates the network nor reconnects its containers";
-
-    @TempDir
-    Path dir;
-    private E2eFixture c;
-
-    @AfterEach
-    void down() {
-        if (c != null) {
-            c.close();
-        }
-    }
 
     private List<String> networks() {
         return c.engine.networks().list().stream().map(NetworkRecord::name).toList();

@@ -4,30 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * docker/compose {@code pkg/e2e/noDeps_test.go}: "TestNoDepsNetworkMode" and "TestNoDepsVolumeFrom",
  * scenarios whose compose files are {@code testdata/<TestName>/compose.yaml}; the donor container is
  * removed behind compose's back through the engine (the Go test's {@code docker rm -f}).
  */
-@Tag("root")
-class NoDepsTest {
-    @TempDir
-    Path dir;
-    private E2eFixture c;
-
-    @AfterEach
-    void down() {
-        if (c != null) {
-            c.close();
-        }
-    }
-
+class NoDepsTest extends E2eTest {
     private String id(String container) {
         return c.engine.containers().inspect(container).id();
     }

@@ -8,10 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * docker/compose {@code pkg/e2e/orphans_test.go} "TestRemoveOrphans", and the resolution order of
@@ -23,8 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * files, as docker/compose has them, into its own directory. An exited one-off ({@code run})
  * container is an orphan, as in docker compose.
  */
-@Tag("root")
-class OrphansTest {
+class OrphansTest extends E2eTest {
     private static final String COMPOSE = """
             services:
               orphan:
@@ -34,16 +30,6 @@ class OrphansTest {
               test:
                 image: nginx:alpine
             """;
-    @TempDir
-    Path dir;
-    private E2eFixture c;
-
-    @AfterEach
-    void down() {
-        if (c != null) {
-            c.close();
-        }
-    }
 
     /** fixtures/orphans as docker/compose has it, with this area's subnet as a second file; returns the {@code -f} arguments. */
     private String[] fixture(int subnet) throws Exception {

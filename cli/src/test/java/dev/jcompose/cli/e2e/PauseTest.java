@@ -3,12 +3,8 @@ package dev.jcompose.cli.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * docker/compose {@code pkg/e2e/pause_test.go}: "TestPause", "TestPauseServiceNotRunning",
@@ -17,19 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code COMPOSE_FILE} as the Go tests do. Those files run {@code sleep infinity} rather than a web
  * server, so "a no longer responds / b still does" is asserted on the containers' states.
  */
-@Tag("root")
-class PauseTest {
-    @TempDir
-    Path dir;
-    private E2eFixture c;
-
-    @AfterEach
-    void down() {
-        if (c != null) {
-            c.close();
-        }
-    }
-
+class PauseTest extends E2eTest {
     private E2eFixture cli(String test, String project, int subnet) throws Exception {
         String file = "testdata/" + test + "/compose.yaml";
         c = E2eFixture.start(dir, file);

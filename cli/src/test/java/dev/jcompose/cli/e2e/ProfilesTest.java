@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * docker/compose {@code pkg/e2e/profiles_test.go}: "TestExplicitProfileUsage", "TestNoProfileUsage"
@@ -20,21 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
  * docker/compose has it, into its own directory ({@code nginx:alpine} is the busybox stand-in). The
  * Go tests' final {@code docker ps} is the engine's container list.
  */
-@Tag("root")
-class ProfilesTest {
+class ProfilesTest extends E2eTest {
     private static final String PROFILED = "profiled-service";
     private static final String REGULAR = "regular-service";
     private static final String PROFILE = "test-profile";
-    @TempDir
-    Path dir;
-    private E2eFixture c;
-
-    @AfterEach
-    void down() {
-        if (c != null) {
-            c.close();
-        }
-    }
 
     private String[] fixture(int subnet) throws Exception {
         Path profiles = c.missingFixture("profiles", "compose.yaml", """

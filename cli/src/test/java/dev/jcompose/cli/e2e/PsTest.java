@@ -6,14 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * docker/compose {@code pkg/e2e/ps_test.go} "TestPs" on {@code fixtures/ps-test}: table, JSON
@@ -23,20 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code -f} with {@code !override}, by a free one (tests must not race for ports), and the default
  * network gets this area's subnet. {@code nginx:latest} is the busybox {@code httpd} stand-in.
  */
-@Tag("root")
-class PsTest {
+class PsTest extends E2eTest {
     private static final String FILE = "fixtures/ps-test/compose.yaml";
     private static final String P = "e2e-ps";
-    @TempDir
-    Path dir;
-    private E2eFixture c;
-
-    @AfterEach
-    void down() {
-        if (c != null) {
-            c.close();
-        }
-    }
 
     @Test
     void testPs() throws Exception {

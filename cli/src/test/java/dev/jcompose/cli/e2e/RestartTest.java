@@ -3,13 +3,9 @@ package dev.jcompose.cli.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * docker/compose {@code pkg/e2e/restart_test.go}: "TestRestart" and "TestRestartWithProfiles" on
@@ -17,19 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
  * "TestRestartWithDependencies" on {@code compose-depends-on.yaml}, less its last assertion: docker
  * compose prints {@code Running} for an up-to-date running container, jcompose prints nothing for it.
  */
-@Tag("root")
-class RestartTest {
+class RestartTest extends E2eTest {
     private static final String FILE = "fixtures/restart-test/compose.yaml";
-    @TempDir
-    Path dir;
-    private E2eFixture c;
-
-    @AfterEach
-    void down() {
-        if (c != null) {
-            c.close();
-        }
-    }
 
     /** The Go test's assertServiceStatus: {@code <p>-<svc>-1.+<svc>\s+.+<status>.+}. */
     private static void assertServiceStatus(String project, String service, String status, String ps) {

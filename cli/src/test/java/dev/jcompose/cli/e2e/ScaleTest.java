@@ -7,10 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * docker/compose {@code pkg/e2e/scale_test.go}: "TestScaleBasicCases" and "TestScaleWithDepsCases"
@@ -23,19 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * ("TestScaleUpAndDownPreserveContainerNumber", "TestScaleDownRemovesObsolete",
  * "TestScaleDownNoRecreate" in newer versions) need {@code build:} and are not ported.
  */
-@Tag("root")
-class ScaleTest {
-    @TempDir
-    Path dir;
-    private E2eFixture c;
-
-    @AfterEach
-    void down() {
-        if (c != null) {
-            c.close();
-        }
-    }
-
+class ScaleTest extends E2eTest {
     private String fixture(int subnet) throws Exception {
         Path scale = c.missingFixture("scale", "compose.yaml", """
                 services:

@@ -4,13 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * docker/compose {@code pkg/e2e/start_stop_test.go} "TestStartStop" on {@code fixtures/start-stop}:
@@ -22,20 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
  * docker compose prints {@code SERVICE  CREATED  STATUS} with {@code Up …}/{@code Exited (…) …},
  * which is what is asserted here.
  */
-@Tag("root")
-class StartStopTest {
+class StartStopTest extends E2eTest {
     private static final String FILE = "fixtures/start-stop/compose.yaml";
     private static final String P = "e2e-start-stop-no-dependencies";
-    @TempDir
-    Path dir;
-    private E2eFixture c;
-
-    @AfterEach
-    void down() {
-        if (c != null) {
-            c.close();
-        }
-    }
 
     private static void assertFinds(String regex, String out) {
         assertTrue(Pattern.compile(regex).matcher(out).find(), () -> "expected /" + regex + "/ in:\n" + out);

@@ -14,11 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Disabled;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * docker/compose {@code pkg/e2e/volumes_test.go}: "TestLocalComposeVolume", "TestProjectVolumeBind",
@@ -36,19 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * recreation on a changed definition are missing), the image-volume tests (need engine API 1.48
  * {@code type: image} mounts).
  */
-@Tag("root")
-class VolumesTest {
-    @TempDir
-    Path dir;
-    private E2eFixture c;
-
-    @AfterEach
-    void down() {
-        if (c != null) {
-            c.close();
-        }
-    }
-
+class VolumesTest extends E2eTest {
     private List<String> volumes() {
         return c.engine.volumes().list().stream().map(VolumeRecord::name).toList();
     }

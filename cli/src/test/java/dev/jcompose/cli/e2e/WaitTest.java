@@ -4,27 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** docker/compose {@code pkg/e2e/wait_test.go} on {@code fixtures/wait}: each Go test is a method named after it. */
-@Tag("root")
-class WaitTest {
+class WaitTest extends E2eTest {
     private static final String FILE = "fixtures/wait/compose.yaml";
-    @TempDir
-    Path dir;
-    private E2eFixture c;
-
-    @AfterEach
-    void down() {
-        if (c != null) {
-            c.close();
-        }
-    }
 
     private void up(String project, int subnet) throws Exception {
         c = E2eFixture.start(dir, FILE);
