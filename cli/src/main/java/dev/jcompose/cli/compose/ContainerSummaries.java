@@ -17,10 +17,14 @@ public final class ContainerSummaries {
     private ContainerSummaries() {
     }
 
-    /** The containers of a {@code /containers/json} answer, in the engine's order. */
+    /** The containers of a {@code /containers/json} answer, in the engine's order (none for an empty answer, as the tree reader had it). */
     public static List<PsContainer> read(JsonParser p) throws IOException {
         List<PsContainer> out = new ArrayList<>();
-        expect(p, p.nextToken(), JsonToken.START_ARRAY);
+        JsonToken first = p.nextToken();
+        if (first == null) {
+            return out;
+        }
+        expect(p, first, JsonToken.START_ARRAY);
         while (p.nextToken() == JsonToken.START_OBJECT) {
             out.add(container(p));
         }

@@ -57,6 +57,7 @@ class ContainerSummariesTest {
     @Test
     void anEmptyListAndABadAnswer() throws IOException {
         assertEquals(List.of(), read("[]"));
+        assertEquals(List.of(), read(""));
         assertThrows(IOException.class, () -> read("{\"message\":\"not a list\"}"));
         assertThrows(IOException.class, () -> read("[{\"Id\":\"x\""));
     }
