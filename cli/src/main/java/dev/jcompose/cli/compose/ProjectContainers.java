@@ -18,11 +18,20 @@ public final class ProjectContainers {
 
     /** The project's containers as the engine lists them (all states), newest first. */
     public static List<JsonNode> list(EngineClient engine, String project, String service) {
+        List<JsonNode> out = new ArrayList<>();
+        engine.get(listPath(project, service)).forEach(out::add);
+        return out;
+    }
+
+    /** {@link #list} as {@code ps} shows them, read without a JSON tree (see {@link ContainerSummaries}). */
+    public static List<PsContainer> summaries(EngineClient engine, String project) {
+        return engine.get(listPath(project, null), ContainerSummaries::read);
+    }
+
+    private static String listPath(String project, String service) {
         String filter = "{\"label\":[\"" + Labels.PROJECT + "=" + project + "\""
                 + (service == null ? "" : ",\"" + Labels.SERVICE + "=" + service + "\"") + "]}";
-        List<JsonNode> out = new ArrayList<>();
-        engine.get("/containers/json?all=1&filters=" + URLEncoder.encode(filter, StandardCharsets.UTF_8)).forEach(out::add);
-        return out;
+        return "/containers/json?all=1&filters=" + URLEncoder.encode(filter, StandardCharsets.UTF_8);
     }
 
     public static ObservedState observe(EngineClient engine, String project) {

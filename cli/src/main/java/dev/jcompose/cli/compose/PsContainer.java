@@ -1,13 +1,11 @@
 package dev.jcompose.cli.compose;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * One container as {@code ps} shows it, read from the engine's container list (docker compose's
+ * One container as {@code ps} shows it, read from the engine's container list by {@link ContainerSummaries} (docker compose's
  * {@code api.ContainerSummary}): health and exit code come from the status text, as Docker words it
  * ({@code Up 5 seconds (healthy)}, {@code Exited (3) 2 seconds ago}).
  */
@@ -19,32 +17,27 @@ public record PsContainer(String id, String name, String image, String command, 
     public record Publisher(String url, int targetPort, int publishedPort, String protocol) {
     }
 
-    public static PsContainer of(JsonNode c) {
-        Map<String, String> labels = new TreeMap<>();
-        c.path("Labels").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
-        String status = c.path("Status").asText();
-        List<Publisher> publishers = new ArrayList<>();
-        for (JsonNode p : c.path("Ports")) {
-            String ip = p.path("IP").asText("");
-            publishers.add(new Publisher(p.has("PublicPort") ? (ip.isEmpty() ? "0.0.0.0" : ip) : "", p.path("PrivatePort").asInt(), p.path("PublicPort").asInt(0), p.path("Type").asText("tcp")));
-        }
-        // docker compose sorts a container's ports by private port (80, 443, 8080), not as the engine lists them
-        publishers.sort(java.util.Comparator.comparingInt(Publisher::targetPort));
-        List<String> networks = new ArrayList<>();
-        c.path("NetworkSettings").path("Networks").fieldNames().forEachRemaining(networks::add);
-        List<String> mounts = new ArrayList<>();
+    /**
+     * A container from the fields of its list entry ({@link ContainerSummaries}): {@code mounts} as
+     * {@code [Type, Name, Source]}; ports sorted by private port as docker compose shows them (80, 443,
+     * 8080), not as the engine lists them.
+     */
+    static PsContainer of(String id, String name, String image, String command, long created, String state, String status,
+                          Map<String, String> labels, List<Publisher> publishers, List<String> networks, List<String[]> mounts) {
+        List<Publisher> ports = new ArrayList<>(publishers);
+        ports.sort(java.util.Comparator.comparingInt(Publisher::targetPort));
+        List<String> shown = new ArrayList<>();
         int local = 0;
-        for (JsonNode m : c.path("Mounts")) {
-            boolean volume = "volume".equals(m.path("Type").asText());
-            mounts.add(volume ? m.path("Name").asText() : m.path("Source").asText());
+        for (String[] m : mounts) {
+            boolean volume = "volume".equals(m[0]);
+            shown.add(volume ? m[1] : m[2]);
             if (volume) {
                 local++;
             }
         }
-        return new PsContainer(c.path("Id").asText(), ProjectContainers.name(c), c.path("Image").asText(), c.path("Command").asText(),
-                labels.getOrDefault(Labels.PROJECT, ""), labels.getOrDefault(Labels.SERVICE, ""), c.path("Created").asLong(),
-                c.path("State").asText(), status, health(status), exitCode(status), List.copyOf(publishers), Map.copyOf(labels),
-                List.copyOf(networks), List.copyOf(mounts), local);
+        return new PsContainer(id, name, image, command, labels.getOrDefault(Labels.PROJECT, ""), labels.getOrDefault(Labels.SERVICE, ""),
+                created, state, status, health(status), exitCode(status), List.copyOf(ports), Map.copyOf(labels), List.copyOf(networks),
+                List.copyOf(shown), local);
     }
 
     static String health(String status) {

@@ -1,5 +1,8 @@
 package dev.jcompose.cli.engine;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,10 +19,11 @@ import org.eclipse.jetty.http.HttpMethod;
  * A Docker-Engine-API client over a Unix socket: jcompose's own engine, or a real Docker engine at
  * {@code /var/run/docker.sock}. Errors carry the engine's {@code message}. Each call is one connection
  * ({@link UnixHttp}); nothing is started when the client is opened, and the client is safe to share
- * between threads.
+ * between threads. Jackson's databind is set up on first use of a {@link JsonNode} call, not before: {@code ps}
+ * reads its one answer with {@link #get(String, JsonDecoder)} (jackson-core's streaming parser alone), which
+ * spares a short command about 400 classes.
  */
 public final class EngineClient implements AutoCloseable {
-    private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private static final long CALL_MILLIS = 5 * 60_000;
     private static final long RAW_MILLIS = 60_000;
 
@@ -47,15 +51,30 @@ public final class EngineClient implements AutoCloseable {
     }
 
     public JsonNode get(String path) {
-        return call(HttpMethod.GET, path, null);
+        return call("GET", path, null);
     }
 
     public JsonNode post(String path, Object body) {
-        return call(HttpMethod.POST, path, body);
+        return call("POST", path, body);
     }
 
     public JsonNode delete(String path) {
-        return call(HttpMethod.DELETE, path, null);
+        return call("DELETE", path, null);
+    }
+
+    /** Decodes a JSON answer as it is read. */
+    @FunctionalInterface
+    public interface JsonDecoder<T> {
+        T decode(JsonParser parser) throws IOException;
+    }
+
+    /** {@code GET path}, its answer decoded by {@code decoder} with jackson-core's streaming parser. Errors as {@link #get(String)}. */
+    public <T> T get(String path, JsonDecoder<T> decoder) {
+        try (UnixHttp.Response resp = send("GET", path, null, CALL_MILLIS); JsonParser parser = Streaming.FACTORY.createParser(resp.body())) {
+            return decoder.decode(parser);
+        } catch (IOException e) {
+            throw failed("GET", path, e);
+        }
     }
 
     /**
@@ -64,9 +83,9 @@ public final class EngineClient implements AutoCloseable {
      * {@code error}/{@code errorDetail} ends the call with an {@link EngineException}.
      */
     public void stream(HttpMethod method, String path, InputStream body, String contentType, Consumer<JsonNode> onMessage) {
-        try (UnixHttp.Response resp = send(method, path, body == null ? null : UnixHttp.Body.of(contentType, body), CALL_MILLIS)) {
-            var parser = JSON.getFactory().createParser(resp.body());
-            var it = JSON.readValues(parser, JsonNode.class);
+        try (UnixHttp.Response resp = send(method.asString(), path, body == null ? null : UnixHttp.Body.of(contentType, body), CALL_MILLIS)) {
+            var parser = Mapper.JSON.getFactory().createParser(resp.body());
+            var it = Mapper.JSON.readValues(parser, JsonNode.class);
             while (it.hasNextValue()) {
                 JsonNode msg = it.nextValue();
                 if (msg.hasNonNull("error")) {
@@ -75,7 +94,7 @@ public final class EngineClient implements AutoCloseable {
                 onMessage.accept(msg);
             }
         } catch (IOException e) {
-            throw failed(method, path, e);
+            throw failed(method.asString(), path, e);
         }
     }
 
@@ -86,7 +105,7 @@ public final class EngineClient implements AutoCloseable {
 
     /** A streamed answer to {@code method path} with an optional JSON body, as raw bytes (exec start). */
     public InputStream openRaw(HttpMethod method, String path, Object body) {
-        return send(method, path, json(body), RAW_MILLIS).body();
+        return send(method.asString(), path, json(body), RAW_MILLIS).body();
     }
 
     /** A streamed answer with its headers (archive endpoints); the caller closes {@code body}. */
@@ -102,7 +121,7 @@ public final class EngineClient implements AutoCloseable {
      * status, headers and body as a stream. Errors (status ≥ 400) as {@link #call}.
      */
     public RawResponse exchange(HttpMethod method, String path, InputStream body, String contentType) {
-        UnixHttp.Response resp = send(method, path, body == null ? null : UnixHttp.Body.of(contentType, body), CALL_MILLIS);
+        UnixHttp.Response resp = send(method.asString(), path, body == null ? null : UnixHttp.Body.of(contentType, body), CALL_MILLIS);
         HttpFields.Mutable headers = HttpFields.build();
         for (Header h : resp.headers()) {
             headers.add(h.getName(), h.getValue());
@@ -110,20 +129,20 @@ public final class EngineClient implements AutoCloseable {
         return new RawResponse(resp.status(), headers, resp.body());
     }
 
-    private JsonNode call(HttpMethod method, String path, Object body) {
+    private JsonNode call(String method, String path, Object body) {
         try (UnixHttp.Response resp = send(method, path, json(body), CALL_MILLIS)) {
             byte[] text = resp.body().readAllBytes();
-            return text.length == 0 || new String(text, StandardCharsets.UTF_8).isBlank() ? JSON.nullNode() : JSON.readTree(text);
+            return text.length == 0 || new String(text, StandardCharsets.UTF_8).isBlank() ? Mapper.JSON.nullNode() : Mapper.JSON.readTree(text);
         } catch (IOException e) {
             throw failed(method, path, e);
         }
     }
 
     /** The answer to a request, or an {@link EngineException} with the engine's message when its status is 400 or more. */
-    private UnixHttp.Response send(HttpMethod method, String path, UnixHttp.Body body, long headerMillis) {
+    private UnixHttp.Response send(String method, String path, UnixHttp.Body body, long headerMillis) {
         UnixHttp.Response resp;
         try {
-            resp = UnixHttp.exchange(socket, method.asString(), path, body, headerMillis);
+            resp = UnixHttp.exchange(socket, method, path, body, headerMillis);
         } catch (IOException e) {
             throw failed(method, path, e);
         }
@@ -144,13 +163,13 @@ public final class EngineClient implements AutoCloseable {
             return null;
         }
         try {
-            return UnixHttp.Body.of("application/json", JSON.writeValueAsBytes(body));
+            return UnixHttp.Body.of("application/json", Mapper.JSON.writeValueAsBytes(body));
         } catch (IOException e) {
             throw new EngineException("encoding a request body: " + e.getMessage(), e);
         }
     }
 
-    private EngineException failed(HttpMethod method, String path, IOException e) {
+    private EngineException failed(String method, String path, IOException e) {
         return new EngineException(method + " " + path + " on " + socket + ": " + message(e), e);
     }
 
@@ -158,13 +177,34 @@ public final class EngineClient implements AutoCloseable {
         return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
+    /** The {@code message} of an error answer ({@code {"message":"…"}}), else the whole body. */
     private static String messageOf(String body) {
-        try {
-            JsonNode n = JSON.readTree(body);
-            return n.path("message").asText(body);
+        try (JsonParser p = Streaming.FACTORY.createParser(body)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return body;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                p.nextToken();
+                if (name.equals("message") && p.currentToken().isScalarValue() && p.currentToken() != JsonToken.VALUE_NULL) {
+                    return p.getText();
+                }
+                p.skipChildren();
+            }
+            return body;
         } catch (IOException e) {
             return body;
         }
+    }
+
+    /** Jackson's databind, set up by the first call that needs it. */
+    private static final class Mapper {
+        static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    }
+
+    /** jackson-core's parser factory alone. */
+    private static final class Streaming {
+        static final JsonFactory FACTORY = new JsonFactory();
     }
 
     /** Nothing to release: connections are closed with their calls. */

@@ -20,7 +20,6 @@ import java.util.regex.Pattern;
 public final class PsFormat {
     private static final String DEFAULT = "table {{.Name}}\\t{{.Image}}\\t{{.Command}}\\t{{.Service}}\\t{{.RunningFor}}\\t{{.Status}}\\t{{.Ports}}";
     private static final Pattern ACTION = Pattern.compile("\\{\\{\\s*(.*?)\\s*}}");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String format;
     private final Instant now;
@@ -60,7 +59,7 @@ public final class PsFormat {
 
     /** One container as compose v2's {@code --format json} line. */
     String json(PsContainer c) {
-        ObjectNode o = JSON.createObjectNode();
+        ObjectNode o = Json.MAPPER.createObjectNode();
         for (String field : PsFields.JSON_ORDER) {
             switch (field) {
                 case "ExitCode", "LocalVolumes" -> o.put(field, Integer.parseInt(PsFields.text(c, field, false, now)));
@@ -91,7 +90,7 @@ public final class PsFormat {
         }
         if (action.startsWith("json ")) {
             String v = field(action.substring(5).strip(), c);
-            return JSON.getNodeFactory().textNode(v).toString();
+            return Json.MAPPER.getNodeFactory().textNode(v).toString();
         }
         Matcher label = Pattern.compile("\\.Label\\s+\"([^\"]*)\"").matcher(action);
         if (label.matches()) {
@@ -122,5 +121,10 @@ public final class PsFormat {
         }
         m.appendTail(sb);
         return sb.toString();
+    }
+
+    /** Jackson's databind for the {@code json} formats only: the default table does without it. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 }

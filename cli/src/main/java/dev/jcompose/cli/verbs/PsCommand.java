@@ -64,7 +64,7 @@ public final class PsCommand extends ProjectCommand implements Callable<Integer>
         String project = loaded == null ? projectName(services) : loaded.name();
         List<PsContainer> rows = new ArrayList<>();
         try (EngineClient engine = engine()) {
-            List<PsContainer> containers = ProjectContainers.list(engine, project, null).stream().map(PsContainer::of).toList();
+            List<PsContainer> containers = ProjectContainers.summaries(engine, project);
             for (String s : services) {
                 // as docker compose: a service neither in the files nor (without files) on any container is an error
                 boolean known = loaded != null ? loaded.services().containsKey(s) : containers.stream().anyMatch(c -> c.service().equals(s));

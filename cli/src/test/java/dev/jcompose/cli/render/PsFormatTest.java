@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jcompose.cli.UserError;
+import dev.jcompose.cli.compose.ContainerSummaries;
 import dev.jcompose.cli.compose.PsContainer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -17,7 +19,9 @@ class PsFormatTest {
     private static final Instant NOW = Instant.ofEpochSecond(1_800_000_000L);
 
     private static PsContainer container(String json) throws Exception {
-        return PsContainer.of(new ObjectMapper().readTree(json));
+        try (var parser = new JsonFactory().createParser("[" + json + "]")) {
+            return ContainerSummaries.read(parser).get(0);
+        }
     }
 
     private static final String WEB = """

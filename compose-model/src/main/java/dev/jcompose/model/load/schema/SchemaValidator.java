@@ -5,11 +5,9 @@ import dev.jcompose.model.Mark;
 import dev.jcompose.model.load.YMap;
 import dev.jcompose.model.load.YNode;
 import dev.jcompose.model.load.YSeq;
-import dev.jcompose.model.load.YamlReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,7 +15,8 @@ import java.util.List;
  * Checks one interpolated compose file against the official Compose Specification schema
  * ({@code compose-spec.json}, bundled; compiled once when the class is first used into {@link SchemaNode}s and
  * evaluated by {@link SchemaCheck}, a draft-7 evaluator for the keywords that schema uses, over the YAML
- * tree itself: no JSON library, so {@code config} starts fast) and reports the most
+ * tree itself: no JSON-schema library, so {@code config} starts fast; the schema file itself is read by
+ * {@link SchemaJson} with jackson-core's streaming parser) and reports the most
  * useful problem ({@link SchemaMessages}) as a located one-line {@link ComposeException}:
  * {@code compose.yaml:3:5 services.web: additional property "imagee" is not allowed}. Scalars keep
  * their YAML type on the way to JSON, so {@code published: 8080} and {@code published: "8080"} are
@@ -40,7 +39,7 @@ public final class SchemaValidator {
             if (in == null) {
                 throw new IllegalStateException("compose-spec.json is missing from the jcompose jar");
             }
-            YMap schema = (YMap) YamlReader.read("compose-spec.json", new String(in.readAllBytes(), StandardCharsets.UTF_8)).orElseThrow();
+            YMap schema = SchemaJson.read("compose-spec.json", in.readAllBytes());
             return new SchemaValidator(SchemaNode.compile(schema), new SchemaCheck(SchemaNode.definitions(schema)));
         } catch (IOException e) {
             throw new UncheckedIOException("reading the bundled compose schema", e);
