@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,8 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * a name is resolved as glibc would ({@code /etc/hosts}, then DNS with busybox's {@code nslookup})
  * and fetched with {@code nc}. "TestNetworks"' sentences images are replaced by the busybox stand-ins
  * (web is the {@code httpd} nginx stand-in, whose page is fetched instead of {@code /words/noun}).
- * Disabled, for capabilities jcompose lacks (each says which): the link step of "TestNetworkAliases",
- * "TestNetworkConfigChanged", "TestNetworkRecreate", "TestInterfaceName". Not ported: "TestNetworkLinks" (links on the engine's default {@code bridge} network, which every
+ * The link step of "TestNetworkAliases" is a method of its own ({@code testNetworkAliasesLinkName}). Not ported: "TestNetworkLinks" (links on the engine's default {@code bridge} network, which every
  * engine on this machine would share as 172.17.0.0/16).
  */
 @Tag("root")
@@ -39,9 +37,6 @@ class NetworksTest {
     static final String FETCH = "a=$(awk -v n=\"$0\" '$2==n||$3==n||$4==n {print $1; exit}' /etc/hosts); "
             + "[ -n \"$a\" ] || a=$(nslookup \"$0\" 2>/dev/null | awk '/^Address/ {x=$NF} END {print x}'); "
             + "printf 'GET / HTTP/1.0\\r\\n\\r\\n' | nc -w 5 \"$a\" 80";
-
-    private static final String RECREATE = "a changed network definition (ipam, labels) is not noticed: the planner compares networks by"
-            + " name only (no config hash on networks), so up neither recreates the network nor reconnects its containers";
 
     @TempDir
     Path dir;
@@ -134,8 +129,6 @@ class NetworksTest {
 
     /** "TestNetworkAliases"' second step, apart so that the first one runs. */
     @Test
-    @Disabled("links are not carried to the engine: neither the create body (HostConfig/EndpointSettings Links) nor the engine's"
-            + " DNS and hosts files know a link alias, so container1 cannot resolve 'container'")
     void testNetworkAliasesLinkName() throws Exception {
         String file = "testdata/TestNetworkAliases/compose.yaml";
         c = E2eFixture.start(dir, file);
@@ -194,7 +187,6 @@ class NetworksTest {
     }
 
     @Test
-    @Disabled(RECREATE)
     void testNetworkConfigChanged() throws Exception {
         String file = "testdata/TestNetworkConfigChanged/compose.yaml";
         c = E2eFixture.start(dir, file);
@@ -242,8 +234,6 @@ class NetworksTest {
     }
 
     @Test
-    @Disabled("interface_name is neither bound by the model nor sent to the engine (docker's endpoint driver option"
-            + " com.docker.network.endpoint.ifname); the engine always names the container's end eth0")
     void testInterfaceName() throws Exception {
         String file = "testdata/TestInterfaceName/compose.yaml";
         c = E2eFixture.start(dir, file);
@@ -258,7 +248,6 @@ class NetworksTest {
     }
 
     @Test
-    @Disabled(RECREATE)
     void testNetworkRecreate() throws Exception {
         String file = "fixtures/network-recreate/compose.yaml";
         c = E2eFixture.start(dir, file);
