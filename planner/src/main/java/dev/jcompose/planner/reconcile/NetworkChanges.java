@@ -30,7 +30,11 @@ final class NetworkChanges {
     record Planned(Set<Integer> ready, Map<String, Integer> resumeAfter) {
     }
 
-    static Planned plan(Plan.Builder plan, DesiredProject desired, ObservedState observed, boolean start) {
+    /**
+     * @param selected the services this {@code up} converges: their containers start again through the caller; a
+     *                 running container of another service attached to a changed network is started again here
+     */
+    static Planned plan(Plan.Builder plan, DesiredProject desired, ObservedState observed, boolean start, Set<String> selected) {
         Set<Integer> ready = new LinkedHashSet<>();
         Map<String, Integer> resumeAfter = new LinkedHashMap<>();
         Map<String, Integer> stops = new LinkedHashMap<>();
@@ -69,6 +73,11 @@ final class NetworkChanges {
                 if (start || c.running()) {
                     resumeAfter.put(c.id(), connect);
                 }
+            }
+        }
+        for (ObservedContainer c : observed.containers()) {
+            if (!selected.contains(c.service()) && c.running() && resumeAfter.containsKey(c.id())) {
+                plan.add(new Step.StartContainer(c.service(), c.name()), Set.of(resumeAfter.remove(c.id())));
             }
         }
         return new Planned(ready, resumeAfter);

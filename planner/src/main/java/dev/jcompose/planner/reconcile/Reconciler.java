@@ -64,7 +64,7 @@ public final class Reconciler {
             Set<String> selected = options.services().isEmpty() ? new LinkedHashSet<>(graph.services())
                     : options.noDeps() ? checked(options.services()) : graph.withDependencies(options.services());
             donorsExist(selected);
-            NetworkChanges.Planned networks = NetworkChanges.plan(plan, desired, observed, options.start());
+            NetworkChanges.Planned networks = NetworkChanges.plan(plan, desired, observed, options.start(), selected);
             infrastructure.addAll(networks.ready());
             stoppedEarly.putAll(networks.resumeAfter());
             desired.volumes().stream().filter(v -> !observed.volumes().contains(v))

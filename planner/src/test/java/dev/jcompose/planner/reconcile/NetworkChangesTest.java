@@ -81,4 +81,26 @@ class NetworkChangesTest {
                 #14 start container demo-web-2 after #5 #7 #11
                 """, Reconciler.up(project("b1"), state, UpOptions.DEFAULT).plan().text());
     }
+
+    @Test
+    void aRunningContainerOfAServiceLeftOutOfThisUpIsStartedAgainAfterItsReconnection() {
+        ObservedState state = new ObservedState(UP, Set.of("demo_front", "demo_back"), Set.of(), Map.of("demo_front", "f1", "demo_back", "b1"));
+        var onlyDb = new UpOptions(Set.of("db"), true, UpOptions.Recreate.DIVERGED, false, false, true);
+        assertEquals("""
+                #1 stop container demo-db-1
+                #2 disconnect container demo-db-1 from network demo_back after #1
+                #3 stop container demo-web-1
+                #4 disconnect container demo-web-1 from network demo_back after #3
+                #5 stop container demo-web-2
+                #6 disconnect container demo-web-2 from network demo_back after #5
+                #7 remove network demo_back after #2 #4 #6
+                #8 create network demo_back after #7
+                #9 connect container demo-db-1 to network demo_back after #8
+                #10 connect container demo-web-1 to network demo_back after #8
+                #11 connect container demo-web-2 to network demo_back after #8
+                #12 start container demo-web-1 after #10
+                #13 start container demo-web-2 after #11
+                #14 start container demo-db-1 after #8 #9
+                """, Reconciler.up(project("b2"), state, onlyDb).plan().text());
+    }
 }
