@@ -140,6 +140,13 @@ class NetworksTest {
         E2eFixture.Run link = c.ok(PsTest.args(f, "exec", "-T", "container1", "sh", "-c", FETCH, "container"));
         assertTrue(link.out().contains("Welcome to nginx!"), link.combined());
 
+        // not in the Go test: a link alias is the linking container's own name (Docker's links on user-defined networks)
+        E2eFixture.Run own = c.run(PsTest.args(f, "exec", "-T", "container1", "sh", "-c", "nslookup container; true"));
+        assertTrue(own.out().contains("Name:"), own.combined());
+        E2eFixture.Run other = c.run(PsTest.args(f, "exec", "-T", "container2", "sh", "-c", "nslookup container; true"));
+        assertEquals(0, other.code(), other.combined());
+        assertFalse(other.out().contains("Name:"), "container2 must not resolve container1's link alias: " + other.combined());
+
         c.downAndCheck(p);
     }
 
