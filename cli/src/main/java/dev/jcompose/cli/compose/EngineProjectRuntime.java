@@ -93,7 +93,8 @@ public final class EngineProjectRuntime implements ProjectRuntime {
         } else if (step instanceof Step.RenameContainer s) {
             engine.post("/containers/" + enc(s.id()) + "/rename?name=" + enc(s.to()), null);
         } else if (step instanceof Step.DisconnectNetwork s) {
-            engine.post("/networks/" + enc(s.network()) + "/disconnect", JsonNodeFactory.instance.objectNode().put("Container", s.id()));
+            engine.post("/networks/" + enc(s.network()) + "/disconnect", JsonNodeFactory.instance.objectNode().put("Container", s.id())
+                    .put("Force", true));
         } else if (step instanceof Step.ConnectNetwork s) {
             engine.post("/networks/" + enc(s.network()) + "/connect", connectBody(s));
         } else if (step instanceof Step.RemoveNetwork s) {
@@ -132,7 +133,10 @@ public final class EngineProjectRuntime implements ProjectRuntime {
         return out;
     }
 
-    /** The container again on a recreated network, with the endpoint (aliases, addresses …) its service asks for there. */
+    /**
+     * The container again on a recreated network, with the endpoint (aliases, addresses …) its service asks for there
+     * (docker compose's plan sends none, so its container loses its aliases there until it is recreated; jcompose keeps them).
+     */
     private ObjectNode connectBody(Step.ConnectNetwork s) {
         ObjectNode create = ContainerRequest.build(project, project.service(s.service()), s.number(), s.name(), null);
         ObjectNode body = JsonNodeFactory.instance.objectNode().put("Container", s.id());
