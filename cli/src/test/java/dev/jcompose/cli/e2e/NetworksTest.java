@@ -220,6 +220,10 @@ class NetworksTest {
         // "the container's IP moved to the new subnet"
         E2eFixture.Run after = second.ok(address);
         assertTrue(after.out().contains("10.166.220."), after.combined());
+        // not in the Go test: jcompose reconnects with the service's endpoint config, so the service name stays an alias
+        EndpointSettings ep = c.engine.containers().inspect(p + "-test-1").networkSettings().networks().get(p + "_test");
+        assertEquals(c.engine.networks().find(p + "_test").id(), ep.networkId());
+        assertTrue(ep.aliases().contains("test"), ep.aliases().toString());
 
         second.ok("--project-name", p, "down", "-t", "0");
         assertEquals(List.of(), c.containerNames());
