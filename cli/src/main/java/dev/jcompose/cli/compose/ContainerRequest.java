@@ -18,10 +18,13 @@ import java.util.Map;
  * The body of {@code POST /containers/create} for one replica of a service, as docker compose builds
  * it: Config (image, command, env, labels with compose's identity and config hash, healthcheck …),
  * HostConfig (mounts, ports, network mode, restart policy, security and resources), and the
- * endpoint of each network with the service name and container name as aliases.
+ * endpoint of each network with the service name and container name as aliases, its driver options
+ * ({@code interface_name} as {@link #IFNAME_OPTION}), and the links on the first one.
  */
 public final class ContainerRequest {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    /** The endpoint driver option Docker (API 1.49+) names the container's interface with ({@code interface_name}). */
+    public static final String IFNAME_OPTION = "com.docker.network.endpoint.ifname";
 
     private ContainerRequest() {
     }
@@ -91,6 +94,7 @@ public final class ContainerRequest {
 
     private static ObjectNode networking(Project p, Service s, String containerName) {
         ObjectNode endpoints = F.objectNode();
+        List<String> links = ServiceLinks.of(p, s);
         if (s.networking().networkMode() == null) {
             s.networking().networks().forEach((key, n) -> {
                 ObjectNode e = F.objectNode();
@@ -109,6 +113,14 @@ public final class ContainerRequest {
                 // the service's mac_address goes to its first network (the one NetworkMode names), as compose does for API >= 1.44
                 boolean first = endpoints.isEmpty();
                 putIf(e, "MacAddress", n.macAddress() != null ? n.macAddress() : first ? s.networking().macAddress() : null);
+                if (first && !links.isEmpty()) {
+                    e.set("Links", strings(links));
+                }
+                if (!n.driverOpts().isEmpty() || n.interfaceName() != null) {
+                    ObjectNode opts = e.putObject("DriverOpts");
+                    n.driverOpts().forEach(opts::put);
+                    putIf(opts, IFNAME_OPTION, n.interfaceName());
+                }
                 endpoints.set(p.networks().get(key) == null ? key : p.networks().get(key).name(), e);
             });
         }

@@ -35,6 +35,7 @@ public final class EngineProjectRuntime implements ProjectRuntime {
             ObjectNode labels = body.putObject("Labels");
             labels.put(Labels.PROJECT, project.name()).put(Labels.NETWORK, key).put(Labels.VERSION, Labels.COMPOSE_VERSION);
             if (decl != null) {
+                labels.put(Labels.CONFIG_HASH, NetworkHash.of(decl));
                 decl.labels().forEach(labels::put);
                 body.put("Internal", decl.internal());
                 if (Boolean.TRUE.equals(decl.enableIpv6())) {
@@ -51,6 +52,10 @@ public final class EngineProjectRuntime implements ProjectRuntime {
                         ContainerRequest.putIf(c, "Subnet", pool.subnet());
                         ContainerRequest.putIf(c, "Gateway", pool.gateway());
                         ContainerRequest.putIf(c, "IPRange", pool.ipRange());
+                        if (pool.auxAddresses() != null && !pool.auxAddresses().isEmpty()) {
+                            ObjectNode aux = c.putObject("AuxiliaryAddresses");
+                            pool.auxAddresses().forEach(aux::put);
+                        }
                     });
                 }
             }
@@ -87,6 +92,11 @@ public final class EngineProjectRuntime implements ProjectRuntime {
             engine.delete("/containers/" + enc(s.id()) + "?force=1" + (s.anonymousVolumes() ? "&v=1" : ""));
         } else if (step instanceof Step.RenameContainer s) {
             engine.post("/containers/" + enc(s.id()) + "/rename?name=" + enc(s.to()), null);
+        } else if (step instanceof Step.DisconnectNetwork s) {
+            engine.post("/networks/" + enc(s.network()) + "/disconnect", JsonNodeFactory.instance.objectNode().put("Container", s.id())
+                    .put("Force", true));
+        } else if (step instanceof Step.ConnectNetwork s) {
+            engine.post("/networks/" + enc(s.network()) + "/connect", connectBody(s));
         } else if (step instanceof Step.RemoveNetwork s) {
             engine.delete("/networks/" + enc(s.name()));
         } else if (step instanceof Step.RemoveVolume s) {
@@ -121,6 +131,20 @@ public final class EngineProjectRuntime implements ProjectRuntime {
                     health.isMissingNode() || health.isNull() ? null : health.asText(), state.path("ExitCode").asInt()));
         }
         return out;
+    }
+
+    /**
+     * The container again on a recreated network, with the endpoint (aliases, addresses …) its service asks for there
+     * (docker compose's plan sends none, so its container loses its aliases there until it is recreated; jcompose keeps them).
+     */
+    private ObjectNode connectBody(Step.ConnectNetwork s) {
+        ObjectNode create = ContainerRequest.build(project, project.service(s.service()), s.number(), s.name(), null);
+        ObjectNode body = JsonNodeFactory.instance.objectNode().put("Container", s.id());
+        JsonNode endpoint = create.path("NetworkingConfig").path("EndpointsConfig").path(s.network());
+        if (endpoint.isObject()) {
+            body.set("EndpointConfig", endpoint);
+        }
+        return body;
     }
 
     /** An old container a recreation moved out of the way ({@code <12 hex of its id>_<name>}) until it is removed: not one to wait for. */

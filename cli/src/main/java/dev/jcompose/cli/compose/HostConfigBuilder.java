@@ -71,6 +71,7 @@ final class HostConfigBuilder {
         h.put("ReadonlyRootfs", s.storage().readOnly());
         h.set("SecurityOpt", ContainerRequest.strings(s.security().securityOpt()));
         h.set("ExtraHosts", ContainerRequest.strings(s.networking().extraHosts()));
+        h.set("Links", ContainerRequest.strings(ServiceLinks.of(p, s)));
         h.set("Dns", ContainerRequest.strings(s.networking().dns()));
         h.set("DnsSearch", ContainerRequest.strings(s.networking().dnsSearch()));
         h.set("DnsOptions", ContainerRequest.strings(s.networking().dnsOpt()));

@@ -5,6 +5,7 @@ import dev.jcompose.model.Project;
 import dev.jcompose.model.Service;
 import dev.jcompose.model.VolumeConfig;
 import dev.jcompose.planner.graph.Dependency;
+import dev.jcompose.planner.reconcile.DesiredNetwork;
 import dev.jcompose.planner.reconcile.DesiredProject;
 import dev.jcompose.planner.reconcile.DesiredService;
 import java.util.ArrayList;
@@ -12,7 +13,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The typed project as the planner sees it: services with their replicas, hashes and dependency edges; engine names of networks and volumes. */
+/**
+ * The typed project as the planner sees it: services with their replicas, hashes and dependency edges; engine names of
+ * networks and volumes; each network's config hash ({@link NetworkHash}) and attached services.
+ */
 public final class PlanInput {
     private PlanInput() {
     }
@@ -36,14 +40,22 @@ public final class PlanInput {
             }
         }
         List<String> networks = new ArrayList<>();
+        List<DesiredNetwork> configs = new ArrayList<>();
         for (String key : usedNetworks) {
             NetworkConfig n = p.networks().get(key);
             if (n != null && !n.external()) {
                 networks.add(n.name());
+                configs.add(new DesiredNetwork(n.name(), NetworkHash.of(n), attachedTo(p, key)));
             }
         }
         List<String> volumes = p.volumes().values().stream().filter(v -> !v.external()).map(VolumeConfig::name).toList();
-        return new DesiredProject(p.name(), services, networks, volumes);
+        return new DesiredProject(p.name(), services, networks, volumes, configs);
+    }
+
+    /** The services with an endpoint on network {@code key} (not those sharing another's network namespace). */
+    private static List<String> attachedTo(Project p, String key) {
+        return p.services().values().stream().filter(s -> s.networking().networkMode() == null && s.networking().networks().containsKey(key))
+                .map(Service::name).toList();
     }
 
     static List<Dependency> dependencies(Service s) {

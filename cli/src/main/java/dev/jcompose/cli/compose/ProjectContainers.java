@@ -7,8 +7,10 @@ import dev.jcompose.planner.reconcile.ObservedState;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** What exists on the engine for a project, found by compose's labels (no state file: labels are the truth). */
@@ -43,10 +45,17 @@ public final class ProjectContainers {
                     labels.path(Labels.CONFIG_HASH).asText(), "running".equals(c.path("State").asText())));
         }
         Set<String> networks = new HashSet<>();
-        engine.get("/networks").forEach(n -> networks.add(n.path("Name").asText()));
+        Map<String, String> networkHashes = new HashMap<>();
+        engine.get("/networks").forEach(n -> {
+            networks.add(n.path("Name").asText());
+            JsonNode labels = n.path("Labels");
+            if (project.equals(labels.path(Labels.PROJECT).asText()) && labels.hasNonNull(Labels.CONFIG_HASH)) {
+                networkHashes.put(n.path("Name").asText(), labels.path(Labels.CONFIG_HASH).asText());
+            }
+        });
         Set<String> volumes = new HashSet<>();
         engine.get("/volumes").path("Volumes").forEach(v -> volumes.add(v.path("Name").asText()));
-        return new ObservedState(containers, networks, volumes);
+        return new ObservedState(containers, networks, volumes, networkHashes);
     }
 
     /** The name compose shows in logs: {@code demo-web-1} in project {@code demo} is {@code web-1}. */

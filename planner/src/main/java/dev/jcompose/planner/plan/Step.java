@@ -181,6 +181,20 @@ public sealed interface Step {
         }
     }
 
+    /** Takes a container of {@code service} off network {@code network} (before the network is recreated). */
+    record DisconnectNetwork(String service, String name, String id, String network) implements Step {
+        public String text() {
+            return "disconnect container " + name + " from network " + network;
+        }
+    }
+
+    /** Attaches replica {@code number} of {@code service} to {@code network} again, with the endpoint its service asks for. */
+    record ConnectNetwork(String service, int number, String name, String id, String network) implements Step {
+        public String text() {
+            return "connect container " + name + " to network " + network;
+        }
+    }
+
     private static String shortId(String id) {
         return id.length() > 12 ? id.substring(0, 12) : id;
     }

@@ -17,7 +17,8 @@ import java.util.Set;
 
 /**
  * {@code up} as a pure function: from what the file wants and what the engine has, the steps that
- * make them agree — create missing networks and volumes; per service, in dependency order, create
+ * make them agree — create missing networks and volumes, recreate changed networks ({@link NetworkChanges});
+ * per service, in dependency order, create
  * missing replicas, start stopped ones, recreate those whose config hash changed (stop, rename the
  * old one out of the way, create, start, remove the old one), remove replicas above the scale; wait
  * for each dependency's condition before touching a service; report or remove orphans.
@@ -42,7 +43,10 @@ public final class Reconciler {
         private final Plan.Builder plan = new Plan.Builder();
         private final Map<String, Set<Integer>> readySteps = new HashMap<>();
         private final Set<String> recreated = new HashSet<>();
-        /** Containers stopped before a dependency's recreation (restart: true) → their stop step. */
+        /**
+         * Containers stopped before a dependency's recreation (restart: true) → their stop step; containers
+         * reconnected to a recreated network → their last connect step. Each starts again after that step.
+         */
         private final Map<String, Integer> stoppedEarly = new HashMap<>();
         private final Set<Integer> infrastructure = new LinkedHashSet<>();
         private final List<String> running = new ArrayList<>();
@@ -60,8 +64,9 @@ public final class Reconciler {
             Set<String> selected = options.services().isEmpty() ? new LinkedHashSet<>(graph.services())
                     : options.noDeps() ? checked(options.services()) : graph.withDependencies(options.services());
             donorsExist(selected);
-            desired.networks().stream().filter(n -> !observed.networks().contains(n))
-                    .forEach(n -> infrastructure.add(plan.add(new Step.CreateNetwork(n), Set.of())));
+            NetworkChanges.Planned networks = NetworkChanges.plan(plan, desired, observed, options.start(), selected);
+            infrastructure.addAll(networks.ready());
+            stoppedEarly.putAll(networks.resumeAfter());
             desired.volumes().stream().filter(v -> !observed.volumes().contains(v))
                     .forEach(v -> infrastructure.add(plan.add(new Step.CreateVolume(v), Set.of())));
             Map<String, DesiredService> byName = new LinkedHashMap<>();
@@ -196,7 +201,8 @@ public final class Reconciler {
             List<ObservedContainer> surplus = new ArrayList<>(existing.stream().filter(c -> c.number() > service.scale()).toList());
             surplus.sort(Comparator.comparingInt(ObservedContainer::number).reversed());
             for (ObservedContainer c : surplus) {
-                int stop = plan.add(new Step.StopContainer(service.name(), c.name(), c.id()), Set.of());
+                Integer early = stoppedEarly.get(c.id());
+                int stop = plan.add(new Step.StopContainer(service.name(), c.name(), c.id()), early == null ? Set.of() : Set.of(early));
                 plan.add(new Step.RemoveContainer(service.name(), c.name(), c.id()), Set.of(stop));
             }
             readySteps.put(service.name(), ready);

@@ -123,9 +123,13 @@ public final class ContainerService {
         store.update(r.id(), c -> c.withName("/" + valid));
     }
 
-    /** IDs of containers attached to network {@code name} (by their endpoint settings or network mode). */
+    /**
+     * IDs of containers attached to network {@code name}: by their endpoint settings, or by their network mode while
+     * they run (a stopped container disconnected from its network-mode network no longer holds it, so compose can
+     * recreate a changed network under it; it attaches by name when it starts).
+     */
     public List<String> networkUsers(String name) {
-        return store.list().stream().filter(r -> name.equals(r.hostConfig().effectiveNetworkMode())
+        return store.list().stream().filter(r -> r.state().running() && name.equals(r.hostConfig().effectiveNetworkMode())
                 || r.networkSettings() != null && r.networkSettings().networks().containsKey(name)).map(ContainerRecord::id).toList();
     }
 

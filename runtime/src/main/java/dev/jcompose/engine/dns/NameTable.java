@@ -13,23 +13,19 @@ import java.util.Map;
  * hostnames and aliases (a compose service name is an alias of each of its replicas), each with
  * the addresses (IPv4 and IPv6) it has on that network, plus each network's subnet (to know which
  * networks an asker is on, by its source address) and gateway (the answer to
- * {@code host.docker.internal} unless a host address is configured). Built from the engine's state
+ * {@code host.docker.internal} unless a host address is configured), and the link aliases each asker
+ * (by address) has of its own ({@code links}, answered to that container only). Built from the engine's state
  * and swapped whole; names are kept lower-case, so lookups are case-insensitive.
  */
 public record NameTable(Map<String, Map<String, List<String>>> byNetwork, Map<String, String> subnetOfNetwork,
         Map<String, String> gatewayOfNetwork, Map<String, Map<String, String>> ptrByNetwork, String hostAddress,
-        String searchDomain) {
-    public static final NameTable EMPTY = new NameTable(Map.of(), Map.of(), Map.of(), Map.of(), null, null);
+        String searchDomain, Map<String, Map<String, List<String>>> linksByAsker) {
+    public static final NameTable EMPTY = new NameTable(Map.of(), Map.of(), Map.of(), Map.of(), null, null, Map.of());
     public static final String HOST_NAME = "host.docker.internal";
 
     public NameTable {
-        Map<String, Map<String, List<String>>> copy = new HashMap<>();
-        byNetwork.forEach((n, names) -> {
-            Map<String, List<String>> m = new HashMap<>();
-            names.forEach((k, v) -> m.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
-            copy.put(n, Map.copyOf(m));
-        });
-        byNetwork = Map.copyOf(copy);
+        byNetwork = lowerCased(byNetwork);
+        linksByAsker = lowerCased(linksByAsker);
         subnetOfNetwork = Map.copyOf(subnetOfNetwork);
         gatewayOfNetwork = Map.copyOf(gatewayOfNetwork);
         Map<String, Map<String, String>> ptr = new HashMap<>();
@@ -38,12 +34,23 @@ public record NameTable(Map<String, Map<String, List<String>>> byNetwork, Map<St
         searchDomain = searchDomain == null ? null : searchDomain.toLowerCase(Locale.ROOT).replaceAll("^\\.|\\.$", "");
     }
 
+    private static Map<String, Map<String, List<String>>> lowerCased(Map<String, Map<String, List<String>>> in) {
+        Map<String, Map<String, List<String>>> copy = new HashMap<>();
+        in.forEach((n, names) -> {
+            Map<String, List<String>> m = new HashMap<>();
+            names.forEach((k, v) -> m.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
+            copy.put(n, Map.copyOf(m));
+        });
+        return Map.copyOf(copy);
+    }
+
     /** Builds a table: add each (network, name, address) of the running containers, then {@link #build()}. */
     public static final class Builder {
         private final Map<String, Map<String, List<String>>> names = new HashMap<>();
         private final Map<String, String> subnets = new HashMap<>();
         private final Map<String, String> gateways = new HashMap<>();
         private final Map<String, Map<String, String>> ptr = new HashMap<>();
+        private final Map<String, Map<String, List<String>>> links = new HashMap<>();
         private String hostAddress;
         private String searchDomain;
 
@@ -81,8 +88,21 @@ public record NameTable(Map<String, Map<String, List<String>>> byNetwork, Map<St
             return this;
         }
 
+        /**
+         * A link ({@code links: [db:database]}): {@code name} resolves to {@code address} for the container asking
+         * from {@code asker} only, as Docker's links on user-defined networks.
+         */
+        public Builder link(String asker, String name, String address) {
+            List<String> list = links.computeIfAbsent(asker, k -> new HashMap<>()).computeIfAbsent(name.toLowerCase(Locale.ROOT),
+                    k -> new ArrayList<>());
+            if (!list.contains(address)) {
+                list.add(address);
+            }
+            return this;
+        }
+
         public NameTable build() {
-            return new NameTable(names, subnets, gateways, ptr, hostAddress, searchDomain);
+            return new NameTable(names, subnets, gateways, ptr, hostAddress, searchDomain, links);
         }
     }
 
@@ -110,6 +130,10 @@ public record NameTable(Map<String, Map<String, List<String>>> byNetwork, Map<St
     public List<String> lookup(String asker, String name) {
         String key = key(name);
         List<String> out = new ArrayList<>();
+        Map<String, List<String>> own = linksByAsker.get(asker);
+        if (own != null && own.containsKey(key)) {
+            out.addAll(own.get(key));
+        }
         for (var e : byNetwork.entrySet()) {
             if (!member(e.getKey(), asker)) {
                 continue;

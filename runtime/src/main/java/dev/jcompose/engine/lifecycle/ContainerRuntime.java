@@ -89,7 +89,8 @@ public final class ContainerRuntime implements AutoCloseable {
         this.clock = clock;
         this.health = new HealthMonitor(containers.store(), events, shim, clock);
         this.dns = dns;
-        this.rules = new NetworkRules(new dev.jcompose.engine.net.firewall.NftFirewall(), Path.of("/proc/sys/net/ipv4/ip_forward"));
+        this.rules = new NetworkRules(new dev.jcompose.engine.net.firewall.NftFirewall(), Path.of("/proc/sys/net/ipv4/ip_forward"),
+                Path.of("/proc/sys/net/ipv6/conf/all/forwarding"));
         this.networks = networks;
         this.attachments = new NetworkAttachments(networks, new dev.jcompose.engine.network.BridgeDriver(), rules, this::listenDns);
         this.hostsFiles = new HostsFiles(containers.store());

@@ -21,11 +21,14 @@ import java.util.function.Consumer;
  * of its network mode and endpoints, and later one at a time ({@code docker network connect}). For
  * each: the bridge exists, the IPAM gives an address (the static one asked for, else the one the
  * container's name held before, else the next free one), a veth joins the container's netns as
- * eth0, eth1 …, and the endpoint (address, gateway, network ID, DNS names) is returned for the
+ * eth0, eth1 … (or the name its endpoint's {@value #IFNAME_OPTION} option asks for), and the endpoint
+ * (address, gateway, network ID, DNS names) is returned for the
  * record. The host side of the veth is named after the endpoint ID, so a disconnect can delete it.
  * The default {@code bridge} network is created on first use, as Docker always has one.
  */
 final class NetworkAttachments {
+    /** Docker's endpoint driver option naming the container's interface (API 1.49+). */
+    static final String IFNAME_OPTION = "com.docker.network.endpoint.ifname";
     private final NetworkStore networks;
     private final BridgeDriver driver;
     private final SecureRandom random = new SecureRandom();
@@ -129,8 +132,8 @@ final class NetworkAttachments {
         String endpointId = HexFormat.of().formatHex(ep);
         String askedMac = asked != null && asked.macAddress() != null && !asked.macAddress().isEmpty() ? asked.macAddress()
                 : index == 0 ? r.config().macAddress() : null;
-        String mac = driver.attach(pid, n, new BridgeDriver.Attachment(hostInterface(endpointId), "eth" + index, a, linkLocal, askedMac,
-                index == 0));
+        String mac = driver.attach(pid, n, new BridgeDriver.Attachment(hostInterface(endpointId), interfaceName(asked, index), a, linkLocal,
+                askedMac, index == 0));
         List<String> dnsNames = new ArrayList<>(List.of(r.shortName(), r.id().substring(0, 12)));
         if (asked != null) {
             asked.aliases().stream().filter(alias -> !dnsNames.contains(alias)).forEach(dnsNames::add);
@@ -150,6 +153,23 @@ final class NetworkAttachments {
         endpoints.forEach((name, e) -> out.put(name, new EndpointSettings(e.ipamConfig(), e.links(), e.aliases(),
                 BridgeDriver.isDerivedMac(e.macAddress(), e.ipAddress()) ? "" : e.macAddress(), e.driverOpts(), e.gwPriority(), e.networkId(), "", "", "", 0, "", "", 0, e.dnsNames())));
         return out;
+    }
+
+    /**
+     * The container's name for its end of the veth: the endpoint driver option {@value #IFNAME_OPTION} (compose's
+     * {@code interface_name}) when given, else {@code eth<index>}.
+     */
+    static String interfaceName(EndpointSettings asked, int index) {
+        String name = asked != null && asked.driverOpts() != null ? asked.driverOpts().get(IFNAME_OPTION) : null;
+        if (name == null || name.isEmpty()) {
+            return "eth" + index;
+        }
+        if (name.length() > 15 || name.equals(".") || name.equals("..") || !name.chars().allMatch(ch -> ch > ' ' && ch < 127
+                && ch != '/' && ch != ':')) {
+            throw new NetworkException(400, "invalid interface name \"" + name + "\" (" + IFNAME_OPTION
+                    + "): at most 15 printable characters, without '/', ':' or spaces");
+        }
+        return name;
     }
 
     /** {@code veth} and the endpoint ID's first 7 hex digits: unique enough, within IFNAMSIZ, derivable for a disconnect. */

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The packet-filter side of the engine's bridge networks, through the networking stack's
  * {@link Firewall} (nftables): isolation between networks, no way out of {@code internal} ones,
- * masquerade for the others (with IPv4 forwarding on). Without {@code nft} the networks still work,
+ * masquerade for the others (with IPv4 forwarding on, and IPv6 forwarding — {@code net.ipv6.conf.all.forwarding},
+ * as Docker sets it — for those with {@code EnableIPv6}). Without {@code nft} the networks still work,
  * unisolated and without a way out; the engine log says so once. The table ({@code inet jcompose})
  * is one per host: two engines on one host (a developer's engine and a test's) overwrite each
  * other's rules.
@@ -26,12 +27,15 @@ final class NetworkRules {
 
     private final Firewall firewall;
     private final Path ipForward;
+    private final Path ip6Forward;
     private final Set<String> installed = ConcurrentHashMap.newKeySet();
     private volatile boolean warned;
 
-    NetworkRules(Firewall firewall, Path ipForward) {
+    /** @param ipForward {@code /proc/sys/net/ipv4/ip_forward}; @param ip6Forward {@code /proc/sys/net/ipv6/conf/all/forwarding} */
+    NetworkRules(Firewall firewall, Path ipForward, Path ip6Forward) {
         this.firewall = firewall;
         this.ipForward = ipForward;
+        this.ip6Forward = ip6Forward;
     }
 
     synchronized void add(NetworkRecord n) {
@@ -42,6 +46,9 @@ final class NetworkRules {
         try {
             if (!n.internal() && Files.exists(ipForward)) {
                 Files.writeString(ipForward, "1\n");
+            }
+            if (!n.internal() && n.enableIpv6() && Files.exists(ip6Forward) && !Files.readString(ip6Forward).trim().equals("1")) {
+                Files.writeString(ip6Forward, "1\n");
             }
             firewall.addNetwork(new FirewallNetwork(bridge, n.ipam().config().stream().map(NetworkRecord.Pool::subnet).toList(), n.internal()));
             installed.add(bridge);

@@ -27,4 +27,14 @@ class NameTableTest {
         assertEquals("demo-api-1", table.reverse("fd00:9::7", "fd00:9::2"));
         assertNull(table.reverse("10.2.0.9", "10.1.0.2"));
     }
+
+    @Test
+    void aLinkAliasResolvesOnlyForTheLinkingContainerAndBeforeSharedNames() {
+        NameTable t = new NameTable.Builder().network("n", "10.3.0.0/24", "10.3.0.1")
+                .add("n", "demo-db-1", "10.3.0.2").add("n", "other", "10.3.0.5").add("n", "database", "10.3.0.5")
+                .link("10.3.0.3", "Database", "10.3.0.2").build();
+        assertEquals(List.of("10.3.0.2", "10.3.0.5"), t.lookup("10.3.0.3", "database"));
+        assertEquals(List.of("10.3.0.5"), t.lookup("10.3.0.4", "database"));
+        assertEquals(List.of(), t.lookup("10.3.0.4", "demo-web"));
+    }
 }

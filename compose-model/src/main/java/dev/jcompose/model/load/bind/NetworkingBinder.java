@@ -23,7 +23,7 @@ final class NetworkingBinder {
             Values n = nets.child(k);
             networks.put(k, new ServiceNetwork(n.strings("aliases"), n.str("ipv4_address"), n.str("ipv6_address"),
                     n.strings("link_local_ips"), n.str("mac_address"), intOr(n.intOrNull("priority"), 0),
-                    intOr(n.intOrNull("gw_priority"), 0), n.stringMap("driver_opts")));
+                    intOr(n.intOrNull("gw_priority"), 0), n.stringMap("driver_opts"), n.str("interface_name")));
         }
         List<ServicePort> ports = new ArrayList<>();
         List<YNode> items = v.items("ports");

@@ -76,7 +76,7 @@ class ProjectBinderTest {
                     volumes:
                       - {type: bind, source: /srv/demo/site, target: /site, read_only: true, bind: {create_host_path: true}}
                       - {type: volume, source: cache, target: /cache, volume: {nocopy: true}}
-                    networks: {back: {aliases: [database], ipv4_address: 10.5.0.5}}
+                    networks: {back: {aliases: [database], ipv4_address: 10.5.0.5, interface_name: back0}}
                 networks:
                   back: {name: demo_back, ipam: {config: [{subnet: 10.5.0.0/16, gateway: 10.5.0.1}]}}
                 volumes:
@@ -101,6 +101,7 @@ class ProjectBinderTest {
         assertTrue(cache.volume().nocopy());
         assertEquals(List.of("database"), app.networking().networks().get("back").aliases());
         assertEquals("10.5.0.5", app.networking().networks().get("back").ipv4Address());
+        assertEquals("back0", app.networking().networks().get("back").interfaceName());
         assertEquals("10.5.0.0/16", p.networks().get("back").ipam().get(0).subnet());
         assertEquals("10.5.0.1", p.networks().get("back").ipam().get(0).gateway());
         assertEquals("bridge", p.networks().get("back").driver());
