@@ -11,9 +11,9 @@ import java.util.Map;
  * controllers cannot provide are 0; limits without a value are {@link #UNLIMITED}.
  *
  * @param memoryUsage    bytes charged now (v1 {@code memory.usage_in_bytes}, v2 {@code memory.current})
- * @param memoryMaxUsage the highest charge seen (v1 {@code memory.max_usage_in_bytes}; 0 on v2, as Docker)
+ * @param memoryMaxUsage the highest charge seen (v1 {@code memory.max_usage_in_bytes}; null on v2, which has none, as in Docker's JSON)
  * @param memoryLimit    the hard limit in bytes
- * @param memoryFailcnt  times the limit was hit (v1 {@code memory.failcnt}; 0 on v2)
+ * @param memoryFailcnt  times the limit was hit (v1 {@code memory.failcnt}; null on v2)
  * @param memoryStat     the {@code memory.stat} counters (v1 includes the {@code total_*} ones)
  * @param oomKills       processes the OOM killer killed in this cgroup ({@code oom_kill})
  * @param cpu            CPU time and throttling
@@ -24,7 +24,7 @@ import java.util.Map;
  * @param ioServiced     operations per device and operation (v1 {@code blkio.throttle.io_serviced_recursive},
  *                       v2 {@code io.stat} rios/wios)
  */
-public record CgroupStats(long memoryUsage, long memoryMaxUsage, long memoryLimit, long memoryFailcnt,
+public record CgroupStats(long memoryUsage, Long memoryMaxUsage, long memoryLimit, Long memoryFailcnt,
                           Map<String, Long> memoryStat, long oomKills, CpuUsage cpu, long pidsCurrent, long pidsLimit,
                           List<IoEntry> ioServiceBytes, List<IoEntry> ioServiced) {
     public static final long UNLIMITED = Long.MAX_VALUE;

@@ -163,9 +163,9 @@ public final class CgroupV1Manager implements CgroupManager {
         Path blkio = dirsByController.get("blkio");
         return new CgroupStats(
                 mem == null ? 0 : Long.parseLong(fs.read(mem, "memory.usage_in_bytes")),
-                mem == null ? 0 : number(fs.readIfPresent(mem, "memory.max_usage_in_bytes").orElse("0")),
+                mem == null ? null : number(fs.readIfPresent(mem, "memory.max_usage_in_bytes").orElse("0")),
                 mem == null ? CgroupStats.UNLIMITED : ResourceConversions.parseV1Limit(fs.read(mem, "memory.limit_in_bytes")),
-                mem == null ? 0 : number(fs.readIfPresent(mem, "memory.failcnt").orElse("0")),
+                mem == null ? null : number(fs.readIfPresent(mem, "memory.failcnt").orElse("0")),
                 mem == null ? Map.of() : CgroupStats.parseFlatKeyed(fs.read(mem, "memory.stat")),
                 mem == null ? 0 : CgroupStats.parseFlatKeyed(fs.read(mem, "memory.oom_control")).getOrDefault("oom_kill", 0L),
                 cpuUsage(),
@@ -192,7 +192,7 @@ public final class CgroupV1Manager implements CgroupManager {
                 throttling.getOrDefault("throttled_time", 0L));
     }
 
-    private static long number(String text) {
+    private static Long number(String text) {
         return Long.parseLong(text.trim());
     }
 

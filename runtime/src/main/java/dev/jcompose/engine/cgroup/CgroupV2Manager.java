@@ -150,9 +150,9 @@ public final class CgroupV2Manager implements CgroupManager {
         String io = fs.readIfPresent(dir, "io.stat").orElse("");
         return new CgroupStats(
                 number(fs.readIfPresent(dir, "memory.current").orElse("0")),
-                0,
+                null,
                 ResourceConversions.parseV2Limit(fs.readIfPresent(dir, "memory.max").orElse("max")),
-                0,
+                null,
                 memoryStat,
                 events.getOrDefault("oom_kill", 0L),
                 new CpuUsage(cpu.getOrDefault("usage_usec", 0L) * 1000, cpu.getOrDefault("user_usec", 0L) * 1000,

@@ -4,6 +4,7 @@ import dev.jcompose.engine.cgroup.BlkioLimits;
 import dev.jcompose.engine.cgroup.CgroupException;
 import dev.jcompose.engine.cgroup.CgroupManager;
 import dev.jcompose.engine.cgroup.CgroupManagerFactory;
+import dev.jcompose.engine.cgroup.CgroupStats;
 import dev.jcompose.engine.cgroup.CpuLimits;
 import dev.jcompose.engine.cgroup.DeviceRule;
 import dev.jcompose.engine.cgroup.MemoryLimits;
@@ -13,6 +14,7 @@ import dev.jcompose.engine.container.ContainerRecord;
 import dev.jcompose.engine.container.HostConfig;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -101,6 +103,15 @@ final class ContainerCgroups {
             LOG.debug("reading the OOM kills of container " + id + ": " + e.getMessage());
             return false;
         }
+    }
+
+    /** The counters of container {@code id}'s cgroup for {@code docker stats}; empty when it has none (not running, or no cgroups here). */
+    Optional<CgroupStats> stats(String id) throws CgroupException {
+        if (cgroups == null) {
+            return Optional.empty();
+        }
+        CgroupManager cg = cgroups.forPath(path(id));
+        return cg.exists() ? Optional.of(cg.stats()) : Optional.empty();
     }
 
     /** Freezes ({@code pause}) or thaws the processes of {@code r}; a 500 naming the container when that fails. */
