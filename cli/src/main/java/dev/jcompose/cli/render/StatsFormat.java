@@ -5,12 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jcompose.cli.UserError;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code stats --format}: {@code docker stats}' table (CONTAINER ID, NAME, CPU %, MEM USAGE / LIMIT, MEM %, NET I/O,
@@ -19,7 +16,6 @@ import java.util.regex.Pattern;
  */
 public final class StatsFormat {
     private static final String DEFAULT = "table {{.ID}}\t{{.Name}}\t{{.CPUPerc}}\t{{.MemUsage}}\t{{.MemPerc}}\t{{.NetIO}}\t{{.BlockIO}}\t{{.PIDs}}";
-    private static final Pattern ACTION = Pattern.compile("\\{\\{\\s*(.*?)\\s*}}");
     /** docker's field names in the order its {@code json} output has them, with their table headers. */
     private static final Map<String, String> HEADERS = Map.of("BlockIO", "BLOCK I/O", "CPUPerc", "CPU %", "Container", "CONTAINER",
             "ID", "CONTAINER ID", "MemPerc", "MEM %", "MemUsage", "MEM USAGE / LIMIT", "Name", "NAME", "NetIO", "NET I/O", "PIDs", "PIDS");
@@ -32,7 +28,7 @@ public final class StatsFormat {
     public StatsFormat(String format, boolean truncate) {
         this.format = format == null || format.isEmpty() || format.equals("table") ? DEFAULT : format;
         this.truncate = truncate;
-        render(this.format.startsWith("table") ? this.format.substring(5) : this.format, new StatsEntry("", "", 0, 0, 0, 0, 0, 0, 0, 0, 0));
+        render(GoTemplate.parse(this.format), new StatsEntry("", "", 0, 0, 0, 0, 0, 0, 0, 0, 0)); // an unknown field fails now
     }
 
     public void print(PrintWriter out, List<StatsEntry> entries) {
@@ -40,20 +36,10 @@ public final class StatsFormat {
             entries.forEach(e -> out.println(json(e)));
             return;
         }
-        boolean table = format.startsWith("table");
-        String template = (table ? format.substring(5).stripLeading() : format).replace("\\t", "\t").replace("\\n", "\n");
+        GoTemplate t = GoTemplate.parse(format);
         List<String> lines = new ArrayList<>();
-        entries.forEach(e -> lines.add(render(template, e)));
-        if (!table) {
-            lines.forEach(out::println);
-            return;
-        }
-        String[] header = headers(template).split("\t", -1);
-        List<String[]> rows = new ArrayList<>();
-        for (String l : lines) {
-            rows.add(Arrays.stream(Arrays.copyOf(l.split("\t", -1), header.length)).map(c -> c == null ? "" : c).toArray(String[]::new));
-        }
-        Table.print(out, header, rows, 10);
+        entries.forEach(e -> lines.add(render(t, e)));
+        t.print(out, lines, f -> HEADERS.getOrDefault(f.replaceFirst("^\\.", ""), f.replaceFirst("^\\.", "").toUpperCase(Locale.ROOT)), 10);
     }
 
     /** The text of one field as docker's stats formatter writes it; null for an unknown field. */
@@ -81,23 +67,16 @@ public final class StatsFormat {
         return String.format(Locale.ROOT, "%.2f%%", v);
     }
 
-    private String render(String template, StatsEntry e) {
-        Matcher m = ACTION.matcher(template);
-        StringBuilder sb = new StringBuilder();
-        while (m.find()) {
-            String action = m.group(1);
-            String v;
+    private String render(GoTemplate t, StatsEntry e) {
+        return t.expand(action -> {
             if (action.equals("json .")) {
-                v = json(e);
-            } else if (action.startsWith("json ")) {
-                v = JsonNodeFactory.instance.textNode(value(action.substring(5).strip(), e)).toString();
-            } else {
-                v = value(action, e);
+                return json(e);
             }
-            m.appendReplacement(sb, Matcher.quoteReplacement(v));
-        }
-        m.appendTail(sb);
-        return sb.toString();
+            if (action.startsWith("json ")) {
+                return JsonNodeFactory.instance.textNode(value(action.substring(5).strip(), e)).toString();
+            }
+            return value(action, e);
+        });
     }
 
     private String value(String expr, StatsEntry e) {
@@ -107,17 +86,5 @@ public final class StatsFormat {
                     + "\" (fields: .Container .ID .Name .CPUPerc .MemUsage .MemPerc .NetIO .BlockIO .PIDs)");
         }
         return v;
-    }
-
-    private static String headers(String template) {
-        Matcher m = ACTION.matcher(template);
-        StringBuilder sb = new StringBuilder();
-        while (m.find()) {
-            String a = m.group(1);
-            String f = (a.startsWith("json ") ? a.substring(5).strip() : a).replaceFirst("^\\.", "");
-            m.appendReplacement(sb, Matcher.quoteReplacement(HEADERS.getOrDefault(f, f.toUpperCase(Locale.ROOT))));
-        }
-        m.appendTail(sb);
-        return sb.toString();
     }
 }
