@@ -58,8 +58,10 @@ public final class StatsRoutes {
             StatsJson previous = null;
             for (Optional<ContainerRecord> now = Optional.of(r); now.isPresent(); now = current(r.id())) {
                 StatsJson f = frame(now.get(), previous);
-                out.write(json.writeValueAsBytes(f));
-                out.write('\n');
+                byte[] line = json.writeValueAsBytes(f);
+                byte[] framed = java.util.Arrays.copyOf(line, line.length + 1);
+                framed[line.length] = '\n';
+                out.write(framed); // one write, one chunk: a frame is never split
                 out.flush();
                 previous = now.get().state().running() ? f : null;
                 pause();

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
@@ -14,6 +16,8 @@ import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -81,6 +85,10 @@ class StatsRootTest {
         assertEquals("0001-01-01T00:00:00Z", oneShot.get("preread").asText(), "one-shot takes a single sample");
         assertEquals(1, oneShot.get("pids_stats").get("current").asInt());
 
+        List<JsonNode> streamed = firstFrames("/containers/" + id + "/stats", 2);
+        assertEquals(streamed.get(0).get("read").asText(), streamed.get(1).get("preread").asText(), "stream: each frame follows the one before");
+        assertEquals(streamed.get(0).get("cpu_stats"), streamed.get(1).get("precpu_stats"));
+
         world.cli().ok("rm", "-f", id);
         world.cli().ok("network", "rm", "engine-stats-net");
     }
@@ -95,6 +103,23 @@ class StatsRootTest {
         String all = world.cli().ok("stats", "--no-stream", "-a", "--format", "{{.Name}} {{.CPUPerc}} {{.MemUsage}}");
         assertEquals("engine-stats-idle 0.00% 0B / 0B", all.strip(), "docker's row for a container that is not running");
         world.cli().ok("rm", id);
+    }
+
+    /** The first {@code n} JSON frames of a streamed GET (one per line inside the chunks); the connection is then closed. */
+    private List<JsonNode> firstFrames(String path, int n) throws Exception {
+        List<JsonNode> frames = new ArrayList<>();
+        try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            ch.connect(UnixDomainSocketAddress.of(world.engine().config().socket()));
+            ch.write(ByteBuffer.wrap(("GET " + path + " HTTP/1.1\r\nHost: engine\r\n\r\n").getBytes(StandardCharsets.US_ASCII)));
+            BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(ch), StandardCharsets.UTF_8));
+            for (String line = in.readLine(); line != null && frames.size() < n; line = in.readLine()) {
+                if (line.startsWith("{")) {
+                    frames.add(new ObjectMapper().readTree(line));
+                }
+            }
+        }
+        assertEquals(n, frames.size(), "frames before the stream ended");
+        return frames;
     }
 
     /** A GET over the engine's socket; the body (chunks joined). */
