@@ -58,8 +58,10 @@ public final class StatsCommand extends ProjectCommand implements Callable<Integ
                 return 0;
             }
             while (true) {
-                out().print("\033[2J\033[H");
-                rows.print(out(), entries);
+                // as the docker CLI redraws: cursor home, each line then clear to its end, clear what is below
+                java.io.StringWriter table = new java.io.StringWriter();
+                rows.print(new java.io.PrintWriter(table), entries);
+                out().print("\033[H" + table.toString().replace("\n", "\033[K\n") + "\033[J");
                 out().flush();
                 Thread.sleep(INTERVAL_MILLIS);
                 entries = round(engine, project, previous);
