@@ -26,7 +26,7 @@ public final class JcomposeCommand implements Runnable {
             ContainerVerbs.Remove.class, dev.jcompose.cli.verbs.ExecCommand.class, dev.jcompose.cli.verbs.AttachCommand.class, dev.jcompose.cli.verbs.PullCommand.class,
             dev.jcompose.cli.verbs.PortCommand.class, dev.jcompose.cli.verbs.LsCommand.class, dev.jcompose.cli.verbs.VersionCommand.class,
             dev.jcompose.cli.verbs.RunCommand.class, dev.jcompose.cli.verbs.CreateCommand.class, PauseVerbs.Pause.class,
-            PauseVerbs.Unpause.class, dev.jcompose.cli.verbs.TopCommand.class, dev.jcompose.cli.verbs.ImagesCommand.class,
+            PauseVerbs.Unpause.class, dev.jcompose.cli.verbs.TopCommand.class, dev.jcompose.cli.verbs.StatsCommand.class, dev.jcompose.cli.verbs.ImagesCommand.class,
             dev.jcompose.cli.verbs.EventsCommand.class, dev.jcompose.cli.verbs.WaitCommand.class, dev.jcompose.cli.verbs.CpCommand.class,
             dev.jcompose.cli.verbs.ScaleCommand.class, EngineCommand.class, dev.jcompose.cli.image.ImageCommand.class);
 

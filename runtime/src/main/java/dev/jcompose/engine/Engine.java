@@ -74,6 +74,9 @@ public final class Engine implements AutoCloseable {
         new LifecycleRoutes(containers, runtime, volumes).register(router);
         new dev.jcompose.engine.api.ExecRoutes(containers, runtime).register(router);
         new dev.jcompose.engine.api.TopRoutes(containers).register(router);
+        java.nio.file.Path proc = java.nio.file.Path.of("/proc");
+        new dev.jcompose.engine.api.StatsRoutes(containers, new dev.jcompose.engine.stats.StatsSampler(runtime::cgroupStats,
+                new dev.jcompose.engine.stats.NetDev(proc), () -> dev.jcompose.engine.stats.HostUsage.read(proc)), json, clock).register(router);
         new dev.jcompose.engine.api.ArchiveRoutes(containers, images, json).register(router);
         new dev.jcompose.engine.api.AttachRoutes(containers, runtime).register(router);
         new NetworkRoutes(networks, containers::networkUsers, json, runtime.networkKernel()).register(router);

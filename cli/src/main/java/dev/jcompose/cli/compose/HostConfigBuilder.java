@@ -98,6 +98,7 @@ final class HostConfigBuilder {
         if (r.oomScoreAdj() != null) {
             h.put("OomScoreAdj", r.oomScoreAdj());
         }
+        BlkioFields.put(h, s.options().blkioConfig());
         if (s.process().init() != null) {
             h.put("Init", s.process().init());
         }

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Duration;
 
-/** docker/go-units' human forms: sizes in decimal units ({@code 4.26MB}) and durations ({@code About an hour}). */
+/** docker/go-units' human forms: sizes in decimal units ({@code 4.26MB}) or binary ones ({@code 48MiB}), and durations ({@code About an hour}). */
 public final class Humanize {
     private Humanize() {
     }
@@ -19,6 +19,18 @@ public final class Humanize {
             u++;
         }
         return new BigDecimal(v).round(new MathContext(3)).stripTrailingZeros().toPlainString() + units[u];
+    }
+
+    /** {@code BytesSize}: binary units with 4 significant digits ({@code 48MiB}, {@code 1.195MiB}, {@code 0B}). */
+    public static String bytesSize(long bytes) {
+        String[] units = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
+        double v = bytes;
+        int u = 0;
+        while (v >= 1024 && u < units.length - 1) {
+            v /= 1024;
+            u++;
+        }
+        return new BigDecimal(v).round(new MathContext(4)).stripTrailingZeros().toPlainString() + units[u];
     }
 
     /** {@code HumanDuration}: {@code Less than a second}, {@code 5 seconds}, {@code About a minute}, {@code 3 hours}, {@code 2 weeks} … */

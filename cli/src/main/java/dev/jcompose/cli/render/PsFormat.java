@@ -19,7 +19,6 @@ import java.util.regex.Pattern;
  */
 public final class PsFormat {
     private static final String DEFAULT = "table {{.Name}}\\t{{.Image}}\\t{{.Command}}\\t{{.Service}}\\t{{.RunningFor}}\\t{{.Status}}\\t{{.Ports}}";
-    private static final Pattern ACTION = Pattern.compile("\\{\\{\\s*(.*?)\\s*}}");
 
     private final String format;
     private final Instant now;
@@ -37,24 +36,13 @@ public final class PsFormat {
             containers.forEach(c -> out.println(json(c)));
             return;
         }
-        boolean table = format.startsWith("table");
-        String template = (table ? format.substring(5).stripLeading() : format).replace("\\t", "\t").replace("\\n", "\n");
+        GoTemplate t = GoTemplate.parse(format);
         List<String> lines = new ArrayList<>();
         for (PsContainer c : containers) {
-            lines.add(render(template, c));
+            lines.add(t.expand(action -> evaluate(action, c)));
         }
-        if (!table) {
-            lines.forEach(out::println);
-            return;
-        }
-        String[] header = headers(template).split("\t", -1);
-        List<String[]> rows = new ArrayList<>();
-        for (String l : lines) {
-            String[] cells = l.split("\t", -1);
-            rows.add(java.util.Arrays.copyOf(cells, header.length));
-        }
-        rows.replaceAll(r -> java.util.Arrays.stream(r).map(x -> x == null ? "" : x).toArray(String[]::new));
-        Table.print(out, header, rows);
+        t.print(out, lines, field -> field.startsWith(".Label ") ? "LABEL"
+                : PsFields.HEADERS.getOrDefault(field.replaceFirst("^\\.", ""), field.toUpperCase()), 0);
     }
 
     /** One container as compose v2's {@code --format json} line. */
@@ -72,16 +60,6 @@ public final class PsFormat {
             }
         }
         return o.toString();
-    }
-
-    private String render(String template, PsContainer c) {
-        Matcher m = ACTION.matcher(template);
-        StringBuilder sb = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(sb, Matcher.quoteReplacement(evaluate(m.group(1), c)));
-        }
-        m.appendTail(sb);
-        return sb.toString();
     }
 
     private String evaluate(String action, PsContainer c) {
@@ -108,19 +86,6 @@ public final class PsFormat {
                     + " .Ports .Labels .Label \"key\" .Networks .Mounts .LocalVolumes .Size)");
         }
         return v;
-    }
-
-    private static String headers(String template) {
-        Matcher m = ACTION.matcher(template);
-        StringBuilder sb = new StringBuilder();
-        while (m.find()) {
-            String a = m.group(1);
-            String field = a.startsWith("json ") ? a.substring(5).strip() : a;
-            String h = field.startsWith(".Label ") ? "LABEL" : PsFields.HEADERS.getOrDefault(field.replaceFirst("^\\.", ""), field.toUpperCase());
-            m.appendReplacement(sb, Matcher.quoteReplacement(h));
-        }
-        m.appendTail(sb);
-        return sb.toString();
     }
 
     /** Jackson's databind for the {@code json} formats only: the default table does without it. */

@@ -9,12 +9,21 @@ public final class Table {
     }
 
     public static void print(PrintWriter out, String[] header, List<String[]> rows) {
+        print(out, header, rows, 0);
+    }
+
+    /**
+     * As the docker CLI's tabwriter with {@code minWidth} (10 for {@code docker stats}): each column but the last is
+     * its widest cell plus three spaces, and at least {@code minWidth} wide.
+     */
+    public static void print(PrintWriter out, String[] header, List<String[]> rows, int minWidth) {
         int[] width = new int[header.length];
         for (int i = 0; i < header.length; i++) {
             width[i] = header[i].length();
             for (String[] r : rows) {
                 width[i] = Math.max(width[i], r[i].length());
             }
+            width[i] = Math.max(width[i], minWidth - 3);
         }
         line(out, header, width);
         rows.forEach(r -> line(out, r, width));

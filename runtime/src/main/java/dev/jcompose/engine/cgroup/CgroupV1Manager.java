@@ -14,6 +14,9 @@ import java.util.Map;
  * through {@code freezer.state}; killing freezes, signals every task, and thaws.
  */
 public final class CgroupV1Manager implements CgroupManager {
+    /** cpuacct.stat counts USER_HZ ticks, 100 a second on Linux (as Docker assumes too). */
+    private static final long NANOS_PER_TICK = 10_000_000L;
+
     static final Duration FREEZE_TIMEOUT = Duration.ofSeconds(5);
     /** Where to list PIDs from, best first: these hierarchies are the likeliest to be mounted. */
     private static final List<String> PID_SOURCES = List.of("pids", "memory", "freezer", "cpu", "devices");
@@ -156,20 +159,41 @@ public final class CgroupV1Manager implements CgroupManager {
     @Override
     public CgroupStats stats() throws CgroupException {
         Path mem = dirsByController.get("memory");
-        Path cpuacct = dirsByController.get("cpuacct");
         Path pids = dirsByController.get("pids");
         Path blkio = dirsByController.get("blkio");
-        long[] io = blkio == null ? new long[2]
-                : CgroupStats.parseV1IoServiceBytes(fs.readIfPresent(blkio, "blkio.throttle.io_service_bytes_recursive").orElse(""));
         return new CgroupStats(
                 mem == null ? 0 : Long.parseLong(fs.read(mem, "memory.usage_in_bytes")),
+                mem == null ? null : number(fs.readIfPresent(mem, "memory.max_usage_in_bytes").orElse("0")),
                 mem == null ? CgroupStats.UNLIMITED : ResourceConversions.parseV1Limit(fs.read(mem, "memory.limit_in_bytes")),
+                mem == null ? null : number(fs.readIfPresent(mem, "memory.failcnt").orElse("0")),
                 mem == null ? Map.of() : CgroupStats.parseFlatKeyed(fs.read(mem, "memory.stat")),
                 mem == null ? 0 : CgroupStats.parseFlatKeyed(fs.read(mem, "memory.oom_control")).getOrDefault("oom_kill", 0L),
-                cpuacct == null ? 0 : Long.parseLong(fs.read(cpuacct, "cpuacct.usage")),
+                cpuUsage(),
                 pids == null ? 0 : Long.parseLong(fs.read(pids, "pids.current")),
                 pids == null ? CgroupStats.UNLIMITED : ResourceConversions.parseV1Limit(fs.read(pids, "pids.max")),
-                io[0], io[1]);
+                blkio == null ? List.of() : CgroupStats.parseV1IoEntries(fs.readIfPresent(blkio, "blkio.throttle.io_service_bytes_recursive").orElse("")),
+                blkio == null ? List.of() : CgroupStats.parseV1IoEntries(fs.readIfPresent(blkio, "blkio.throttle.io_serviced_recursive").orElse("")));
+    }
+
+    /** cpuacct's usage (total, per CPU, user/system in USER_HZ ticks) and the cpu controller's throttling counters. */
+    private CpuUsage cpuUsage() throws CgroupException {
+        Path cpuacct = dirsByController.get("cpuacct");
+        Path cpu = dirsByController.get("cpu");
+        Map<String, Long> ticks = cpuacct == null ? Map.of()
+                : CgroupStats.parseFlatKeyed(fs.readIfPresent(cpuacct, "cpuacct.stat").orElse(""));
+        Map<String, Long> throttling = cpu == null ? Map.of() : CgroupStats.parseFlatKeyed(fs.readIfPresent(cpu, "cpu.stat").orElse(""));
+        return new CpuUsage(
+                cpuacct == null ? 0 : number(fs.read(cpuacct, "cpuacct.usage")),
+                ticks.getOrDefault("user", 0L) * NANOS_PER_TICK,
+                ticks.getOrDefault("system", 0L) * NANOS_PER_TICK,
+                cpuacct == null ? List.of() : CgroupStats.parseNumbers(fs.readIfPresent(cpuacct, "cpuacct.usage_percpu").orElse("")),
+                throttling.getOrDefault("nr_periods", 0L),
+                throttling.getOrDefault("nr_throttled", 0L),
+                throttling.getOrDefault("throttled_time", 0L));
+    }
+
+    private static Long number(String text) {
+        return Long.parseLong(text.trim());
     }
 
     @Override

@@ -147,16 +147,21 @@ public final class CgroupV2Manager implements CgroupManager {
         Map<String, Long> memoryStat = CgroupStats.parseFlatKeyed(fs.readIfPresent(dir, "memory.stat").orElse(""));
         Map<String, Long> events = CgroupStats.parseFlatKeyed(fs.readIfPresent(dir, "memory.events").orElse(""));
         Map<String, Long> cpu = CgroupStats.parseFlatKeyed(fs.readIfPresent(dir, "cpu.stat").orElse(""));
-        long[] io = CgroupStats.parseV2IoStat(fs.readIfPresent(dir, "io.stat").orElse(""));
+        String io = fs.readIfPresent(dir, "io.stat").orElse("");
         return new CgroupStats(
                 number(fs.readIfPresent(dir, "memory.current").orElse("0")),
+                null,
                 ResourceConversions.parseV2Limit(fs.readIfPresent(dir, "memory.max").orElse("max")),
+                null,
                 memoryStat,
                 events.getOrDefault("oom_kill", 0L),
-                cpu.getOrDefault("usage_usec", 0L) * 1000,
+                new CpuUsage(cpu.getOrDefault("usage_usec", 0L) * 1000, cpu.getOrDefault("user_usec", 0L) * 1000,
+                        cpu.getOrDefault("system_usec", 0L) * 1000, List.of(), cpu.getOrDefault("nr_periods", 0L),
+                        cpu.getOrDefault("nr_throttled", 0L), cpu.getOrDefault("throttled_usec", 0L) * 1000),
                 number(fs.readIfPresent(dir, "pids.current").orElse("0")),
                 ResourceConversions.parseV2Limit(fs.readIfPresent(dir, "pids.max").orElse("max")),
-                io[0], io[1]);
+                CgroupStats.parseV2IoStat(io, "rbytes", "wbytes"),
+                CgroupStats.parseV2IoStat(io, "rios", "wios"));
     }
 
     @Override

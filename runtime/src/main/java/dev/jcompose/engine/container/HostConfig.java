@@ -51,6 +51,11 @@ public record HostConfig(
         @JsonProperty("CpusetCpus") String cpusetCpus,
         @JsonProperty("CpusetMems") String cpusetMems,
         @JsonProperty("BlkioWeight") Integer blkioWeight,
+        @JsonProperty("BlkioWeightDevice") List<WeightDevice> blkioWeightDevice,
+        @JsonProperty("BlkioDeviceReadBps") List<ThrottleDevice> blkioDeviceReadBps,
+        @JsonProperty("BlkioDeviceWriteBps") List<ThrottleDevice> blkioDeviceWriteBps,
+        @JsonProperty("BlkioDeviceReadIOps") List<ThrottleDevice> blkioDeviceReadIOps,
+        @JsonProperty("BlkioDeviceWriteIOps") List<ThrottleDevice> blkioDeviceWriteIOps,
         @JsonProperty("Devices") List<DeviceMapping> devices,
         @JsonProperty("DeviceCgroupRules") List<String> deviceCgroupRules,
         @JsonProperty("MemoryReservation") Long memoryReservation,
@@ -66,7 +71,7 @@ public record HostConfig(
     public static final HostConfig DEFAULT = new HostConfig(null, null, null, null, null, null, null, null, null, null,
             null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
             null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null, null, null, null, null);
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record LogConfig(@JsonProperty("Type") String type, @JsonProperty("Config") Map<String, String> config) {
@@ -129,6 +134,16 @@ public record HostConfig(
     public record DeviceMapping(@JsonProperty("PathOnHost") String pathOnHost,
                                 @JsonProperty("PathInContainer") String pathInContainer,
                                 @JsonProperty("CgroupPermissions") String cgroupPermissions) {
+    }
+
+    /** A block device's relative I/O weight ({@code --blkio-weight-device}, compose's {@code blkio_config.weight_device}). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record WeightDevice(@JsonProperty("Path") String path, @JsonProperty("Weight") Integer weight) {
+    }
+
+    /** A block device's rate limit in bytes or operations per second ({@code --device-read-bps} …, {@code blkio_config.device_*}). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ThrottleDevice(@JsonProperty("Path") String path, @JsonProperty("Rate") Long rate) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

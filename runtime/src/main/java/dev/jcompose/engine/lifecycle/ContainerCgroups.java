@@ -1,9 +1,11 @@
 package dev.jcompose.engine.lifecycle;
 
 import dev.jcompose.engine.cgroup.BlkioLimits;
+import dev.jcompose.engine.cgroup.BlockDevice;
 import dev.jcompose.engine.cgroup.CgroupException;
 import dev.jcompose.engine.cgroup.CgroupManager;
 import dev.jcompose.engine.cgroup.CgroupManagerFactory;
+import dev.jcompose.engine.cgroup.CgroupStats;
 import dev.jcompose.engine.cgroup.CpuLimits;
 import dev.jcompose.engine.cgroup.DeviceRule;
 import dev.jcompose.engine.cgroup.MemoryLimits;
@@ -11,8 +13,12 @@ import dev.jcompose.engine.cgroup.Resources;
 import dev.jcompose.engine.container.ContainerException;
 import dev.jcompose.engine.container.ContainerRecord;
 import dev.jcompose.engine.container.HostConfig;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,18 +41,22 @@ final class ContainerCgroups {
         if (cgroups == null) {
             return;
         }
+        Resources limits = resources(r.hostConfig()); // a bad blkio device path fails before anything is made
         CgroupManager cg = cgroups.forPath(path(r.id()));
         cg.create();
-        cg.apply(resources(r.hostConfig()));
+        cg.apply(limits);
         cg.addProcess(pid);
     }
 
     /**
      * The limits of a container's HostConfig in the cgroup library's terms: Docker's default device allow-list
      * (none when privileged), memory (limit, reservation, memory+swap, swappiness, OOM killer), CPU (shares, quota and
-     * period, or NanoCpus; cpuset), pids and the blkio weight. Docker's "unset" values (0, and -1 for swappiness) stay unset.
+     * period, or NanoCpus; cpuset), pids, the blkio weight and per-device weights and throttles (device paths resolved to
+     * their numbers). Docker's "unset" values (0, and -1 for swappiness) stay unset.
+     *
+     * @throws CgroupException when a blkio device path is not a block device
      */
-    static Resources resources(HostConfig h) {
+    static Resources resources(HostConfig h) throws CgroupException {
         Resources res = Boolean.TRUE.equals(h.privileged()) ? Resources.none() : Resources.none().withDevices(DeviceRule.containerDefaults());
         Long swappiness = h.memorySwappiness();
         MemoryLimits memory = new MemoryLimits(positive(h.memory()), positive(h.memoryReservation()),
@@ -63,10 +73,35 @@ final class ContainerCgroups {
         if (h.pidsLimit() != null && h.pidsLimit() > 0) {
             res = res.withPidsLimit(h.pidsLimit());
         }
-        if (h.blkioWeight() != null && h.blkioWeight() > 0) {
-            res = res.withBlkio(new BlkioLimits(h.blkioWeight(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of()));
+        BlkioLimits blkio = new BlkioLimits(h.blkioWeight() != null && h.blkioWeight() > 0 ? h.blkioWeight() : null,
+                weights(h.blkioWeightDevice()), rates(h.blkioDeviceReadBps()), rates(h.blkioDeviceWriteBps()),
+                rates(h.blkioDeviceReadIOps()), rates(h.blkioDeviceWriteIOps()));
+        if (!blkio.isEmpty()) {
+            res = res.withBlkio(blkio);
         }
         return res;
+    }
+
+    /** Per-device weights by device numbers (the path resolved with stat(2)); Docker's unset weight 0 is left out. */
+    private static Map<BlockDevice, Integer> weights(List<HostConfig.WeightDevice> devices) throws CgroupException {
+        Map<BlockDevice, Integer> out = new LinkedHashMap<>();
+        for (HostConfig.WeightDevice d : devices == null ? List.<HostConfig.WeightDevice>of() : devices) {
+            if (d.weight() != null && d.weight() > 0) {
+                out.put(BlockDevice.of(Path.of(d.path())), d.weight());
+            }
+        }
+        return out;
+    }
+
+    /** Per-device rates by device numbers; a rate of 0 (no limit, for Docker) is left out. */
+    private static Map<BlockDevice, Long> rates(List<HostConfig.ThrottleDevice> devices) throws CgroupException {
+        Map<BlockDevice, Long> out = new LinkedHashMap<>();
+        for (HostConfig.ThrottleDevice d : devices == null ? List.<HostConfig.ThrottleDevice>of() : devices) {
+            if (d.rate() != null && d.rate() > 0) {
+                out.put(BlockDevice.of(Path.of(d.path())), d.rate());
+            }
+        }
+        return out;
     }
 
     private static Long positive(Long v) {
@@ -101,6 +136,15 @@ final class ContainerCgroups {
             LOG.debug("reading the OOM kills of container " + id + ": " + e.getMessage());
             return false;
         }
+    }
+
+    /** The counters of container {@code id}'s cgroup for {@code docker stats}; empty when it has none (not running, or no cgroups here). */
+    Optional<CgroupStats> stats(String id) throws CgroupException {
+        if (cgroups == null) {
+            return Optional.empty();
+        }
+        CgroupManager cg = cgroups.forPath(path(id));
+        return cg.exists() ? Optional.of(cg.stats()) : Optional.empty();
     }
 
     /** Freezes ({@code pause}) or thaws the processes of {@code r}; a 500 naming the container when that fails. */

@@ -578,6 +578,11 @@ public final class ContainerRuntime implements AutoCloseable {
         }
     }
 
+    /** The cgroup counters of container {@code id} (for {@code /containers/{id}/stats}); empty when it has no cgroup. */
+    public java.util.Optional<dev.jcompose.engine.cgroup.CgroupStats> cgroupStats(String id) throws dev.jcompose.engine.cgroup.CgroupException {
+        return cgroups.stats(id);
+    }
+
     /** Whether a container is running now (for log following). */
     public boolean isRunning(String id) {
         return containers.store().get(id).map(r -> r.state().running()).orElse(false);

@@ -223,6 +223,15 @@ class CgroupV1ManagerTest {
         assertEquals(4096, s.ioReadBytes());
         assertEquals(512, s.ioWriteBytes());
         assertEquals(8192 - 1024, s.memoryUsageWithoutCache(), "docker stats leaves out total_inactive_file");
+        assertEquals(16384L, s.memoryMaxUsage());
+        assertEquals(3L, s.memoryFailcnt());
+        assertEquals(new CpuUsage(123_456_789L, 90_000_000L, 20_000_000L, List.of(100_000_000L, 23_456_789L), 40, 5, 7_000_000L),
+                s.cpu(), "cpuacct.stat ticks are 10 ms each; throttling from the cpu hierarchy's cpu.stat");
+        assertEquals(List.of(new IoEntry(8, 0, "Read", 4096), new IoEntry(8, 0, "Write", 512), new IoEntry(8, 0, "Sync", 4608),
+                new IoEntry(8, 0, "Async", 0), new IoEntry(8, 0, "Discard", 0), new IoEntry(8, 0, "Total", 4608)),
+                s.ioServiceBytes(), "per device and op as the kernel lists them, without the closing Total line");
+        assertEquals(new IoEntry(8, 0, "Read", 7), s.ioServiced().get(0));
+        assertEquals(6, s.ioServiced().size());
     }
 
     @Test

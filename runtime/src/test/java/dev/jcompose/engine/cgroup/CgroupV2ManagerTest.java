@@ -1,6 +1,7 @@
 package dev.jcompose.engine.cgroup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -266,6 +267,13 @@ class CgroupV2ManagerTest {
         assertEquals(1024, s.ioReadBytes(), "summed over devices");
         assertEquals(200, s.ioWriteBytes());
         assertEquals(4096 - 512, s.memoryUsageWithoutCache(), "docker stats leaves out inactive_file");
+        assertNull(s.memoryMaxUsage(), "v2 has no max usage (Docker reports none)");
+        assertNull(s.memoryFailcnt());
+        assertEquals(new CpuUsage(2_500_000_000L, 2_000_000_000L, 500_000_000L, List.of(), 10, 2, 300_000L), s.cpu());
+        assertEquals(List.of(new IoEntry(8, 0, "read", 1000), new IoEntry(8, 0, "write", 200), new IoEntry(8, 16, "read", 24),
+                new IoEntry(8, 16, "write", 0)), s.ioServiceBytes(), "Docker's lower-case ops for v2");
+        assertEquals(List.of(new IoEntry(8, 0, "read", 3), new IoEntry(8, 0, "write", 4), new IoEntry(8, 16, "read", 1),
+                new IoEntry(8, 16, "write", 0)), s.ioServiced());
     }
 
     @Test

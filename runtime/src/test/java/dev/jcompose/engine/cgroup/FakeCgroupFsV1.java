@@ -63,6 +63,8 @@ final class FakeCgroupFsV1 extends FakeCgroupFs {
                     files.put("memory.swappiness", "60");
                     files.put("memory.oom_control", "oom_kill_disable 0\nunder_oom 0\noom_kill 2\n");
                     files.put("memory.usage_in_bytes", "8192");
+                    files.put("memory.max_usage_in_bytes", "16384");
+                    files.put("memory.failcnt", "3");
                     files.put("memory.stat", "cache 4096\nrss 4096\ntotal_inactive_file 1024\n");
                     if (swapAccounting) {
                         files.put("memory.memsw.limit_in_bytes", UNLIMITED);
@@ -72,8 +74,13 @@ final class FakeCgroupFsV1 extends FakeCgroupFs {
                     files.put("cpu.shares", "1024");
                     files.put("cpu.cfs_period_us", "100000");
                     files.put("cpu.cfs_quota_us", "-1");
+                    files.put("cpu.stat", "nr_periods 40\nnr_throttled 5\nthrottled_time 7000000\n");
                 }
-                case "cpuacct" -> files.put("cpuacct.usage", "123456789");
+                case "cpuacct" -> {
+                    files.put("cpuacct.usage", "123456789");
+                    files.put("cpuacct.usage_percpu", "100000000 23456789 \n");
+                    files.put("cpuacct.stat", "user 9\nsystem 2\n");
+                }
                 case "cpuset" -> {
                     files.put("cpuset.cpus", "");
                     files.put("cpuset.mems", "");
@@ -87,6 +94,8 @@ final class FakeCgroupFsV1 extends FakeCgroupFs {
                     files.put("blkio.bfq.weight_device", "");
                     files.put("blkio.throttle.io_service_bytes_recursive",
                             "8:0 Read 4096\n8:0 Write 512\n8:0 Sync 4608\n8:0 Async 0\n8:0 Discard 0\n8:0 Total 4608\nTotal 4608\n");
+                    files.put("blkio.throttle.io_serviced_recursive",
+                            "8:0 Read 7\n8:0 Write 2\n8:0 Sync 9\n8:0 Async 0\n8:0 Discard 0\n8:0 Total 9\nTotal 9\n");
                     for (String t : List.of("read_bps", "write_bps", "read_iops", "write_iops")) {
                         files.put("blkio.throttle." + t + "_device", "");
                     }

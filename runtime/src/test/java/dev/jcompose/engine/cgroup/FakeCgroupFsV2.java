@@ -65,7 +65,7 @@ final class FakeCgroupFsV2 extends FakeCgroupFs {
         files.put("cgroup.subtree_control", "");
         files.put("cgroup.events", "populated 0\nfrozen 0\n");
         files.put("cgroup.freeze", "0");
-        files.put("cpu.stat", "usage_usec 2500000\nuser_usec 2000000\nsystem_usec 500000\n");
+        files.put("cpu.stat", "usage_usec 2500000\nuser_usec 2000000\nsystem_usec 500000\nnr_periods 10\nnr_throttled 2\nthrottled_usec 300\n");
         if (hasKill) {
             files.put("cgroup.kill", "");
         }

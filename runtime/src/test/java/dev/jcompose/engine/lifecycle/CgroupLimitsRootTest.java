@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.jcompose.engine.api.DockerCliEngine;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -74,5 +75,40 @@ class CgroupLimitsRootTest {
         assertEquals("0", world.cli().ok("wait", quiet));
         assertEquals("false", world.cli().ok("inspect", "--format", "{{.State.OOMKilled}}", quiet), "no OOM: not OOMKilled");
         world.cli().ok("rm", quiet);
+    }
+
+    @Test
+    void blkioDeviceRatesAreInTheCgroup() throws Exception {
+        Optional<Path> disk = aDiskNode();
+        assumeTrue(disk.isPresent(), "needs a disk's block device node under /dev");
+        String dev = Files.readString(Path.of("/sys/block", disk.get().getFileName().toString(), "dev")).trim();
+        String d = disk.get().toString();
+        String id = world.cli().ok("run", "-d", "--network", "none", "--name", "engine-cgblkio", "--device-read-bps", d + ":1mb",
+                "--device-write-bps", d + ":2mb", "--device-read-iops", d + ":100", "--device-write-iops", d + ":50",
+                "engine-cglimits:1", "sleep", "60");
+        assertEquals("[" + d + ":1048576]", world.cli().ok("inspect", "--format", "{{.HostConfig.BlkioDeviceReadBps}}", id),
+                "kept in HostConfig as docker sent it (docker prints a ThrottleDevice as Path:Rate)");
+        Optional<String> v2 = CgroupMounts.read(id, "io.max");
+        if (v2.isPresent()) {
+            assertEquals(dev + " rbps=1048576 wbps=2097152 riops=100 wiops=50", v2.get());
+        } else {
+            assertEquals(dev + " 1048576", CgroupMounts.read(id, "blkio.throttle.read_bps_device").orElseThrow());
+            assertEquals(dev + " 2097152", CgroupMounts.read(id, "blkio.throttle.write_bps_device").orElseThrow());
+            assertEquals(dev + " 100", CgroupMounts.read(id, "blkio.throttle.read_iops_device").orElseThrow());
+            assertEquals(dev + " 50", CgroupMounts.read(id, "blkio.throttle.write_iops_device").orElseThrow());
+        }
+        world.cli().ok("rm", "-f", id);
+
+        var bad = world.cli().run("run", "-d", "--network", "none", "--device-read-bps", "/dev/null:1mb", "engine-cglimits:1", "true");
+        assertTrue(bad.code() != 0 && bad.err().contains("resolving block device /dev/null: not a block device"), bad.err());
+    }
+
+    /** A real disk (not loop, zram or ram) of /sys/block whose node is in /dev. */
+    private static Optional<Path> aDiskNode() throws Exception {
+        try (var s = Files.list(Path.of("/sys/block"))) {
+            return s.map(b -> b.getFileName().toString())
+                    .filter(n -> !n.startsWith("loop") && !n.startsWith("zram") && !n.startsWith("ram"))
+                    .map(n -> Path.of("/dev", n)).filter(Files::exists).sorted().findFirst();
+        }
     }
 }
