@@ -168,6 +168,50 @@ class VolumesTest {
         c.downAndCheck(p);
     }
 
+    /**
+     * Not a Go test: docker compose's recreate also passes on the anonymous volumes of the image's {@code VOLUME}s
+     * (its buildContainerMountOptions reads the image's Config.Volumes), and {@code -V} renews them; the engine fills a
+     * new one with the image's content there.
+     */
+    @Test
+    void recreateInheritsImageVolumes() throws Exception {
+        String file = "testdata/TestUpRecreateVolumesIgnoreBinds/compose.yaml";
+        c = E2eFixture.start(dir, file);
+        E2eImages.installNginxWithVolumes(c.engine.images(), "docker.io/library/volumes-seeded:1", "/usr/share/nginx/html");
+        String p = "e2eb-image-volumes";
+        String override = c.override("seeded.yaml", """
+                services:
+                  app:
+                    image: volumes-seeded:1
+                    command: sleep 600
+                    init: true
+                    volumes: !reset []
+                """ + E2eFixture.defaultNetwork(238));
+        String[] f = {"-f", E2eFixture.path(file), "-f", override, "--project-name", p};
+        String html = "/usr/share/nginx/html";
+        c.ok(PsTest.args(f, "up", "-d"));
+        assertTrue(c.ok(PsTest.args(f, "exec", "-T", "app", "cat", html + "/index.html")).out().contains("Welcome to nginx"),
+                "the image's content copied into the new volume");
+        String volume = anonymousVolume(p + "-app-1", html);
+        assertTrue(c.engine.volumes().get(volume).anonymous(), volume);
+        c.ok(PsTest.args(f, "exec", "-T", "app", "sh", "-c", "echo kept > " + html + "/kept"));
+
+        c.ok(PsTest.args(f, "up", "--force-recreate", "-d"));
+        assertEquals("kept", c.ok(PsTest.args(f, "exec", "-T", "app", "cat", html + "/kept")).out().strip());
+        assertEquals(volume, anonymousVolume(p + "-app-1", html), "the same volume, mounted again");
+
+        c.ok(PsTest.args(f, "up", "--force-recreate", "-V", "-d"));
+        E2eFixture.Run gone = c.run(PsTest.args(f, "exec", "-T", "app", "cat", html + "/kept"));
+        assertTrue(gone.code() != 0, "-V: a new volume: " + gone.combined());
+        assertTrue(c.ok(PsTest.args(f, "exec", "-T", "app", "cat", html + "/index.html")).out().contains("Welcome to nginx"));
+        String renewed = anonymousVolume(p + "-app-1", html);
+        assertFalse(renewed.equals(volume), renewed);
+
+        c.ok("--project-name", p, "down", "-t", "0", "-v");
+        assertFalse(volumes().contains(renewed), "down -v removes the image volume: " + volumes());
+        c.downAndCheck(p);
+    }
+
     @Test
     void testProjectVolumeBind() throws Exception {
         String file = "fixtures/project-volume-bind-test/docker-compose.yml";
