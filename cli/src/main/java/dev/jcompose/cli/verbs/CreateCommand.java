@@ -59,7 +59,7 @@ public final class CreateCommand extends ProjectCommand implements Callable<Inte
                 dev.jcompose.cli.compose.RemoveOrphans.resolve(removeOrphans, projectEnvironment()), false);
         try (EngineClient engine = engine()) {
             var desired = PlanInput.of(project, scale);
-            var observed = dev.jcompose.cli.compose.ImageVolumes.add(engine, desired, ProjectContainers.observe(engine, project.name()));
+            var observed = dev.jcompose.cli.compose.ServiceImageVolumes.add(engine, desired, ProjectContainers.observe(engine, project.name()));
             var reconciliation = Reconciler.up(desired, observed, options);
             return execute(engine, project, reconciliation, "Running", -1);
         }

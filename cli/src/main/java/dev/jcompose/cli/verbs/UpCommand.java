@@ -126,7 +126,7 @@ public final class UpCommand extends ProjectCommand implements Callable<Integer>
                 dev.jcompose.cli.compose.RemoveOrphans.resolve(removeOrphans, projectEnvironment()), !noStart, renewAnonVolumes);
         try (EngineClient engine = engine()) {
             var desired = PlanInput.of(project, scale);
-            var observed = dev.jcompose.cli.compose.ImageVolumes.add(engine, desired, ProjectContainers.observe(engine, project.name()));
+            var observed = dev.jcompose.cli.compose.ServiceImageVolumes.add(engine, desired, ProjectContainers.observe(engine, project.name()));
             var reconciliation = Reconciler.up(desired, observed, options);
             int code = execute(engine, project, reconciliation, "Running", timeout);
             if (code == 0 && await && !noStart) {

@@ -206,6 +206,8 @@ class VolumesTest {
         assertTrue(c.ok(PsTest.args(f, "exec", "-T", "app", "cat", html + "/index.html")).out().contains("Welcome to nginx"));
         String renewed = anonymousVolume(p + "-app-1", html);
         assertFalse(renewed.equals(volume), renewed);
+        assertTrue(volumes().contains(volume), "the renewed-away volume is left, as docker compose removes a replaced container without -v: "
+                + volumes());
 
         c.ok("--project-name", p, "down", "-t", "0", "-v");
         assertFalse(volumes().contains(renewed), "down -v removes the image volume: " + volumes());

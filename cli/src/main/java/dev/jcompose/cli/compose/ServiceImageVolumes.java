@@ -18,8 +18,8 @@ import java.util.Set;
  * inspect), which a recreated container inherits from its predecessor as docker compose does. An image the engine
  * does not have (yet) has none.
  */
-public final class ImageVolumes {
-    private ImageVolumes() {
+public final class ServiceImageVolumes {
+    private ServiceImageVolumes() {
     }
 
     /** {@code observed} with the image volumes of each service of {@code desired} that has a container. */
