@@ -71,6 +71,22 @@ class ImageVolumeRootTest {
     }
 
     @Test
+    void createRecordsTheMountsAndTheStartUsesThem() throws Exception {
+        t.cli.ok("create", "--name", "volumes-img4", "-v", "volumes-named:/named", IMAGE, "sh", "-c", "ls /seed; echo ==done; exec sleep 60");
+        String name = t.cli.ok("inspect", "--format", "{{range .Mounts}}{{if eq .Destination \"/seed\"}}{{.Name}}{{end}}{{end}}",
+                "volumes-img4");
+        assertEquals(64, name.length(), "Mounts right after create, as Docker's: " + mounts("volumes-img4"));
+        assertEquals("volumes-named", t.cli.ok("volume", "ls", "-q", "--filter", "name=volumes-named"), "named volumes made at create");
+        t.cli.ok("start", "volumes-img4");
+        assertTrue(t.logsWith("volumes-img4", "==done").contains("hello.txt"), "copied up at the first start");
+        assertEquals(name, t.cli.ok("inspect", "--format", "{{range .Mounts}}{{if eq .Destination \"/seed\"}}{{.Name}}{{end}}{{end}}",
+                "volumes-img4"), "the start mounts the volume made at create");
+        t.cli.ok("rm", "-f", "-v", "volumes-img4");
+        assertEquals("", t.cli.ok("volume", "ls", "-q", "--filter", "name=" + name));
+        t.cli.ok("volume", "rm", "volumes-named");
+    }
+
+    @Test
     void aBindOverThePathLeavesNoVolumeAndRunDashVPathMakesOne() throws Exception {
         Path host = Files.createDirectories(dir.resolve("host-seed"));
         t.cli.ok("run", "-d", "--name", "volumes-img2", "-v", host + ":/seed", IMAGE, "sh", "-c", "ls /seed; echo ==done; exec sleep 60");
