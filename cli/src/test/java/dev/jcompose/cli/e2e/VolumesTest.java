@@ -28,9 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
  * copies the fixture's compose file into its own project directory with a {@code static/index.html}
  * and replaces {@code build:} by the {@code nginx} stand-in through a second {@code -f}; the published
  * port is read with {@code port}; the Go tests' {@code docker exec}/{@code inspect}/{@code volume ls}
- * are {@code exec} and the engine's records; the engine's inspect has no {@code Mounts} yet, so the
- * Go test's MountPoint fields (Mode {@code z}, Propagation) are not checked: the mounts compose asked
- * for (HostConfig.Mounts) are, and read-only-ness is tried from inside. "should inherit anonymous volumes" and "should
+ * are {@code exec} and the engine's records; the Go test's MountPoint fields (Mode {@code z}, Propagation)
+ * are not checked: the mounts compose asked for (HostConfig.Mounts) and the volume names in {@code Mounts}
+ * are, and read-only-ness is tried from inside. "should inherit anonymous volumes" and "should
  * renew anonymous volumes" are a method of their own. Not ported: "TestUpRecreateVolumes" ({@code up -y} and volume
  * recreation on a changed definition are missing), the image-volume tests (need engine API 1.48
  * {@code type: image} mounts).
