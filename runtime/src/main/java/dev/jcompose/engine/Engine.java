@@ -68,7 +68,7 @@ public final class Engine implements AutoCloseable {
         }
         Router router = new Router();
         new SystemRoutes(new EngineInfo(config.root(), VERSION, () -> EngineInfo.Counts.NONE)).register(router);
-        new ContainerRoutes(containers, json, events).register(router);
+        new ContainerRoutes(containers, json, events, runtime::recordMounts).register(router);
         new EventRoutes(events, json).register(router);
         new VolumeRoutes(volumes, containers::volumeUsers, json).register(router);
         new LifecycleRoutes(containers, runtime, volumes).register(router);

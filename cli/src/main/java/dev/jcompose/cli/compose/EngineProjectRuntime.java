@@ -74,6 +74,7 @@ public final class EngineProjectRuntime implements ProjectRuntime {
             engine.post("/volumes/create", body);
         } else if (step instanceof Step.CreateContainer s) {
             ObjectNode body = ContainerRequest.build(project, project.service(s.service()), s.number(), s.name(), s.replaces());
+            InheritedMounts.apply(body, s.inherit());
             try {
                 engine.post("/containers/create?name=" + enc(s.name()), body);
             } catch (EngineException e) {

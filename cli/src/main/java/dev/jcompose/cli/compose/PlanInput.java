@@ -4,7 +4,9 @@ import dev.jcompose.model.NetworkConfig;
 import dev.jcompose.model.Project;
 import dev.jcompose.model.Service;
 import dev.jcompose.model.VolumeConfig;
+import dev.jcompose.model.service.ServiceVolume;
 import dev.jcompose.planner.graph.Dependency;
+import dev.jcompose.planner.reconcile.DesiredMount;
 import dev.jcompose.planner.reconcile.DesiredNetwork;
 import dev.jcompose.planner.reconcile.DesiredProject;
 import dev.jcompose.planner.reconcile.DesiredService;
@@ -34,7 +36,7 @@ public final class PlanInput {
         Set<String> usedNetworks = new LinkedHashSet<>();
         for (Service s : p.services().values()) {
             services.add(new DesiredService(s.name(), scale.getOrDefault(s.name(), s.lifecycle().replicas()), s.configHash(),
-                    s.imageOr(p.name()), s.containerName(), dependencies(s)));
+                    s.imageOr(p.name()), s.containerName(), dependencies(s), mounts(p, s)));
             if (s.networking().networkMode() == null) {
                 usedNetworks.addAll(s.networking().networks().keySet());
             }
@@ -56,6 +58,20 @@ public final class PlanInput {
     private static List<String> attachedTo(Project p, String key) {
         return p.services().values().stream().filter(s -> s.networking().networkMode() == null && s.networking().networks().containsKey(key))
                 .map(Service::name).toList();
+    }
+
+    /** The service's {@code volumes}: named volumes by engine name, as the create request mounts them. */
+    static List<DesiredMount> mounts(Project p, Service s) {
+        List<DesiredMount> out = new ArrayList<>();
+        for (ServiceVolume v : s.storage().volumes()) {
+            String source = v.source() == null || v.source().isEmpty() ? null : v.source();
+            if (ContainerRequest.isNamedVolume(v)) {
+                VolumeConfig decl = p.volumes().get(v.source());
+                source = decl == null ? v.source() : decl.name();
+            }
+            out.add(new DesiredMount(v.type(), source, v.target()));
+        }
+        return out;
     }
 
     static List<Dependency> dependencies(Service s) {

@@ -3,6 +3,7 @@ package dev.jcompose.cli.compose;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jcompose.cli.engine.EngineClient;
 import dev.jcompose.planner.reconcile.ObservedContainer;
+import dev.jcompose.planner.reconcile.ObservedMount;
 import dev.jcompose.planner.reconcile.ObservedState;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +43,7 @@ public final class ProjectContainers {
             JsonNode labels = c.path("Labels");
             containers.add(new ObservedContainer(c.path("Id").asText(), name(c), labels.path(Labels.SERVICE).asText(),
                     labels.path(Labels.NUMBER).asInt(0), "True".equalsIgnoreCase(labels.path(Labels.ONEOFF).asText()),
-                    labels.path(Labels.CONFIG_HASH).asText(), "running".equals(c.path("State").asText())));
+                    labels.path(Labels.CONFIG_HASH).asText(), "running".equals(c.path("State").asText()), mounts(c.path("Mounts"))));
         }
         Set<String> networks = new HashSet<>();
         Map<String, String> networkHashes = new HashMap<>();
@@ -55,7 +56,18 @@ public final class ProjectContainers {
         });
         Set<String> volumes = new HashSet<>();
         engine.get("/volumes").path("Volumes").forEach(v -> volumes.add(v.path("Name").asText()));
-        return new ObservedState(containers, networks, volumes, networkHashes);
+        return new ObservedState(containers, networks, volumes, networkHashes, Map.of());
+    }
+
+    /** A container summary's {@code Mounts}. */
+    static List<ObservedMount> mounts(JsonNode mounts) {
+        List<ObservedMount> out = new ArrayList<>();
+        for (JsonNode m : mounts) {
+            String name = m.path("Name").asText("");
+            out.add(new ObservedMount(m.path("Type").asText(), name.isEmpty() ? null : name, m.path("Source").asText(""),
+                    m.path("Destination").asText(), m.path("RW").asBoolean(true)));
+        }
+        return out;
     }
 
     /** The name compose shows in logs: {@code demo-web-1} in project {@code demo} is {@code web-1}. */

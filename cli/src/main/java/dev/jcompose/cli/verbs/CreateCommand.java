@@ -58,7 +58,9 @@ public final class CreateCommand extends ProjectCommand implements Callable<Inte
         UpOptions options = new UpOptions(Set.copyOf(services), false, recreate, false,
                 dev.jcompose.cli.compose.RemoveOrphans.resolve(removeOrphans, projectEnvironment()), false);
         try (EngineClient engine = engine()) {
-            var reconciliation = Reconciler.up(PlanInput.of(project, scale), ProjectContainers.observe(engine, project.name()), options);
+            var desired = PlanInput.of(project, scale);
+            var observed = dev.jcompose.cli.compose.ServiceImageVolumes.add(engine, desired, ProjectContainers.observe(engine, project.name()));
+            var reconciliation = Reconciler.up(desired, observed, options);
             return execute(engine, project, reconciliation, "Running", -1);
         }
     }

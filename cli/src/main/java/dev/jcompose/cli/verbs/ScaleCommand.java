@@ -35,7 +35,9 @@ public final class ScaleCommand extends ProjectCommand implements Callable<Integ
         Project project = load(List.copyOf(replicas.keySet()));
         UpOptions options = new UpOptions(replicas.keySet(), noDeps, UpOptions.Recreate.DIVERGED, false, false, true);
         try (EngineClient engine = engine()) {
-            var reconciliation = Reconciler.up(PlanInput.of(project, replicas), ProjectContainers.observe(engine, project.name()), options);
+            var desired = PlanInput.of(project, replicas);
+            var observed = dev.jcompose.cli.compose.ServiceImageVolumes.add(engine, desired, ProjectContainers.observe(engine, project.name()));
+            var reconciliation = Reconciler.up(desired, observed, options);
             return execute(engine, project, reconciliation, "Running", -1);
         }
     }

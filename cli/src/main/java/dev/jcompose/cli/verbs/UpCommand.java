@@ -48,6 +48,9 @@ public final class UpCommand extends ProjectCommand implements Callable<Integer>
             description = "Remove containers for services not defined in the Compose file (default: COMPOSE_REMOVE_ORPHANS)")
     Boolean removeOrphans;
 
+    @Option(names = {"-V", "--renew-anon-volumes"}, description = "Recreate anonymous volumes instead of retrieving data from the previous containers")
+    boolean renewAnonVolumes;
+
     @Option(names = "--no-deps", description = "Don't start linked services")
     boolean noDeps;
 
@@ -130,9 +133,11 @@ public final class UpCommand extends ProjectCommand implements Callable<Integer>
         }
         UpOptions.Recreate recreate = forceRecreate ? UpOptions.Recreate.FORCE : noRecreate ? UpOptions.Recreate.NEVER : UpOptions.Recreate.DIVERGED;
         UpOptions options = new UpOptions(Set.copyOf(services), noDeps, recreate, alwaysRecreateDeps,
-                dev.jcompose.cli.compose.RemoveOrphans.resolve(removeOrphans, projectEnvironment()), !noStart);
+                dev.jcompose.cli.compose.RemoveOrphans.resolve(removeOrphans, projectEnvironment()), !noStart, renewAnonVolumes);
         try (EngineClient engine = engine()) {
-            var reconciliation = Reconciler.up(PlanInput.of(project, scale), ProjectContainers.observe(engine, project.name()), options);
+            var desired = PlanInput.of(project, scale);
+            var observed = dev.jcompose.cli.compose.ServiceImageVolumes.add(engine, desired, ProjectContainers.observe(engine, project.name()));
+            var reconciliation = Reconciler.up(desired, observed, options);
             int code = execute(engine, project, reconciliation, "Running", timeout);
             if (code == 0 && await && !noStart) {
                 code = waitForServices(engine, project);

@@ -47,6 +47,16 @@ final class E2eImages {
                 + "\"Env\":[\"PATH=/usr/sbin:/usr/bin:/sbin:/bin\"],\"ExposedPorts\":{\"80/tcp\":{}},\"StopSignal\":\"SIGQUIT\"");
     }
 
+    /** The nginx stand-in under {@code tag} with {@code VOLUME}s at {@code volumes} (as an image's Config.Volumes). */
+    static void installNginxWithVolumes(ImageStore store, String tag, String... volumes) throws IOException, InterruptedException {
+        StringBuilder json = new StringBuilder();
+        for (String v : volumes) {
+            json.append(json.length() == 0 ? "" : ",").append('"').append(v).append("\":{}");
+        }
+        install(store, rootfs(applets(), elsewhere()), List.of(tag), "\"Cmd\":[\"/bin/sh\"],\"Env\":[\"PATH=/usr/sbin:/usr/bin:/sbin:/bin\"],"
+                + "\"Volumes\":{" + json + "}");
+    }
+
     private static List<String> applets() throws IOException, InterruptedException {
         return busybox("--list").stream().filter(a -> !a.equals("busybox") && !a.contains("/")).toList();
     }

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,16 +25,23 @@ import org.junit.jupiter.api.Test;
  * copies the fixture's compose file into its own project directory with a {@code static/index.html}
  * and replaces {@code build:} by the {@code nginx} stand-in through a second {@code -f}; the published
  * port is read with {@code port}; the Go tests' {@code docker exec}/{@code inspect}/{@code volume ls}
- * are {@code exec} and the engine's records; the engine's inspect has no {@code Mounts} yet, so the
- * Go test's MountPoint fields (Mode {@code z}, Propagation) are not checked: the mounts compose asked
- * for (HostConfig.Mounts) are, and read-only-ness is tried from inside. "should inherit anonymous volumes" is a disabled method of its own (says why). Not ported: "should renew anonymous volumes" ({@code up}
- * has no {@code --renew-anon-volumes} yet), "TestUpRecreateVolumes" ({@code up -y} and volume
+ * are {@code exec} and the engine's records; the Go test's MountPoint fields (Mode {@code z}, Propagation)
+ * are not checked: the mounts compose asked for (HostConfig.Mounts) and the volume names in {@code Mounts}
+ * are, and read-only-ness is tried from inside. "should inherit anonymous volumes" and "should
+ * renew anonymous volumes" are a method of their own. Not ported: "TestUpRecreateVolumes" ({@code up -y} and volume
  * recreation on a changed definition are missing), the image-volume tests (need engine API 1.48
  * {@code type: image} mounts).
  */
 class VolumesTest extends E2eTest {
     private List<String> volumes() {
         return c.engine.volumes().list().stream().map(VolumeRecord::name).toList();
+    }
+
+    /** The name of the volume the engine mounted at {@code destination} in {@code container} (its inspect Mounts). */
+    private String anonymousVolume(String container, String destination) {
+        ContainerRecord r = c.engine.containers().inspect(container);
+        return r.mounts().stream().filter(m -> m.destination().equals(destination)).map(ContainerRecord.MountPoint::name).findFirst()
+                .orElseThrow(() -> new AssertionError("no mount at " + destination + ": " + r.mounts()));
     }
 
     /** The mount compose asked for at {@code target} (the create body's HostConfig.Mounts). */
@@ -108,10 +114,12 @@ class VolumesTest extends E2eTest {
         assertEquals(List.of(), c.containerNames());
     }
 
-    /** "TestLocalComposeVolume"' step "should inherit anonymous volumes", apart so that the rest runs. */
+    /**
+     * "TestLocalComposeVolume"' steps "should inherit anonymous volumes" and "should renew anonymous volumes", apart so
+     * that the rest runs. The Go test does not check the renewal's outcome (RunDockerOrExitError); this one does: with
+     * {@code --renew-anon-volumes} the replacement starts with a new, empty volume, as docker compose's {@code -V} does.
+     */
     @Test
-    @Disabled("a recreated container gets a new anonymous volume: the old container's anonymous volumes are not passed on"
-            + " (docker compose mounts them into the replacement)")
     void testLocalComposeVolumeInheritsAnonymousVolumes() throws Exception {
         String file = "testdata/TestUpRecreateVolumesIgnoreBinds/compose.yaml";
         c = E2eFixture.start(dir, file);
@@ -127,8 +135,67 @@ class VolumesTest extends E2eTest {
         String[] f = {"-f", E2eFixture.path(file), "-f", override, "--project-name", p};
         c.ok(PsTest.args(f, "up", "-d"));
         c.ok(PsTest.args(f, "exec", "-T", "app", "touch", "/usr/src/app/node_modules/test"));
+        String volume = anonymousVolume(p + "-app-1", "/usr/src/app/node_modules");
         c.ok(PsTest.args(f, "up", "--force-recreate", "-d"));
         c.ok(PsTest.args(f, "exec", "-T", "app", "ls", "/usr/src/app/node_modules/test"));
+        assertEquals(volume, anonymousVolume(p + "-app-1", "/usr/src/app/node_modules"), "the same volume, mounted again");
+
+        // "should renew anonymous volumes"
+        c.ok(PsTest.args(f, "up", "--force-recreate", "--renew-anon-volumes", "-d"));
+        E2eFixture.Run ls = c.run(PsTest.args(f, "exec", "-T", "app", "ls", "/usr/src/app/node_modules/test"));
+        assertTrue(ls.code() != 0, "a renewed anonymous volume starts empty: " + ls.combined());
+        String renewed = anonymousVolume(p + "-app-1", "/usr/src/app/node_modules");
+        assertFalse(renewed.equals(volume), renewed);
+        assertTrue(c.engine.volumes().get(renewed).anonymous(), renewed);
+
+        c.ok("--project-name", p, "down", "-t", "0", "-v");
+        assertFalse(volumes().contains(renewed), "down -v removes the anonymous volume: " + volumes());
+        c.downAndCheck(p);
+    }
+
+    /**
+     * Not a Go test: docker compose's recreate also passes on the anonymous volumes of the image's {@code VOLUME}s
+     * (its buildContainerMountOptions reads the image's Config.Volumes), and {@code -V} renews them; the engine fills a
+     * new one with the image's content there.
+     */
+    @Test
+    void recreateInheritsImageVolumes() throws Exception {
+        String file = "testdata/TestUpRecreateVolumesIgnoreBinds/compose.yaml";
+        c = E2eFixture.start(dir, file);
+        E2eImages.installNginxWithVolumes(c.engine.images(), "docker.io/library/volumes-seeded:1", "/usr/share/nginx/html");
+        String p = "e2eb-image-volumes";
+        String override = c.override("seeded.yaml", """
+                services:
+                  app:
+                    image: volumes-seeded:1
+                    command: sleep 600
+                    init: true
+                    volumes: !reset []
+                """ + E2eFixture.defaultNetwork(238));
+        String[] f = {"-f", E2eFixture.path(file), "-f", override, "--project-name", p};
+        String html = "/usr/share/nginx/html";
+        c.ok(PsTest.args(f, "up", "-d"));
+        assertTrue(c.ok(PsTest.args(f, "exec", "-T", "app", "cat", html + "/index.html")).out().contains("Welcome to nginx"),
+                "the image's content copied into the new volume");
+        String volume = anonymousVolume(p + "-app-1", html);
+        assertTrue(c.engine.volumes().get(volume).anonymous(), volume);
+        c.ok(PsTest.args(f, "exec", "-T", "app", "sh", "-c", "echo kept > " + html + "/kept"));
+
+        c.ok(PsTest.args(f, "up", "--force-recreate", "-d"));
+        assertEquals("kept", c.ok(PsTest.args(f, "exec", "-T", "app", "cat", html + "/kept")).out().strip());
+        assertEquals(volume, anonymousVolume(p + "-app-1", html), "the same volume, mounted again");
+
+        c.ok(PsTest.args(f, "up", "--force-recreate", "-V", "-d"));
+        E2eFixture.Run gone = c.run(PsTest.args(f, "exec", "-T", "app", "cat", html + "/kept"));
+        assertTrue(gone.code() != 0, "-V: a new volume: " + gone.combined());
+        assertTrue(c.ok(PsTest.args(f, "exec", "-T", "app", "cat", html + "/index.html")).out().contains("Welcome to nginx"));
+        String renewed = anonymousVolume(p + "-app-1", html);
+        assertFalse(renewed.equals(volume), renewed);
+        assertTrue(volumes().contains(volume), "the renewed-away volume is left, as docker compose removes a replaced container without -v: "
+                + volumes());
+
+        c.ok("--project-name", p, "down", "-t", "0", "-v");
+        assertFalse(volumes().contains(renewed), "down -v removes the image volume: " + volumes());
         c.downAndCheck(p);
     }
 
@@ -155,8 +222,6 @@ class VolumesTest extends E2eTest {
     }
 
     @Test
-    @Disabled("a service whose external volume's name changed is not recreated: the planner compares the config hash only,"
-            + " which names the volume by its key (my_vol), not the mounts the container has (docker compose checks those)")
     void testUpSwitchVolumes() throws Exception {
         String file = "testdata/TestUpSwitchVolumes/compose.yaml";
         c = E2eFixture.start(dir, file);

@@ -89,8 +89,20 @@ public sealed interface Step {
         }
     }
 
-    /** A new container for replica {@code number} of {@code service} ({@code replaces}: the old one's ID, or null). */
-    record CreateContainer(String service, int number, String name, String replaces) implements Step {
+    /**
+     * A new container for replica {@code number} of {@code service} ({@code replaces}: the old one's ID, or null;
+     * {@code inherit}: the old one's anonymous volumes it mounts at the same destinations).
+     */
+    record CreateContainer(String service, int number, String name, String replaces, java.util.List<InheritedMount> inherit)
+            implements Step {
+        public CreateContainer {
+            inherit = inherit == null ? java.util.List.of() : java.util.List.copyOf(inherit);
+        }
+
+        public CreateContainer(String service, int number, String name, String replaces) {
+            this(service, number, name, replaces, java.util.List.of());
+        }
+
         public String resource() {
             return "Container " + name;
         }
@@ -100,7 +112,12 @@ public sealed interface Step {
         }
 
         public String text() {
-            return "create container " + name + (replaces == null ? "" : " replacing " + shortId(replaces));
+            StringBuilder text = new StringBuilder("create container " + name + (replaces == null ? "" : " replacing " + shortId(replaces)));
+            if (!inherit.isEmpty()) {
+                text.append(" inheriting");
+                inherit.forEach(m -> text.append(' ').append(m.source()).append(':').append(m.target()).append(m.readOnly() ? ":ro" : ""));
+            }
+            return text.toString();
         }
     }
 

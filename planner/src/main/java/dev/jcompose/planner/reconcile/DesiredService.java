@@ -6,12 +6,17 @@ import java.util.List;
 /**
  * What the compose file wants of one service, as far as reconciling needs it: how many replicas,
  * the config hash its containers must carry, its image, an explicit {@code container_name}
- * (or null), and its dependencies.
+ * (or null), its dependencies, and its {@code volumes} (named volumes by engine name).
  */
 public record DesiredService(String name, int scale, String configHash, String image, String containerName,
-                             List<Dependency> dependencies) {
+                             List<Dependency> dependencies, List<DesiredMount> mounts) {
+    public DesiredService(String name, int scale, String configHash, String image, String containerName, List<Dependency> dependencies) {
+        this(name, scale, configHash, image, containerName, dependencies, List.of());
+    }
+
     public DesiredService {
         dependencies = List.copyOf(dependencies);
+        mounts = mounts == null ? List.of() : List.copyOf(mounts);
         if (scale < 0) {
             throw new IllegalArgumentException("service " + name + ": scale must not be negative");
         }

@@ -18,9 +18,10 @@ import java.util.Set;
 /**
  * {@code up} as a pure function: from what the file wants and what the engine has, the steps that
  * make them agree — create missing networks and volumes, recreate changed networks ({@link NetworkChanges});
- * per service, in dependency order, create
- * missing replicas, start stopped ones, recreate those whose config hash changed (stop, rename the
- * old one out of the way, create, start, remove the old one), remove replicas above the scale; wait
+ * per service, in dependency order, create missing replicas, start stopped ones, recreate those whose config hash
+ * changed or that lack a named volume the service asks for (stop, rename the old one out of the way, create —
+ * taking over the old one's anonymous volumes unless {@code -V} —, start, remove the old one), remove replicas
+ * above the scale; wait
  * for each dependency's condition before touching a service; report or remove orphans.
  * As docker compose: a {@code service_started} dependency is only ordered after (never waited on);
  * when a service is recreated, the running containers of services depending on it with
@@ -221,7 +222,8 @@ public final class Reconciler {
             }
             boolean parentRecreated = s.dependencies().stream().anyMatch(d -> recreated.contains(d.target())
                     && (d.kind() == Dependency.Kind.NETWORK_MODE || d.kind() == Dependency.Kind.VOLUMES_FROM));
-            return policy == UpOptions.Recreate.FORCE || !s.configHash().equals(c.configHash()) || parentRecreated;
+            return policy == UpOptions.Recreate.FORCE || !s.configHash().equals(c.configHash()) || parentRecreated
+                    || ContainerVolumes.missingNamedVolume(s, c);
         }
 
         private Set<Integer> recreate(ObservedContainer old, DesiredService s, int n, String name, Set<Integer> waits) {
@@ -229,7 +231,9 @@ public final class Reconciler {
             int stop = early != null ? early : plan.add(new Step.StopContainer(s.name(), old.name(), old.id()), waits);
             String aside = old.id().substring(0, Math.min(12, old.id().length())) + "_" + old.name();
             int rename = plan.add(new Step.RenameContainer(old.id(), old.name(), aside), early != null ? union(waits, Set.of(stop)) : Set.of(stop));
-            int create = plan.add(new Step.CreateContainer(s.name(), n, name, old.id()), union(infrastructure, Set.of(rename)));
+            var inherit = options.renewAnonVolumes() ? List.<dev.jcompose.planner.plan.InheritedMount>of()
+                    : ContainerVolumes.inherited(s, old, observed.imageVolumes(s.image()));
+            int create = plan.add(new Step.CreateContainer(s.name(), n, name, old.id(), inherit), union(infrastructure, Set.of(rename)));
             if (!options.start()) {
                 plan.add(new Step.RemoveContainer(s.name(), aside, old.id()), Set.of(create));
                 return Set.of();

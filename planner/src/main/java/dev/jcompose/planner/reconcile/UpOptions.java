@@ -13,9 +13,16 @@ import java.util.Set;
  *                          compose's {@code --always-recreate-deps}: dependencies get FORCE
  * @param removeOrphans     remove containers of services no longer in the file
  * @param start             false for {@code create} / {@code up --no-start}
+ * @param renewAnonVolumes  {@code -V}/{@code --renew-anon-volumes}: a recreated container gets new anonymous volumes
+ *                          instead of its predecessor's
  */
 public record UpOptions(Set<String> services, boolean noDeps, Recreate recreate, boolean alwaysRecreateDeps,
-                        boolean removeOrphans, boolean start) {
+                        boolean removeOrphans, boolean start, boolean renewAnonVolumes) {
+
+    public UpOptions(Set<String> services, boolean noDeps, Recreate recreate, boolean alwaysRecreateDeps, boolean removeOrphans,
+                     boolean start) {
+        this(services, noDeps, recreate, alwaysRecreateDeps, removeOrphans, start, false);
+    }
 
     public enum Recreate {
         DIVERGED, FORCE, NEVER

@@ -31,7 +31,7 @@ class NetworkChangesTest {
 
     @Test
     void aChangedNetworkIsRecreatedAndItsContainersStoppedDisconnectedReconnectedAndStartedNotRecreated() {
-        ObservedState state = new ObservedState(UP, Set.of("demo_front", "demo_back"), Set.of(), Map.of("demo_front", "f1", "demo_back", "b1"));
+        ObservedState state = new ObservedState(UP, Set.of("demo_front", "demo_back"), Set.of(), Map.of("demo_front", "f1", "demo_back", "b1"), Map.of());
         assertEquals("""
                 #1 stop container demo-db-1
                 #2 disconnect container demo-db-1 from network demo_back after #1
@@ -52,9 +52,9 @@ class NetworkChangesTest {
 
     @Test
     void anUnchangedOrUnlabelledNetworkIsLeftAlone() {
-        ObservedState same = new ObservedState(UP, Set.of("demo_front", "demo_back"), Set.of(), Map.of("demo_front", "f1", "demo_back", "b1"));
+        ObservedState same = new ObservedState(UP, Set.of("demo_front", "demo_back"), Set.of(), Map.of("demo_front", "f1", "demo_back", "b1"), Map.of());
         assertEquals("", Reconciler.up(project("b1"), same, UpOptions.DEFAULT).plan().text());
-        ObservedState unlabelled = new ObservedState(UP, Set.of("demo_front", "demo_back"), Set.of(), Map.of("demo_front", "f1"));
+        ObservedState unlabelled = new ObservedState(UP, Set.of("demo_front", "demo_back"), Set.of(), Map.of("demo_front", "f1"), Map.of());
         assertEquals("", Reconciler.up(project("b2"), unlabelled, UpOptions.DEFAULT).plan().text());
     }
 
@@ -63,7 +63,7 @@ class NetworkChangesTest {
         List<ObservedContainer> containers = List.of(container("db", 1, "old", true), container("web", 1, "h-web", false),
                 container("web", 2, "h-web", true), container("tool", 1, "h-tool", true));
         ObservedState state = new ObservedState(containers, Set.of("demo_front", "demo_back"), Set.of(),
-                Map.of("demo_front", "f0", "demo_back", "b1"));
+                Map.of("demo_front", "f0", "demo_back", "b1"), Map.of());
         assertEquals("""
                 #1 disconnect container demo-web-1 from network demo_front
                 #2 stop container demo-web-2
@@ -84,7 +84,7 @@ class NetworkChangesTest {
 
     @Test
     void aRunningContainerOfAServiceLeftOutOfThisUpIsStartedAgainAfterItsReconnection() {
-        ObservedState state = new ObservedState(UP, Set.of("demo_front", "demo_back"), Set.of(), Map.of("demo_front", "f1", "demo_back", "b1"));
+        ObservedState state = new ObservedState(UP, Set.of("demo_front", "demo_back"), Set.of(), Map.of("demo_front", "f1", "demo_back", "b1"), Map.of());
         var onlyDb = new UpOptions(Set.of("db"), true, UpOptions.Recreate.DIVERGED, false, false, true);
         assertEquals("""
                 #1 stop container demo-db-1

@@ -19,6 +19,8 @@ public final class ContainerRoutes {
     private final ContainerService containers;
     private final ObjectMapper json;
     private final dev.jcompose.engine.events.EventBus events;
+    /** What the engine does to a container just created (records its {@code Mounts}, as Docker's create does). */
+    private final java.util.function.Consumer<ContainerRecord> created;
 
     public ContainerRoutes(ContainerService containers, ObjectMapper json) {
         this(containers, json, null);
@@ -26,6 +28,13 @@ public final class ContainerRoutes {
 
     /** With {@code events}, a "create" event is published for each container made. */
     public ContainerRoutes(ContainerService containers, ObjectMapper json, dev.jcompose.engine.events.EventBus events) {
+        this(containers, json, events, r -> {
+        });
+    }
+
+    public ContainerRoutes(ContainerService containers, ObjectMapper json, dev.jcompose.engine.events.EventBus events,
+                           java.util.function.Consumer<ContainerRecord> created) {
+        this.created = created;
         this.events = events;
         this.containers = containers;
         this.json = json;
@@ -52,6 +61,7 @@ public final class ContainerRoutes {
     private void create(ApiExchange ex) throws IOException {
         JsonNode body = ex.bodyJson(JsonNode.class);
         ContainerRecord r = containers.create(ex.query("name").orElse(null), CreateRequest.parse(body, json));
+        created.accept(r);
         if (events != null) {
             java.util.Map<String, String> attributes = new java.util.HashMap<>(r.labels());
             attributes.put("name", r.shortName());

@@ -13,7 +13,7 @@ import java.util.function.Function;
  * Docker's inspect {@code Mounts}: one entry per bind, volume and tmpfs mount a container asked for, in Docker's
  * shapes. An anonymous volume (a {@code volume} mount without a source) is created at the container's first start and
  * kept here by its destination for the container's life, so later starts mount the same data, {@code VolumesFrom}
- * shares it and {@code rm -v} finds it.
+ * shares it and {@code rm -v} finds it. So does each {@code Config.Volumes} path no mount covers ({@link ImageVolumes}).
  */
 final class ContainerMounts {
     private ContainerMounts() {
@@ -51,6 +51,10 @@ final class ContainerMounts {
                     out.add(new MountPoint("volume", v.name(), v.mountpoint(), m.target(), v.driver(), "z", rw, ""));
                 }
             }
+        }
+        for (String path : ImageVolumes.uncovered(r)) {
+            VolumeRecord v = volume.apply(ImageVolumes.recordedName(path, r.mounts()));
+            out.add(new MountPoint("volume", v.name(), v.mountpoint(), path, v.driver(), "", true, ""));
         }
         return out;
     }

@@ -152,6 +152,20 @@ public final class ContainerRuntime implements AutoCloseable {
         }
     }
 
+    /**
+     * Docker's create: the container's {@code Mounts} recorded at once, its named and anonymous volumes made, so inspect
+     * and a compose client see them before the first start. A volume that cannot be made is left to the start, which
+     * reports it.
+     */
+    public void recordMounts(ContainerRecord created) {
+        try {
+            List<ContainerRecord.MountPoint> mounts = ContainerMounts.of(created, this::volume);
+            containers.store().update(created.id(), c -> c.withMounts(mounts));
+        } catch (RuntimeException e) {
+            LOG.warn("recording the mounts of new container {}: {}", created.shortName(), e.getMessage());
+        }
+    }
+
     public void start(String idOrName) {
         ContainerRecord asked = containers.inspect(idOrName);
         if (asked.state().running()) {

@@ -72,6 +72,7 @@ public final class ContainerSpecs {
                 mounts.add(mount(m, r.mounts(), volumes));
             }
         }
+        mounts.addAll(imageVolumes(r, volumes));
         mounts.addAll(VolumesFrom.mounts(h.volumesFrom(), containers, volumes));
         if (h.tmpfs() != null) {
             h.tmpfs().forEach((path, opts) -> mounts.add(TmpfsOptions.mount(path, opts)));
@@ -150,6 +151,20 @@ public final class ContainerSpecs {
             }
         }
         return new ShimSpec.Mount(src.type(), src.source(), parts[1], flags, src.data());
+    }
+
+    /** The anonymous volumes of {@code r}'s {@code Config.Volumes} paths that no mount covers, as its recorded {@code Mounts} name them. */
+    static List<ShimSpec.Mount> imageVolumes(ContainerRecord r, Function<String, VolumeSource> volumes) {
+        List<ShimSpec.Mount> out = new ArrayList<>();
+        for (String path : ImageVolumes.uncovered(r)) {
+            String name = ImageVolumes.recordedName(path, r.mounts());
+            if (name.isEmpty()) {
+                continue; // a volumes_from donor never started has made none yet (a starting container's are recorded first)
+            }
+            VolumeSource src = volumes.apply(name);
+            out.add(new ShimSpec.Mount(src.type(), src.source(), path, src.flags(), src.data()));
+        }
+        return out;
     }
 
     /** @param recorded the container's {@code Mounts}, where its anonymous volumes are found by destination */

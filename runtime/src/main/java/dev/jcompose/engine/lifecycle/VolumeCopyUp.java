@@ -27,7 +27,8 @@ final class VolumeCopyUp {
 
     /**
      * Named and anonymous volumes of {@code r} that are new and empty get the image's content at their mount point
-     * (unless {@code nocopy}); anonymous ones are found in {@code r}'s recorded {@code Mounts}.
+     * (unless {@code nocopy}); anonymous ones — and those of {@code Config.Volumes} paths ({@link ImageVolumes}) — are
+     * found in {@code r}'s recorded {@code Mounts}.
      */
     static void copyUpNamedVolumes(ContainerRecord r, ImageRootfs rootfs, Function<String, VolumeRecord> volume) throws IOException {
         for (String bind : r.hostConfig().binds() == null ? List.<String>of() : r.hostConfig().binds()) {
@@ -39,10 +40,14 @@ final class VolumeCopyUp {
                 }
             }
         }
-        if (r.hostConfig().mounts() == null) {
-            return;
+        for (String path : ImageVolumes.uncovered(r)) {
+            String name = ImageVolumes.recordedName(path, r.mounts());
+            VolumeRecord v = name.isEmpty() ? null : volume.apply(name);
+            if (v != null && VolumeSource.of(v).isDataDirectory()) {
+                copy(rootfs.layerDirsBaseFirst(), path, Path.of(v.mountpoint()));
+            }
         }
-        for (HostConfig.Mount m : r.hostConfig().mounts()) {
+        for (HostConfig.Mount m : r.hostConfig().mounts() == null ? List.<HostConfig.Mount>of() : r.hostConfig().mounts()) {
             boolean noCopy = m.volumeOptions() != null && Boolean.TRUE.equals(m.volumeOptions().noCopy());
             String name = "volume".equals(m.type()) ? ContainerMounts.volumeName(m, r.mounts()) : "";
             if (name.isEmpty() || noCopy) {

@@ -37,6 +37,7 @@ final class VolumesFrom {
                     shared.add(ContainerSpecs.mount(m, other.mounts(), volumes));
                 }
             }
+            shared.addAll(ContainerSpecs.imageVolumes(other, volumes));
             for (ShimSpec.Mount m : shared) {
                 out.add(hasMode ? withMode(m, mode.equals("ro")) : m);
             }
