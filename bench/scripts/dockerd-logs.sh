@@ -9,7 +9,8 @@
 # alternated RUNS times (docker-compose, 4-5x slower than the others, only DC_RUNS times). Per client:
 # median wall, median client CPU (user+sys of the client process) and median daemon CPU (the
 # daemon's cpuacct cgroup: engine / dockerd + containerd + shims), the load average before and after.
-#   bench/scripts/dockerd-logs.sh [RUNS] [DC_RUNS]      (defaults 5 and 1)
+#   [CLIENTS="jc_engine docker_dockerd ..."] bench/scripts/dockerd-logs.sh [RUNS] [DC_RUNS]      (defaults 5 and 1)
+# (an A/B of two checkouts: run each one's script in turn with CLIENTS="jc_engine docker_engine")
 runs=${1:-5}
 dc_runs=${2:-1}
 source "$(dirname "$0")/dockerd-env.sh"
@@ -54,7 +55,7 @@ c_docker_dockerd() { "$docker" -H "$DK_HOST" logs "$dk_name"; }
 c_compose_dockerd() { DOCKER_HOST="$DK_HOST" COMPOSE_HTTP_TIMEOUT=600 docker-compose --no-ansi -f "$work/compose.yaml" -p "$project" logs lines; }
 c_docker_engine() { "$docker" -H "$JC_HOST" logs "$jc_name"; }
 c_jc_dockerd() { DOCKER_HOST="$DK_HOST" JCOMPOSE_HOST= "$jc" -f "$work/compose.yaml" -p "$project" logs lines; }
-clients="jc_engine docker_dockerd compose_dockerd docker_engine jc_dockerd"
+clients=${CLIENTS:-"jc_engine docker_dockerd compose_dockerd docker_engine jc_dockerd"}
 declare -A label=([jc_engine]="jcompose logs / engine" [docker_dockerd]="docker logs / dockerd"
   [compose_dockerd]="docker-compose logs / dockerd" [docker_engine]="docker logs / engine"
   [jc_dockerd]="jcompose logs / dockerd")
