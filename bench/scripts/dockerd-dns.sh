@@ -6,7 +6,8 @@
 # dockerd: 127.0.0.11). Per daemon: a 3 s warm-up (not counted), then for each offered rate (-Q; 0 =
 # as fast as answers come, dnsperf's 100 outstanding) one run: q/s, lost queries, p50/p99/p99.9
 # from dnsperf's per-answer latencies (-v; dnsperf 2.10 prints only mean and stddev itself), the
-# daemon's CPU (its cpuacct cgroup), dnsperf's CPU (user+sys), the load average.
+# daemon's CPU (its cpuacct cgroup; also per answer, which a busy machine stretches far less than q/s),
+# dnsperf's CPU (user+sys), the load average.
 #   bench/scripts/dockerd-dns.sh [SECONDS] [RATES] [DAEMONS]
 #   defaults: 10 "20000 40000 60000 0" "jcompose dockerd"
 # The -v output costs dnsperf CPU: at saturation the q/s is a little below a run without it.
@@ -36,8 +37,10 @@ run_dnsperf() {
         NR / secs, a[int(NR * 0.5) + 1], a[int(NR * 0.99) + 1], a[int(NR * 0.999) + 1]
     }' "$work/lat.txt")
   local lost; lost=$(grep -o 'Queries lost: *[0-9]*' "$work/dnsperf.out" | grep -o '[0-9]*$')
-  printf '%s  lost %s  daemon CPU %.2f s  dnsperf CPU %.2f s  load %s\n' "$out" "${lost:-?}" \
-    "$(echo "($d1 - $d0) / 1000000000" | bc -l)" "$(echo "$cpu_s - $c0" | bc -l)" "$load"
+  local answered; answered=$(wc -l < "$work/lat.txt")
+  printf '%s  lost %s  daemon CPU %.2f s (%.1f us/answer)  dnsperf CPU %.2f s  load %s\n' "$out" "${lost:-?}" \
+    "$(echo "($d1 - $d0) / 1000000000" | bc -l)" "$(echo "($d1 - $d0) / 1000 / ($answered + ($answered == 0))" | bc -l)" \
+    "$(echo "$cpu_s - $c0" | bc -l)" "$load"
 }
 
 for name in $daemons; do

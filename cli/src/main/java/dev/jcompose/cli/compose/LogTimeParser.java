@@ -17,6 +17,7 @@ import java.time.format.DateTimeParseException;
  */
 final class LogTimeParser {
     private static final int SECONDS_LENGTH = 19; // yyyy-MM-ddTHH:mm:ss
+    private static final long NONE = Long.MIN_VALUE;
 
     private final byte[] lastSecond = new byte[SECONDS_LENGTH];
     private long lastEpochSecond;
@@ -74,11 +75,12 @@ final class LogTimeParser {
         } else {
             return null;
         }
-        Long second = epochSecond(b, off);
-        return second == null ? null : Instant.ofEpochSecond(second - offsetSeconds, nanos);
+        long second = epochSecond(b, off);
+        return second == NONE ? null : Instant.ofEpochSecond(second - offsetSeconds, nanos);
     }
 
-    private Long epochSecond(byte[] b, int off) {
+    /** The UNIX second of the date and time at {@code b[off]}, or {@link #NONE} when it is no valid one. */
+    private long epochSecond(byte[] b, int off) {
         if (haveLast && java.util.Arrays.equals(b, off, off + SECONDS_LENGTH, lastSecond, 0, SECONDS_LENGTH)) {
             return lastEpochSecond;
         }
@@ -89,12 +91,12 @@ final class LogTimeParser {
         int minute = twoDigits(b, off + 14);
         int sec = twoDigits(b, off + 17);
         if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || sec < 0) {
-            return null;
+            return NONE;
         }
         try {
             lastEpochSecond = LocalDateTime.of(year, month, day, hour, minute, sec).toEpochSecond(ZoneOffset.UTC);
         } catch (DateTimeException e) {
-            return null;
+            return NONE;
         }
         System.arraycopy(b, off, lastSecond, 0, SECONDS_LENGTH);
         haveLast = true;

@@ -2,11 +2,10 @@ package dev.jcompose.cli.render;
 
 import dev.jcompose.cli.compose.LogFollower;
 import dev.jcompose.cli.compose.LogLine;
+import dev.jcompose.engine.logs.TimeFormat;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /**
  * Prints merged log lines as docker compose does: the prefix ({@code web-1  | }, coloured), the
@@ -15,14 +14,18 @@ import java.time.format.DateTimeFormatter;
  * ({@code web-1 exited with code 0}).
  */
 public final class LogPrinter implements LogFollower.Sink {
-    private static final DateTimeFormatter NANO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.nnnnnnnnn'Z'")
-            .withZone(ZoneOffset.UTC);
     private static final long FLUSH_MILLIS = 50;
+    private static final int STAGING = 64 * 1024;
+    /** {@code 2026-12-01T10:00:00.500000000Z} */
+    private static final int STAMP_WIDTH = 30;
+    private static final byte[] NEWLINE = {'\n'};
 
     private final LogPrefixer prefixer;
     private final boolean timestamps;
     private final PrintStream out;
     private final PrintStream err;
+    private final Staging outStaging;
+    private final Staging errStaging;
     private boolean dirty;
 
     public LogPrinter(LogPrefixer prefixer, boolean timestamps, PrintStream out, PrintStream err) {
@@ -30,6 +33,8 @@ public final class LogPrinter implements LogFollower.Sink {
         this.timestamps = timestamps;
         this.out = out;
         this.err = err;
+        this.outStaging = new Staging(out);
+        this.errStaging = new Staging(err);
     }
 
     /**
@@ -65,6 +70,8 @@ public final class LogPrinter implements LogFollower.Sink {
 
     @Override
     public synchronized void flush() {
+        outStaging.drain();
+        errStaging.drain();
         out.flush();
         err.flush();
         dirty = false;
@@ -81,19 +88,21 @@ public final class LogPrinter implements LogFollower.Sink {
         line(container, line.stderr(), line.time(), text, 0, text.length);
     }
 
-    /** Writes prefix, time stamp and text as bytes, with no per-line String or charset work. */
+    /**
+     * Writes prefix, time stamp and text as bytes into the stream's staging buffer, with no per-line
+     * String, charset or lock of the PrintStream: the buffer goes to the stream when full or flushed.
+     */
     @Override
     public void line(String container, boolean stderr, Instant time, byte[] text, int off, int len) {
         byte[] prefix = prefixer.prefixBytes(container);
-        byte[] stamp = timestamps && time != null ? (format(time) + " ").getBytes(StandardCharsets.US_ASCII) : null;
         synchronized (this) {
-            PrintStream to = stderr ? err : out;
-            to.write(prefix, 0, prefix.length);
-            if (stamp != null) {
-                to.write(stamp, 0, stamp.length);
+            Staging to = stderr ? errStaging : outStaging;
+            to.put(prefix, 0, prefix.length);
+            if (timestamps && time != null) {
+                to.stamp(time);
             }
-            to.write(text, off, len);
-            to.write('\n');
+            to.put(text, off, len);
+            to.put(NEWLINE, 0, 1);
             dirty = true;
         }
     }
@@ -102,12 +111,66 @@ public final class LogPrinter implements LogFollower.Sink {
     public void status(String container, String message) {
         String text = prefixer.status(container, message);
         synchronized (this) {
+            outStaging.drain();
             out.println(text);
             flush();
         }
     }
 
     static String format(Instant t) {
-        return NANO.format(t);
+        return TimeFormat.rfc3339Nano(t);
+    }
+
+    /** One stream's lines not yet handed to its PrintStream (guarded by the printer's lock). */
+    private static final class Staging {
+        private final PrintStream to;
+        private final byte[] buf = new byte[STAGING];
+        private int used;
+        private long stampSecond = Long.MIN_VALUE;
+        private byte[] secondPrefix;
+
+        Staging(PrintStream to) {
+            this.to = to;
+        }
+
+        void put(byte[] b, int off, int len) {
+            if (len > STAGING - used) {
+                drain();
+                if (len > STAGING) {
+                    to.write(b, off, len);
+                    return;
+                }
+            }
+            System.arraycopy(b, off, buf, used, len);
+            used += len;
+        }
+
+        /** {@code 2026-12-01T10:00:00.500000000Z } — the part up to the second made once per second. */
+        void stamp(Instant t) {
+            if (t.getEpochSecond() != stampSecond) {
+                stampSecond = t.getEpochSecond();
+                secondPrefix = format(Instant.ofEpochSecond(stampSecond)).substring(0, 20).getBytes(StandardCharsets.US_ASCII);
+            }
+            if (STAGING - used < STAMP_WIDTH + 1) {
+                drain();
+            }
+            System.arraycopy(secondPrefix, 0, buf, used, secondPrefix.length);
+            used += secondPrefix.length;
+            int nanos = t.getNano();
+            for (int i = used + 8; i >= used; i--) {
+                buf[i] = (byte) ('0' + nanos % 10);
+                nanos /= 10;
+            }
+            used += 9;
+            buf[used++] = 'Z';
+            buf[used++] = ' ';
+        }
+
+        void drain() {
+            if (used > 0) {
+                to.write(buf, 0, used);
+                used = 0;
+            }
+        }
     }
 }

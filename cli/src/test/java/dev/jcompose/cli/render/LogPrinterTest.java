@@ -28,4 +28,23 @@ class LogPrinterTest {
         colored.add("web-1");
         assertEquals("\033[36mweb-1\033[0m exited with code 0", colored.status("web-1", "exited with code 0"));
     }
+
+    @Test
+    void stampsEveryLineWithItsOwnSecondAndNanosAndKeepsLongLinesWhole() {
+        var out = new ByteArrayOutputStream();
+        LogPrinter p = new LogPrinter(new LogPrefixer(false, false), true, new PrintStream(out, false, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), false, StandardCharsets.UTF_8));
+        p.attached("web-1");
+        StringBuilder expected = new StringBuilder();
+        Instant t = Instant.parse("2026-12-31T23:59:58.999999998Z");
+        for (int i = 0; i < 5000; i++) {
+            Instant at = t.plusNanos(i * 1_000_001L);
+            String text = i == 2500 ? "x".repeat(100_000) : "line " + i;
+            p.line("web-1", new LogLine(false, at, text));
+            expected.append(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.nnnnnnnnn'Z'")
+                    .withZone(java.time.ZoneOffset.UTC).format(at)).append(' ').append(text).append('\n');
+        }
+        p.flush();
+        assertEquals(expected.toString(), out.toString(StandardCharsets.UTF_8));
+    }
 }

@@ -8,19 +8,21 @@ import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import jnr.ffi.LibraryLoader;
-import jnr.ffi.Memory;
 import jnr.ffi.Pointer;
 import jnr.ffi.Runtime;
 import jnr.ffi.annotations.SaveError;
 
 /**
- * One UDP socket through libc (jnr-ffi), for the DNS receivers: {@code recvfrom} into native
- * memory with the sender's address written into a reused {@code sockaddr} buffer, so receiving and
+ * One UDP socket through libc (jnr-ffi), for the DNS receivers: {@code recvmmsg} takes up to
+ * {@link DatagramBatch#SIZE} waiting datagrams in one call (blocking for the first only,
+ * {@code MSG_WAITFORONE}) into native memory, with each sender's address in a reused
+ * {@code sockaddr}, and {@code sendmmsg} sends their replies in one call; so receiving and
  * replying allocate nothing on the Java heap (a {@code DatagramChannel} makes a new
- * InetSocketAddress for every sender it did not see last, and DNS clients ask from a new port
- * each time). Bound with SO_REUSEPORT, so several of them share one address. One receiving thread
- * per socket ({@link #receive}, {@link #reply}); {@link #send} may be called from any thread.
- * {@link #shutdown} wakes the receiver (its receive returns -1), which then {@link #close}s.
+ * InetSocketAddress for every sender it did not see last, and DNS clients ask from a new port each
+ * time), and a busy socket costs two system calls per batch, not per question. Bound with
+ * SO_REUSEPORT, so several of them share one address. One receiving thread per socket
+ * ({@link #receive}, {@link #queueReply}, {@link #sendReplies}); {@link #send} may be called from any
+ * thread. {@link #shutdown} wakes the receiver (its receive returns -1), which then {@link #close}s.
  */
 final class NativeUdpSocket {
     private static final int AF_INET = 2;
@@ -33,8 +35,10 @@ final class NativeUdpSocket {
     private static final int SO_REUSEPORT = 15;
     private static final int SO_RCVTIMEO = 20;
     private static final int SHUT_RDWR = 2;
-    private static final int SOCKADDR_MAX = 28;
-    static final int MAX_DATAGRAM = 65535;
+    private static final int MSG_WAITFORONE = 0x10000;
+    private static final int SOCKADDR_MAX = DatagramBatch.SOCKADDR_MAX;
+    /** The longest question kept (a longer one is dropped). */
+    static final int MAX_DATAGRAM = DatagramBatch.SLOT;
 
     /** libc as jnr-ffi binds it; the per-query calls take native memory only and save no errno. */
     public interface LibC {
@@ -47,9 +51,10 @@ final class NativeUdpSocket {
         @SaveError
         int bind(int fd, byte[] addr, int len);
 
-        long recvfrom(int fd, Pointer buf, long len, int flags, Pointer addr, Pointer addrLen);
+        /** {@code msgvec} and {@code timeout} as addresses (LP64: a pointer is passed as a 64-bit integer). */
+        int recvmmsg(int fd, long msgvec, int vlen, int flags, long timeout);
 
-        long sendto(int fd, Pointer buf, long len, int flags, Pointer addr, int addrLen);
+        int sendmmsg(int fd, long msgvec, int vlen, int flags);
 
         long sendto(int fd, byte[] buf, long len, int flags, byte[] addr, int addrLen);
 
@@ -64,21 +69,14 @@ final class NativeUdpSocket {
 
     private final LibC libc;
     private final int fd;
-    private final Pointer rx;
-    private final Pointer tx;
-    private final Pointer sender;
-    private final Pointer senderLength;
+    private final DatagramBatch batch;
     private volatile boolean shut;
     private boolean closed;
 
     private NativeUdpSocket(LibC libc, int fd) {
         this.libc = libc;
         this.fd = fd;
-        Runtime r = Runtime.getRuntime(libc);
-        this.rx = Memory.allocateDirect(r, MAX_DATAGRAM);
-        this.tx = Memory.allocateDirect(r, MAX_DATAGRAM);
-        this.sender = Memory.allocateDirect(r, SOCKADDR_MAX, true);
-        this.senderLength = Memory.allocateDirect(r, 4, true);
+        this.batch = new DatagramBatch(Runtime.getRuntime(libc));
     }
 
     /** A socket bound to {@code at} with SO_REUSEPORT (and a 1 s receive timeout, so a missed wake-up still ends the receiver). */
@@ -103,59 +101,79 @@ final class NativeUdpSocket {
     }
 
     /**
-     * Waits for the next datagram and copies up to {@code into.length} bytes of it into {@code into};
-     * returns its length, 0 for a timeout or an interruption, -1 once {@link #shutdown} was called.
+     * Waits for the next datagrams (up to {@link DatagramBatch#SIZE} of those waiting); returns how
+     * many were received, 0 for a timeout or an interruption, -1 once {@link #shutdown} was called.
      */
-    int receive(byte[] into) {
+    int receive() {
         while (!shut) {
-            senderLength.putInt(0, SOCKADDR_MAX);
-            long n = libc.recvfrom(fd, rx, MAX_DATAGRAM, 0, sender, senderLength);
+            batch.resetReceived();
+            int n = libc.recvmmsg(fd, batch.rxHeaders(), DatagramBatch.SIZE, MSG_WAITFORONE, 0L);
             if (shut) {
                 break;
             }
-            if (n < 0) {
-                return 0;
-            }
-            int length = (int) Math.min(n, into.length);
-            rx.get(0, into, 0, length);
-            return length;
+            return Math.max(n, 0);
         }
         return -1;
     }
 
+    /** Copies datagram {@code i} of the last batch into {@code into}; returns its length, or -1 when it was too long to keep. */
+    int datagram(int i, byte[] into) {
+        int length = batch.length(i);
+        if (length < 0 || length > into.length) {
+            return -1;
+        }
+        batch.copy(i, into, length);
+        return length;
+    }
+
     /**
-     * Writes the last datagram's sender address bytes (4 or 16) into {@code v4} or {@code v6};
+     * Writes datagram {@code i}'s sender address bytes (4 or 16) into {@code v4} or {@code v6};
      * returns the array written, or null for another family.
      */
-    byte[] sender(byte[] v4, byte[] v6) {
-        int family = sender.getShort(0);
+    byte[] sender(int i, byte[] v4, byte[] v6) {
+        Pointer a = batch.senders();
+        long at = batch.senderOffset(i);
+        int family = a.getShort(at);
         if (family == AF_INET) {
-            sender.get(4, v4, 0, 4);
+            a.get(at + 4, v4, 0, 4);
             return v4;
         }
         if (family == AF_INET6) {
-            sender.get(8, v6, 0, 16);
+            a.get(at + 8, v6, 0, 16);
             return v6;
         }
         return null;
     }
 
-    /** The last datagram's sender, as a new address (for the paths that may allocate). */
-    InetSocketAddress senderAddress() throws UnknownHostException {
-        int port = (sender.getByte(2) & 0xff) << 8 | sender.getByte(3) & 0xff;
-        byte[] ip = sender(new byte[4], new byte[16]);
+    /** Datagram {@code i}'s sender, as a new address (for the paths that may allocate). */
+    InetSocketAddress senderAddress(int i) throws UnknownHostException {
+        Pointer a = batch.senders();
+        long at = batch.senderOffset(i);
+        int port = (a.getByte(at + 2) & 0xff) << 8 | a.getByte(at + 3) & 0xff;
+        byte[] ip = sender(i, new byte[4], new byte[16]);
         if (ip == null) {
             throw new UnknownHostException("not an IPv4 or IPv6 sender");
         }
         return new InetSocketAddress(InetAddress.getByAddress(ip), port);
     }
 
-    /** Sends {@code length} bytes of {@code reply}, with {@code id0 id1} as its first two bytes, to the last datagram's sender. */
-    void reply(byte[] reply, int length, byte id0, byte id1) {
-        tx.put(0, reply, 0, length);
-        tx.putByte(0, id0);
-        tx.putByte(1, id1);
-        libc.sendto(fd, tx, length, 0, sender, senderLength.getInt(0));
+    /** Queues {@code length} bytes of {@code reply}, with {@code id0 id1} as its first two bytes, to datagram {@code i}'s sender. */
+    void queueReply(int i, byte[] reply, int length, byte id0, byte id1) {
+        if (!batch.queue(i, reply, length, id0, id1)) {
+            sendReplies();
+            batch.queue(i, reply, length, id0, id1);
+        }
+    }
+
+    /** Sends the queued replies (one {@code sendmmsg}; a reply the kernel refuses is skipped, as a lost datagram). */
+    void sendReplies() {
+        int count = batch.queued();
+        int done = 0;
+        while (done < count) {
+            int n = libc.sendmmsg(fd, batch.txHeader(done), count - done, 0);
+            done += n > 0 ? n : 1;
+        }
+        batch.clearQueued();
     }
 
     /** Sends {@code wire} to {@code to}, from any thread (the forwarding path); nothing once closed (the fd number may be another file's by then). */

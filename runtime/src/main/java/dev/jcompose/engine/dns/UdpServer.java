@@ -12,7 +12,8 @@ import org.xbill.DNS.Message;
 /**
  * The UDP side of one listening address: {@link #RECEIVERS} sockets bound to the same address
  * with SO_REUSEPORT (the kernel spreads askers over them), each served by its own thread, so
- * receiving, answering and sending run on every core. A local question is answered from the
+ * receiving, answering and sending run on every core. Questions come in batches (what is waiting,
+ * one {@code recvmmsg}) and their replies go out together (one {@code sendmmsg}). A local question is answered from the
  * {@link AnswerCache} when it was asked before under the same snapshot (looked up with the
  * thread's reusable {@link AnswerCache.Probe} and sent with the query's ID written in): with the
  * sockets' native buffers ({@link NativeUdpSocket}) that path allocates nothing, so a steady
@@ -65,27 +66,36 @@ final class UdpServer implements AutoCloseable {
         byte[] v6 = new byte[16];
         AnswerCache.Probe probe = new AnswerCache.Probe();
         try {
-            for (int length; (length = socket.receive(buf)) >= 0; ) {
-                try {
-                    byte[] asker = socket.sender(v4, v6);
-                    if (length < 12 || asker == null) {
-                        continue; // shorter than a header: dropped, as a parse failure is
-                    }
-                    NameTable table = answering.table().get();
-                    byte[] stored = answering.cache().get(table, probe.set(asker, buf, length));
-                    if (stored == null) {
-                        stored = answerOrForward(socket, table, probe.toKey(), socket.senderAddress(), Arrays.copyOf(buf, length));
-                        if (stored == null) {
-                            continue;
-                        }
-                    }
-                    socket.reply(stored, stored.length, buf[0], buf[1]);
-                } catch (IOException | RuntimeException e) {
-                    // a malformed query is dropped
+            for (int count; (count = socket.receive()) >= 0; ) {
+                for (int i = 0; i < count; i++) {
+                    answer(socket, i, buf, v4, v6, probe);
                 }
+                socket.sendReplies();
             }
         } finally {
             socket.close();
+        }
+    }
+
+    /** Answers datagram {@code i} of the batch just received: a reply queued, a query handed to the forwarders, or a malformed one dropped. */
+    private void answer(NativeUdpSocket socket, int i, byte[] buf, byte[] v4, byte[] v6, AnswerCache.Probe probe) {
+        try {
+            int length = socket.datagram(i, buf);
+            byte[] asker = socket.sender(i, v4, v6);
+            if (length < 12 || asker == null) {
+                return; // shorter than a header (or too long to keep): dropped, as a parse failure is
+            }
+            NameTable table = answering.table().get();
+            byte[] stored = answering.cache().get(table, probe.set(asker, buf, length));
+            if (stored == null) {
+                stored = answerOrForward(socket, table, probe.toKey(), socket.senderAddress(i), Arrays.copyOf(buf, length));
+                if (stored == null) {
+                    return;
+                }
+            }
+            socket.queueReply(i, stored, stored.length, buf[0], buf[1]);
+        } catch (IOException | RuntimeException e) {
+            // a malformed query is dropped
         }
     }
 

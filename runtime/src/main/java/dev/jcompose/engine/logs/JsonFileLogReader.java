@@ -3,7 +3,6 @@ package dev.jcompose.engine.logs;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -22,6 +21,8 @@ import java.util.function.BooleanSupplier;
  */
 public final class JsonFileLogReader implements AutoCloseable {
     private static final long POLL_MILLIS = 50;
+    /** Bytes per read of a log file. */
+    private static final int BUFFER = 256 * 1024;
 
     private final Path log;
     /** The live file opened at its end when this reader was made ({@link #fromNow}); null: read the history first. */
@@ -57,9 +58,9 @@ public final class JsonFileLogReader implements AutoCloseable {
         try (live) {
             while (true) {
                 boolean stillRunning = running.getAsBoolean();
-                int n = live.poll(e -> {
-                    if (query.wants(e)) {
-                        sink.accept(e);
+                int n = live.poll(r -> {
+                    if (query.wants(r)) {
+                        sink.record(r);
                     }
                 });
                 if (n > 0) {
@@ -90,11 +91,11 @@ public final class JsonFileLogReader implements AutoCloseable {
     private Tail readHistory(LogQuery query, LogSink sink) throws IOException {
         ArrayDeque<LogEntry> window = new ArrayDeque<>();
         // without a tail every wanted entry goes straight out; with one, the last entries are kept
-        LogSink first = query.tail() < 0 ? e -> {
-            if (query.wants(e)) {
-                sink.accept(e);
+        RecordSink first = query.tail() < 0 ? r -> {
+            if (query.wants(r)) {
+                sink.record(r);
             }
-        } : e -> collect(e, query, window);
+        } : r -> collect(r, query, window);
         for (Path rotated : rotatedFiles()) {
             readWhole(rotated, first);
         }
@@ -106,17 +107,17 @@ public final class JsonFileLogReader implements AutoCloseable {
         return live;
     }
 
-    private static void collect(LogEntry e, LogQuery q, ArrayDeque<LogEntry> window) {
-        if (!q.wants(e) || q.tail() == 0) {
+    private static void collect(JsonFileRecord r, LogQuery q, ArrayDeque<LogEntry> window) {
+        if (q.tail() == 0 || !q.wants(r)) {
             return;
         }
-        window.addLast(e);
+        window.addLast(r.toEntry());
         if (q.tail() > 0 && window.size() > q.tail()) {
             window.removeFirst();
         }
     }
 
-    private void readWhole(Path file, LogSink into) throws IOException {
+    private void readWhole(Path file, RecordSink into) throws IOException {
         try (Tail t = new Tail(file)) {
             t.poll(into);
         }
@@ -135,13 +136,22 @@ public final class JsonFileLogReader implements AutoCloseable {
         return out;
     }
 
+    /** Where {@link Tail} hands each decoded line (the record is reused: valid during the call only). */
+    @FunctionalInterface
+    private interface RecordSink {
+        void take(JsonFileRecord r) throws IOException;
+    }
+
     /** An open log file read line by line from where it was left, reopening when the shim rotated it. */
     private static final class Tail implements AutoCloseable {
         private final Path path;
         private FileChannel channel;
         private Object fileKey;
-        private final ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
-        private final java.io.ByteArrayOutputStream partial = new java.io.ByteArrayOutputStream();
+        private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
+        private final JsonFileRecord record = new JsonFileRecord();
+        /** A line begun in one read and ended in a later one. */
+        private byte[] partial = new byte[1024];
+        private int partialLength;
 
         Tail(Path path) throws IOException {
             this.path = path;
@@ -166,7 +176,7 @@ public final class JsonFileLogReader implements AutoCloseable {
         }
 
         /** Sends every complete new line; returns how many lines were read. */
-        int poll(LogSink sink) throws IOException {
+        int poll(RecordSink sink) throws IOException {
             if (channel == null) {
                 open();
                 if (channel == null) {
@@ -177,7 +187,7 @@ public final class JsonFileLogReader implements AutoCloseable {
             if (rotated()) {
                 lines += drain(sink);
                 channel.close();
-                partial.reset();
+                partialLength = 0;
                 open();
                 if (channel != null) {
                     lines += drain(sink);
@@ -195,7 +205,7 @@ public final class JsonFileLogReader implements AutoCloseable {
             }
         }
 
-        private int drain(LogSink sink) throws IOException {
+        private int drain(RecordSink sink) throws IOException {
             int lines = 0;
             while (true) {
                 buffer.clear();
@@ -206,20 +216,35 @@ public final class JsonFileLogReader implements AutoCloseable {
                 byte[] bytes = buffer.array();
                 int start = 0;
                 for (int i = 0; i < n; i++) {
-                    if (bytes[i] == '\n') {
-                        partial.write(bytes, start, i - start);
-                        String line = partial.toString(StandardCharsets.UTF_8);
-                        partial.reset();
-                        start = i + 1;
-                        var entry = JsonFileFormat.parse(line);
-                        if (entry.isPresent()) {
-                            sink.accept(entry.get());
-                        }
-                        lines++;
+                    if (bytes[i] != '\n') {
+                        continue;
                     }
+                    if (partialLength > 0) {
+                        keep(bytes, start, i - start);
+                        line(partial, 0, partialLength, sink);
+                        partialLength = 0;
+                    } else {
+                        line(bytes, start, i - start, sink);
+                    }
+                    start = i + 1;
+                    lines++;
                 }
-                partial.write(bytes, start, n - start);
+                keep(bytes, start, n - start);
             }
+        }
+
+        private void line(byte[] b, int off, int len, RecordSink sink) throws IOException {
+            if (record.decode(b, off, len)) {
+                sink.take(record);
+            }
+        }
+
+        private void keep(byte[] b, int off, int len) {
+            if (partialLength + len > partial.length) {
+                partial = java.util.Arrays.copyOf(partial, Math.max(partial.length * 2, partialLength + len));
+            }
+            System.arraycopy(b, off, partial, partialLength, len);
+            partialLength += len;
         }
 
         @Override

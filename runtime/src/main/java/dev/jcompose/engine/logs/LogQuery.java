@@ -16,6 +16,14 @@ public record LogQuery(boolean stdout, boolean stderr, int tail, Instant since, 
         return (since == null || !e.time().isBefore(since)) && (until == null || e.time().isBefore(until));
     }
 
+    /** {@link #wants(LogEntry)} for a decoded record, with no Instant made unless a time bound is set. */
+    boolean wants(JsonFileRecord r) {
+        if (r.stream() == LogEntry.Stream.STDOUT ? !stdout : !stderr) {
+            return false;
+        }
+        return (since == null || !r.before(since)) && (until == null || r.before(until));
+    }
+
     /**
      * Docker's time parameters: UNIX seconds with an optional fraction ({@code 1700000000.5}); 0 or
      * absent means no bound.

@@ -7,6 +7,14 @@ import java.io.IOException;
 public interface LogSink {
     void accept(LogEntry entry) throws IOException;
 
+    /**
+     * One record as the reader decoded it (valid during the call only); a sink that writes bytes
+     * overrides this to skip making a {@link LogEntry} per line.
+     */
+    default void record(JsonFileRecord r) throws IOException {
+        accept(r.toEntry());
+    }
+
     /** Sends what was accepted so far; called when the reader has caught up with the log. */
     default void flush() throws IOException {
     }

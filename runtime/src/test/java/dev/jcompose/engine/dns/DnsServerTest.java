@@ -216,6 +216,46 @@ class DnsServerTest {
     }
 
     @Test
+    void aBurstOfQuestionsFromSeveralAskersGetsEveryReplyInBatches() throws Exception {
+        dns.update(stack());
+        port = listenOnFreePort(dns, "127.0.0.1");
+        int perAsker = 3 * DatagramBatch.SIZE + 5; // more than a batch waits at once
+        List<DatagramSocket> askers = List.of(new DatagramSocket(new InetSocketAddress("127.0.0.2", 0)),
+                new DatagramSocket(new InetSocketAddress("127.0.0.6", 0)));
+        try {
+            for (DatagramSocket s : askers) {
+                s.setSoTimeout(3000);
+                s.setReceiveBufferSize(1 << 20);
+            }
+            // one datagram longer than a receive slot: dropped, and the questions around it still answered
+            byte[] tooLong = new byte[DatagramBatch.SLOT + 100];
+            askers.get(0).send(new java.net.DatagramPacket(tooLong, tooLong.length, new InetSocketAddress("127.0.0.1", port)));
+            for (int id = 1; id <= perAsker; id++) {
+                for (int a = 0; a < askers.size(); a++) {
+                    Message q = Message.newQuery(Record.newRecord(Name.fromString(a == 0 ? "web." : "db."), Type.A, 1));
+                    q.getHeader().setID(id);
+                    byte[] wire = q.toWire();
+                    askers.get(a).send(new java.net.DatagramPacket(wire, wire.length, new InetSocketAddress("127.0.0.1", port)));
+                }
+            }
+            for (int a = 0; a < askers.size(); a++) {
+                Set<Integer> ids = new HashSet<>();
+                for (int i = 0; i < perAsker; i++) {
+                    java.net.DatagramPacket p = new java.net.DatagramPacket(new byte[512], 512);
+                    askers.get(a).receive(p);
+                    Message r = new Message(java.util.Arrays.copyOf(p.getData(), p.getLength()));
+                    ids.add(r.getHeader().getID());
+                    // each asker gets the answer to its own question (scoped to its network), not the other's
+                    assertEquals(a == 0 ? Set.of("127.0.0.2", "127.0.0.3") : Set.of("127.0.0.6"), Set.copyOf(answers(r)));
+                }
+                assertEquals(perAsker, ids.size(), "one reply per question, each with its ID");
+            }
+        } finally {
+            askers.forEach(DatagramSocket::close);
+        }
+    }
+
+    @Test
     void ptrAndHostDockerInternal() throws Exception {
         dns.update(stack());
         port = listenOnFreePort(dns, "127.0.0.1");
