@@ -62,24 +62,31 @@ class ComposePullTest {
 
             CliFixture.Run deps = cli.run("pull", "--include-deps", "--policy", "missing", "c");
             assertEquals(0, deps.code(), deps.err());
-            assertTrue(deps.err().contains(" ✔ Image " + c + " Skipped - Image is already present locally"), deps.err());
-            assertTrue(deps.err().contains(" ✔ a Pulled"), deps.err());
+            assertTrue(deps.err().contains(" Image " + c + " Skipped - Image is already present locally"), deps.err());
+            assertTrue(deps.err().contains(" a Pulled"), deps.err());
+            String layer = new com.fasterxml.jackson.databind.ObjectMapper().readTree(images.remoteManifest(a)).path("layers").get(0)
+                    .path("digest").asText().substring("sha256:".length(), "sha256:".length() + 12);
+            assertTrue(deps.err().contains(" a Pulling\n"), deps.err());
+            assertTrue(deps.err().matches("(?s).* " + layer + " Downloading \\[=*>? *\\] +[0-9.]+[kMG]?B/[0-9.]+[kMG]?B\n.*"),
+                    "plain lines, not a TTY: the layer's byte counts as docker's bar: " + deps.err());
+            assertTrue(deps.err().contains(" " + layer + " Extracting [") && deps.err().contains(" " + layer + " Pull complete\n"), deps.err());
+            assertFalse(deps.err().contains("\033["), "no escape sequences off a terminal: " + deps.err());
             assertTrue(cli.hasImage(a));
 
             CliFixture.Run all = cli.run("pull");
             assertEquals(1, all.code(), "the broken image fails the pull: " + all.err());
-            assertTrue(all.err().contains(" ✔ Image " + a + " Skipped - Image is already being pulled by a"), all.err());
-            assertTrue(all.err().contains(" ✔ Image tiny:1 Skipped - Image is already present locally"), all.err());
-            assertTrue(all.err().contains(" ✘ broken Error "), all.err());
-            assertTrue(all.err().contains(" ! built Warning "), "a buildable service's failure is a warning: " + all.err());
+            assertTrue(all.err().contains(" Image " + a + " Skipped - Image is already being pulled by a"), all.err());
+            assertTrue(all.err().contains(" Image tiny:1 Skipped - Image is already present locally"), all.err());
+            assertTrue(all.err().contains(" broken Error "), all.err());
+            assertTrue(all.err().contains(" built Warning "), "a buildable service's failure is a warning: " + all.err());
             assertTrue(all.err().contains("WARNING: Some service image(s) must be built from source by running:\n    jcompose build built"),
                     all.err());
-            assertTrue(all.err().contains(" ✔ c Pulled"), "--policy is not the default: c is pulled again: " + all.err());
+            assertTrue(all.err().contains(" c Pulled"), "--policy is not the default: c is pulled again: " + all.err());
 
             CliFixture.Run ignoring = cli.run("pull", "--ignore-pull-failures", "--ignore-buildable");
             assertEquals(0, ignoring.code(), ignoring.err());
-            assertTrue(ignoring.err().contains(" ! broken Warning "), ignoring.err());
-            assertTrue(ignoring.err().contains(" ✔ Image " + registry.host() + "/images-pull/unpublished:1 Skipped - Image can be built"),
+            assertTrue(ignoring.err().contains(" broken Warning "), ignoring.err());
+            assertTrue(ignoring.err().contains(" Image " + registry.host() + "/images-pull/unpublished:1 Skipped - Image can be built"),
                     ignoring.err());
 
             CliFixture.Run bad = cli.run("pull", "--policy", "sometimes");
