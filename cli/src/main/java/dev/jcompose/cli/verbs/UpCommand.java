@@ -83,6 +83,12 @@ public final class UpCommand extends ProjectCommand implements Callable<Integer>
     @Option(names = "--menu", arity = "0..1", paramLabel = "BOOL", description = "Enable interactive shortcuts when running attached (accepted; jcompose has no menu)")
     Boolean menu;
 
+    @Option(names = "--pull", paramLabel = "POLICY", description = "Pull image before running (\"always\"|\"missing\"|\"never\")")
+    String pull;
+
+    @Option(names = "--quiet-pull", description = "Pull without printing progress information")
+    boolean quietPull;
+
     /** {@code --wait}: every service's containers running, and healthy where they have a health check. */
     private int waitForServices(EngineClient engine, Project project) throws InterruptedException {
         var plan = new dev.jcompose.planner.plan.Plan.Builder();
@@ -122,6 +128,10 @@ public final class UpCommand extends ProjectCommand implements Callable<Integer>
         UpOptions options = new UpOptions(Set.copyOf(services), noDeps, recreate, alwaysRecreateDeps,
                 dev.jcompose.cli.compose.RemoveOrphans.resolve(removeOrphans, projectEnvironment()), !noStart);
         try (EngineClient engine = engine()) {
+            int pulled = pullForUp(engine, project, services, !noDeps, pull, quietPull);
+            if (pulled != 0) {
+                return pulled;
+            }
             var reconciliation = Reconciler.up(PlanInput.of(project, scale), ProjectContainers.observe(engine, project.name()), options);
             int code = execute(engine, project, reconciliation, "Running", timeout);
             if (code == 0 && await && !noStart) {

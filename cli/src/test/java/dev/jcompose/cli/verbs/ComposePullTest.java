@@ -93,4 +93,46 @@ class ComposePullTest {
             assertTrue(bad.code() != 0 && bad.err().contains("invalid --policy \"sometimes\": use missing or always"), bad.err());
         }
     }
+
+    /** {@code up} pulls what is missing first, in its own Pulling block, as docker compose; {@code --pull never} does not. */
+    @Test
+    void upPullsMissingImagesBeforeCreating() throws Exception {
+        String missing = RegistryFixture.missingTools();
+        assumeTrue(missing == null, missing);
+        try (CliFixture cli = CliFixture.start(dir.resolve("imgup")); RegistryFixture registry = RegistryFixture.start(dir.resolve("registry"))) {
+            OciImages images = new OciImages(dir.resolve("build"));
+            images.busybox("web", "echo web > who; ln -s busybox bin/sleep");
+            String web = registry.host() + "/images-up/web:1";
+            images.push("web", web);
+            cli.compose("""
+                    services:
+                      web:
+                        image: %s
+                        command: sleep 30
+                      local:
+                        image: tiny:1
+                        command: sleep 30
+                    """.formatted(web));
+            CliFixture.Run never = cli.run("up", "-d", "--pull", "never", "-t", "1");
+            assertTrue(never.code() != 0 && never.err().contains("No such image"), "--pull never: nothing pulled: " + never.err());
+            assertFalse(cli.hasImage(web));
+
+            CliFixture.Run up = cli.run("up", "-d", "-t", "1");
+            assertEquals(0, up.code(), up.err());
+            assertTrue(cli.hasImage(web), "the missing image is pulled");
+            assertTrue(up.err().contains(" web Pulling\n") && up.err().contains(" web Pulled\n"), up.err());
+            assertTrue(up.err().indexOf(" web Pulled\n") < up.err().indexOf("Container imgup-web-1"), "pulled before the containers: " + up.err());
+            assertFalse(up.err().contains(" local Pulling"), "a present image is not pulled (pull_policy missing): " + up.err());
+            assertTrue(up.err().contains(" Pull complete\n"), "the layers' lines: " + up.err());
+            assertTrue(cli.running("imgup-web-1"));
+
+            cli.ok("down", "-t", "0");
+            cli.ok("image", "rm", web);
+            CliFixture.Run again = cli.run("up", "-d", "--quiet-pull", "-t", "1");
+            assertEquals(0, again.code(), again.err());
+            assertTrue(cli.hasImage(web), "pulled again");
+            assertFalse(again.err().contains("Pull"), "--quiet-pull: no pull lines: " + again.err());
+            cli.ok("down", "-t", "0");
+        }
+    }
 }

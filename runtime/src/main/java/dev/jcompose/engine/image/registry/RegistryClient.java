@@ -72,7 +72,9 @@ public final class RegistryClient {
             } catch (IOException e) {
                 last = e;
             }
-            Thread.sleep(options.backoff().toMillis() << (attempt - 1));
+            if (attempt < options.attempts()) {
+                Thread.sleep(options.backoff().toMillis() << (attempt - 1));
+            }
         }
         String why = last == null ? "failed" : last.getMessage() != null ? last.getMessage()
                 : "cannot connect (" + last.getClass().getSimpleName() + "; is the registry reachable from this machine?)";
