@@ -132,6 +132,14 @@ class ComposePullTest {
             assertEquals(0, again.code(), again.err());
             assertTrue(cli.hasImage(web), "pulled again");
             assertFalse(again.err().contains("Pull"), "--quiet-pull: no pull lines: " + again.err());
+
+            CliFixture.Run tty = cli.run("--progress", "tty", "pull", "web");
+            assertEquals(0, tty.code(), tty.err());
+            assertTrue(tty.err().startsWith("\033[2K[+] Pulling 0/1\n"), "--progress tty: the block, redrawn in place: " + tty.err());
+            assertTrue(tty.err().contains("\033[3F"), "moved up over the header, web and its layer to redraw: " + tty.err());
+            String last = tty.err().substring(tty.err().lastIndexOf("[+] Pulling"));
+            assertTrue(last.startsWith("[+] Pulling 2/2\n") && last.contains(" web ") && last.contains(" Already exists "),
+                    "the last frame: web pulled, its layer already there: " + last);
             cli.ok("down", "-t", "0");
         }
     }
