@@ -49,6 +49,15 @@ final class ServicePulls {
             t.setDaemon(true);
             return t;
         });
+        // spinners and timers move while a download is slow to report (docker compose redraws every 100 ms)
+        java.util.concurrent.ScheduledExecutorService ticker = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "pull-progress");
+            t.setDaemon(true);
+            return t;
+        });
+        if (progress != null) {
+            ticker.scheduleAtFixedRate(progress::tick, 100, 100, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
         try {
             List<Future<Outcome>> running = new ArrayList<>();
             for (PullPlan.Pull p : pulls) {
@@ -65,6 +74,7 @@ final class ServicePulls {
             return out;
         } finally {
             pool.shutdownNow();
+            ticker.shutdownNow();
             if (progress != null) {
                 progress.finish();
             }
