@@ -11,6 +11,11 @@ public final class Humanize {
 
     /** {@code HumanSizeWithPrecision(size, 3)}: decimal units, 3 significant digits. */
     public static String size(long bytes) {
+        return size(bytes, 3);
+    }
+
+    /** {@code HumanSizeWithPrecision(size, digits)}: decimal units, {@code digits} significant digits ({@code HumanSize} is 4). */
+    public static String size(long bytes, int digits) {
         String[] units = {"B", "kB", "MB", "GB", "TB", "PB"};
         double v = bytes;
         int u = 0;
@@ -18,7 +23,7 @@ public final class Humanize {
             v /= 1000;
             u++;
         }
-        return new BigDecimal(v).round(new MathContext(3)).stripTrailingZeros().toPlainString() + units[u];
+        return new BigDecimal(v).round(new MathContext(digits)).stripTrailingZeros().toPlainString() + units[u];
     }
 
     /** {@code BytesSize}: binary units with 4 significant digits ({@code 48MiB}, {@code 1.195MiB}, {@code 0B}). */

@@ -36,7 +36,7 @@ public final class CreateCommand extends ProjectCommand implements Callable<Inte
     @Option(names = "--scale", paramLabel = "SERVICE=NUM", description = "Scale SERVICE to NUM instances. Overrides the `scale` setting in the Compose file if present.")
     Map<String, Integer> scale = new LinkedHashMap<>();
 
-    @Option(names = "--pull", paramLabel = "POLICY", description = "Pull image before running (\"always\"|\"missing\"|\"never\") (accepted; images are used as present)")
+    @Option(names = "--pull", paramLabel = "POLICY", description = "Pull image before running (\"always\"|\"missing\"|\"never\")")
     String pull;
 
     @Option(names = "--quiet-pull", description = "Pull without printing progress information")
@@ -58,6 +58,10 @@ public final class CreateCommand extends ProjectCommand implements Callable<Inte
         UpOptions options = new UpOptions(Set.copyOf(services), false, recreate, false,
                 dev.jcompose.cli.compose.RemoveOrphans.resolve(removeOrphans, projectEnvironment()), false);
         try (EngineClient engine = engine()) {
+            int pulled = pullForUp(engine, project, services, true, pull, quietPull);
+            if (pulled != 0) {
+                return pulled;
+            }
             var desired = PlanInput.of(project, scale);
             var observed = dev.jcompose.cli.compose.ServiceImageVolumes.add(engine, desired, ProjectContainers.observe(engine, project.name()));
             var reconciliation = Reconciler.up(desired, observed, options);

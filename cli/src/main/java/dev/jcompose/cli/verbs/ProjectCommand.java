@@ -101,6 +101,41 @@ abstract class ProjectCommand {
         return spec.commandLine().getErr();
     }
 
+    /**
+     * docker compose's progress display on stderr, headed {@code verb}: a block redrawn in place on a
+     * terminal (or with {@code --progress tty}), cut to its width; plain lines with {@code --progress plain}
+     * or when there is no terminal.
+     */
+    ProgressPrinter progressPrinter(String verb) {
+        String mode = global().progress();
+        boolean tty = "tty".equals(mode) || System.console() != null && !"plain".equals(mode);
+        ProgressPrinter printer = new ProgressPrinter(System.err, tty, verb);
+        int[] size = tty ? dev.jcompose.cli.terminal.Terminal.size(2) : null;
+        return size == null ? printer : printer.width(size[1]);
+    }
+
+    /**
+     * Pulls the images {@code up}/{@code create} need and miss ({@link PullPlan#forUp}), shown in a
+     * {@code Pulling} block unless {@code quiet}; returns 1 when an image that cannot be built failed
+     * (its error shown), else 0. A buildable service's failure is a warning, as docker compose.
+     */
+    int pullForUp(EngineClient engine, Project project, List<String> services, boolean includeDeps, String pullFlag, boolean quiet)
+            throws InterruptedException {
+        PullPlan plan = PullPlan.forUp(project, services, includeDeps, pullFlag, image -> ServicePulls.present(engine, image));
+        ProgressPrinter progress = quiet || "quiet".equals(global().progress()) || plan.pulls().isEmpty() ? null : progressPrinter("Pulling");
+        int code = 0;
+        for (ServicePulls.Outcome o : new ServicePulls(engine, progress, false).pullAll(plan.pulls())) {
+            if (o.error() != null && !o.pull().buildable()) {
+                if (progress == null) {
+                    err().println("Error " + o.pull().service() + ": " + o.error().getMessage());
+                }
+                code = 1;
+            }
+        }
+        err().flush();
+        return code;
+    }
+
     /** Runs a plan with docker compose's progress output on stderr; returns the exit code (1 when a step failed). */
     int execute(EngineClient engine, Project project, Reconciliation r, String verb, int stopTimeout) throws InterruptedException {
         return run(engine, project, r, verb, stopTimeout, null);
@@ -115,8 +150,7 @@ abstract class ProjectCommand {
             throws InterruptedException {
         r.warnings().forEach(w -> err().println("WARN[0000] " + w));
         err().flush();
-        boolean tty = System.console() != null && !"plain".equals(global().progress());
-        ProgressPrinter progress = new ProgressPrinter(System.err, tty, verb);
+        ProgressPrinter progress = progressPrinter(verb);
         String limit = System.getenv().getOrDefault("COMPOSE_PARALLEL_LIMIT", "");
         // docker compose's default is no limit (-1); the executor caps "no limit" at 64 steps at once
         int parallel = limit.matches("[0-9]+") ? Integer.parseInt(limit) : 0;

@@ -1,33 +1,22 @@
 package dev.jcompose.cli.verbs;
 
 import dev.jcompose.cli.engine.EngineClient;
-import dev.jcompose.cli.engine.EngineException;
-import dev.jcompose.engine.image.ref.ImageReference;
+import dev.jcompose.cli.render.ProgressPrinter;
 import dev.jcompose.model.Project;
-import java.io.PrintWriter;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import org.eclipse.jetty.http.HttpMethod;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
  * {@code jcompose pull}: pulls the images of the project's services through the engine, all at once
- * (the engine bounds the layer downloads and fetches a layer two images share once); what is
- * skipped and why is decided by {@link PullPlan}.
+ * ({@link ServicePulls}: on a terminal docker compose's block with each layer's progress bar, else plain
+ * lines; nothing with {@code -q}); what is skipped and why is decided by {@link PullPlan}.
  */
 @Command(name = "pull", description = "Pull service images")
 public final class PullCommand extends ProjectCommand implements Callable<Integer> {
-    private static final int MAX_PARALLEL = 8;
-
     @Parameters(paramLabel = "SERVICE", arity = "0..*")
     List<String> services = new ArrayList<>();
 
@@ -51,14 +40,15 @@ public final class PullCommand extends ProjectCommand implements Callable<Intege
         PullPlan.Options options = new PullPlan.Options(services, includeDeps, policy, ignoreBuildable);
         Project project = load(services);
         try (EngineClient engine = engine()) {
-            PullPlan plan = PullPlan.of(project, options, image -> present(engine, image));
-            if (!quiet) {
-                plan.skips().forEach(s -> say(" ✔ " + s.id() + " " + s.text()));
+            PullPlan plan = PullPlan.of(project, options, image -> ServicePulls.present(engine, image));
+            ProgressPrinter progress = quiet || "quiet".equals(global().progress()) ? null : progressPrinter("Pulling");
+            if (progress != null) {
+                plan.skips().forEach(s -> progress.event(s.id(), s.text(), null, true));
             }
-            List<Outcome> outcomes = pullAll(engine, plan.pulls());
+            List<ServicePulls.Outcome> outcomes = new ServicePulls(engine, progress, ignoreFailures).pullAll(plan.pulls());
             List<String> mustBuild = new ArrayList<>();
             int failures = 0;
-            for (Outcome o : outcomes) {
+            for (ServicePulls.Outcome o : outcomes) {
                 if (o.error() == null) {
                     continue;
                 }
@@ -66,82 +56,16 @@ public final class PullCommand extends ProjectCommand implements Callable<Intege
                     mustBuild.add(o.pull().service());
                 } else {
                     failures++;
+                    if (progress == null && !ignoreFailures) {
+                        err().println(o.pull().service() + " Error " + o.error().getMessage());
+                    }
                 }
             }
             if (!mustBuild.isEmpty()) {
-                say("WARNING: Some service image(s) must be built from source by running:\n    jcompose build " + String.join(" ", mustBuild));
+                err().println("WARNING: Some service image(s) must be built from source by running:\n    jcompose build " + String.join(" ", mustBuild));
             }
+            err().flush();
             return failures > 0 && !ignoreFailures ? 1 : 0;
-        }
-    }
-
-    private record Outcome(PullPlan.Pull pull, EngineException error) {
-    }
-
-    private List<Outcome> pullAll(EngineClient engine, List<PullPlan.Pull> pulls) throws InterruptedException {
-        if (pulls.isEmpty()) {
-            return List.of();
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(MAX_PARALLEL, pulls.size()), r -> {
-            Thread t = new Thread(r, "pull");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<Outcome>> running = new ArrayList<>();
-            for (PullPlan.Pull p : pulls) {
-                running.add(pool.submit(() -> pullOne(engine, p)));
-            }
-            List<Outcome> out = new ArrayList<>();
-            for (Future<Outcome> f : running) {
-                try {
-                    out.add(f.get());
-                } catch (ExecutionException e) {
-                    throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
-                }
-            }
-            return out;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private Outcome pullOne(EngineClient engine, PullPlan.Pull p) {
-        String ref = ImageReference.parse(p.image()).toString();
-        if (!quiet) {
-            say(" " + p.service() + " Pulling (" + ref + ")");
-        }
-        try {
-            engine.stream(HttpMethod.POST, "/images/create?fromImage=" + URLEncoder.encode(ref, StandardCharsets.UTF_8), null, null, m -> {
-            });
-            if (!quiet) {
-                say(" ✔ " + p.service() + " Pulled");
-            }
-            return new Outcome(p, null);
-        } catch (EngineException e) {
-            boolean warning = ignoreFailures || p.buildable();
-            say((warning ? " ! " : " ✘ ") + p.service() + " " + (warning ? "Warning" : "Error") + " " + e.getMessage());
-            return new Outcome(p, e);
-        }
-    }
-
-    private static boolean present(EngineClient engine, String image) {
-        try {
-            engine.get("/images/" + dev.jcompose.cli.image.ImagePath.of(ImageReference.parse(image).toString()) + "/json");
-            return true;
-        } catch (EngineException e) {
-            if (e.isNotFound()) {
-                return false;
-            }
-            throw e;
-        }
-    }
-
-    private void say(String line) {
-        PrintWriter err = err();
-        synchronized (err) {
-            err.println(line);
-            err.flush();
         }
     }
 }

@@ -46,6 +46,40 @@ record PullPlan(List<Pull> pulls, List<Skip> skips) {
         }
     }
 
+    /**
+     * What {@code up} and {@code create} pull before creating containers, as docker compose: each
+     * service by its {@code pull_policy} with {@code missing} the default (and for {@code daily},
+     * {@code weekly}, {@code every_*}: jcompose keeps no pull times), {@code --pull always|missing}
+     * over all, {@code --pull never|build} nothing; services without an image are left to the build.
+     *
+     * @param pullFlag the {@code --pull} value, or null
+     */
+    static PullPlan forUp(Project project, List<String> services, boolean includeDeps, String pullFlag, Predicate<String> present) {
+        return forUp(project.services().values().stream().map(Candidate::of).toList(), services, includeDeps, pullFlag, present);
+    }
+
+    static PullPlan forUp(List<Candidate> all, List<String> services, boolean includeDeps, String pullFlag, Predicate<String> present) {
+        if (pullFlag != null && !List.of("always", "missing", "never", "build").contains(pullFlag)) {
+            throw new UserError("invalid --pull option \"" + pullFlag + "\": use always, missing, never or build");
+        }
+        if ("never".equals(pullFlag) || "build".equals(pullFlag)) {
+            return new PullPlan(List.of(), List.of());
+        }
+        List<Candidate> candidates = all.stream()
+                .filter(c -> c.image() != null && !c.image().isEmpty())
+                .map(c -> new Candidate(c.name(), c.image(), c.buildable(), timedOrUnset(c.pullPolicy()) ? "missing" : c.pullPolicy(), c.dependsOn()))
+                .toList();
+        List<String> named = services.stream().filter(n -> candidates.stream().anyMatch(c -> c.name().equals(n))).toList();
+        if (!services.isEmpty() && named.isEmpty()) {
+            return new PullPlan(List.of(), List.of());
+        }
+        return of(candidates, new Options(named, includeDeps, pullFlag, false), present);
+    }
+
+    private static boolean timedOrUnset(String policy) {
+        return policy == null || policy.isEmpty() || policy.equals("daily") || policy.equals("weekly") || policy.startsWith("every_");
+    }
+
     static PullPlan of(Project project, Options options, Predicate<String> present) {
         return of(project.services().values().stream().map(Candidate::of).toList(), options, present);
     }

@@ -87,6 +87,12 @@ public final class UpCommand extends ProjectCommand implements Callable<Integer>
     @Option(names = "--menu", arity = "0..1", paramLabel = "BOOL", description = "Enable interactive shortcuts when running attached (accepted; jcompose has no menu)")
     Boolean menu;
 
+    @Option(names = "--pull", paramLabel = "POLICY", description = "Pull image before running (\"always\"|\"missing\"|\"never\")")
+    String pull;
+
+    @Option(names = "--quiet-pull", description = "Pull without printing progress information")
+    boolean quietPull;
+
     /**
      * {@code --wait}, as docker compose: each service's containers running, and healthy where they have a health check
      * ({@code running_or_healthy}, shown as {@code Healthy}); a service another one depends on with
@@ -135,6 +141,10 @@ public final class UpCommand extends ProjectCommand implements Callable<Integer>
         UpOptions options = new UpOptions(Set.copyOf(services), noDeps, recreate, alwaysRecreateDeps,
                 dev.jcompose.cli.compose.RemoveOrphans.resolve(removeOrphans, projectEnvironment()), !noStart, renewAnonVolumes);
         try (EngineClient engine = engine()) {
+            int pulled = pullForUp(engine, project, services, !noDeps, pull, quietPull);
+            if (pulled != 0) {
+                return pulled;
+            }
             var desired = PlanInput.of(project, scale);
             var observed = dev.jcompose.cli.compose.ServiceImageVolumes.add(engine, desired, ProjectContainers.observe(engine, project.name()));
             var reconciliation = Reconciler.up(desired, observed, options);

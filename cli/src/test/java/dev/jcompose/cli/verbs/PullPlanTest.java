@@ -65,4 +65,21 @@ class PullPlanTest {
         assertEquals(List.of(new Pull("db", "mariadb:11", false)), p.pulls());
         assertEquals(List.of(new Skip("Image example.com/web:1", "Skipped - Image can be built")), p.skips());
     }
+
+    @Test
+    void upPullsWhatIsMissingByEachServicesPolicyWithMissingTheDefault() {
+        PullPlan p = PullPlan.forUp(PROJECT, List.of(), true, null, Set.of("redis:7", "mariadb:11")::contains);
+        assertEquals(List.of(new Pull("web", "example.com/web:1", true)), p.pulls(), "present images, never and build are not pulled");
+        PullPlan always = PullPlan.forUp(PROJECT, List.of(), true, "always", Set.of("redis:7", "mariadb:11")::contains);
+        assertEquals(List.of("db", "web", "cache", "local", "made"), always.pulls().stream().map(Pull::service).toList());
+        assertEquals(List.of(), PullPlan.forUp(PROJECT, List.of(), true, "never", s -> false).pulls());
+        assertEquals(List.of("worker", "cache"), PullPlan.forUp(PROJECT, List.of("worker"), true, null, s -> false).pulls().stream()
+                .map(Pull::service).toList(), "the named service and its dependencies");
+        assertEquals(List.of("worker"), PullPlan.forUp(PROJECT, List.of("worker"), false, null, s -> false).pulls().stream()
+                .map(Pull::service).toList(), "--no-deps");
+        PullPlan timed = PullPlan.forUp(List.of(new Candidate("d", "d:1", false, "daily", Set.of())), List.of(), true, null, Set.of("d:1")::contains);
+        assertEquals(List.of(), timed.pulls(), "daily is missing for jcompose, which keeps no pull times");
+        UserError bad = assertThrows(UserError.class, () -> PullPlan.forUp(PROJECT, List.of(), true, "often", s -> false));
+        assertEquals("invalid --pull option \"often\": use always, missing, never or build", bad.getMessage());
+    }
 }

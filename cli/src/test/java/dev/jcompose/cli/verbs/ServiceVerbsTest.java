@@ -89,6 +89,14 @@ class ServiceVerbsTest {
         assertTrue(rows.stream().anyMatch(r -> r.matches("verbssvc-app-1 +\\S*tiny +1 +linux/amd64 +[0-9a-f]{12} +[0-9.]+[kM]B +.* ago")), images);
         assertEquals(3, rows.size(), "a row per container: " + images);
         assertEquals(1, h.ok("images", "-q").lines().count(), "-q: the image ID once");
+        com.fasterxml.jackson.databind.JsonNode asJson = new com.fasterxml.jackson.databind.ObjectMapper().readTree(h.ok("images", "--format", "json"));
+        assertEquals(2, asJson.size(), "--format json: an object per container: " + asJson);
+        com.fasterxml.jackson.databind.JsonNode app = asJson.get(0);
+        assertEquals("verbssvc-app-1", app.path("ContainerName").asText(), asJson.toString());
+        assertTrue(app.path("Repository").asText().endsWith("tiny") && app.path("Tag").asText().equals("1"), asJson.toString());
+        assertTrue(app.path("ID").asText().matches("sha256:[0-9a-f]{64}"), "the full image ID: " + asJson);
+        assertEquals("linux", app.path("Platform").path("os").asText(), asJson.toString());
+        assertTrue(app.path("Size").asLong() > 0, asJson.toString());
 
         String events = h.ok("events", "--json", "--since", Long.toString(since), "--until", Long.toString(Instant.now().getEpochSecond() + 1));
         List<String> ev = events.lines().toList();

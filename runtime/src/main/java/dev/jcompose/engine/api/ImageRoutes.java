@@ -137,7 +137,10 @@ public final class ImageRoutes {
         stream(ex, out -> new ImageArchiveLoader(images).load(ex.body(), scratch, platform, line -> out.send(Map.of("stream", line))));
     }
 
-    /** {@code docker pull}: Docker's JSON progress stream. */
+    /**
+     * {@code docker pull}: Docker's JSON progress stream. A layer's messages carry {@code progressDetail}
+     * (empty without a byte count) as dockerd's do: docker compose shows only messages that have it.
+     */
     private void pull(ApiExchange ex) throws IOException {
         String from = ex.query("fromImage").orElseThrow(() -> ApiError.badRequest("fromImage or fromSrc is required"));
         String tag = ex.query("tag").orElse("");
@@ -145,17 +148,32 @@ public final class ImageRoutes {
         ImageReference ref = reference(text);
         Platform platform = platform(ex);
         stream(ex, out -> {
-            puller.pull(ref, platform, (id, status, current, total) -> {
-                ObjectNode m = json.createObjectNode().put("status", status);
-                if (id != null) {
-                    m.put("id", id);
+            Optional<Digest> before = images.find(ref.toString()).map(ImageRecord::id);
+            ImageRecord pulled = puller.pull(ref, platform, new ImagePuller.Listener() {
+                @Override
+                public void status(String id, String status, long current, long total) {
+                    ObjectNode m = json.createObjectNode().put("status", status);
+                    ObjectNode detail = m.putObject("progressDetail");
+                    if (total > 0) {
+                        detail.put("current", current).put("total", total);
+                    }
+                    if (id != null) {
+                        m.put("id", id);
+                    }
+                    out.send(m);
                 }
-                if (total > 0) {
-                    m.putObject("progressDetail").put("current", current).put("total", total);
+
+                @Override
+                public void message(String id, String message) {
+                    ObjectNode m = json.createObjectNode().put("status", message);
+                    if (id != null) {
+                        m.put("id", id);
+                    }
+                    out.send(m);
                 }
-                out.send(m);
             });
-            out.send(Map.of("status", "Status: Downloaded newer image for " + ref.familiarString()));
+            boolean same = before.isPresent() && before.get().equals(pulled.id());
+            out.send(Map.of("status", (same ? "Status: Image is up to date for " : "Status: Downloaded newer image for ") + ref.familiarString()));
         });
     }
 

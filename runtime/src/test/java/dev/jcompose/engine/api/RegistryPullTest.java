@@ -88,4 +88,69 @@ class RegistryPullTest {
         assertNotEquals(0, missing.code());
         assertTrue(missing.err().contains("not found"), missing.err());
     }
+
+    /**
+     * The pull stream as docker and docker compose read it: each layer's messages carry {@code progressDetail}
+     * (compose shows no message without one), {@code Downloading} and {@code Extracting} count up to the
+     * layer's compressed size, in dockerd's order; {@code Pulling from} and the status line carry none.
+     */
+    @Test
+    void pullStreamCarriesPerLayerBytesAsDockerd() throws Exception {
+        images.busybox("bars", "echo one > one");
+        images.layer("bars", "echo two > two");
+        String ref = registry.host() + "/images-bars:1";
+        images.push("bars", ref);
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.JsonNode manifest = json.readTree(images.remoteManifest(ref));
+        java.util.List<com.fasterxml.jackson.databind.JsonNode> messages = pullStream(ref);
+        assertEquals("Pulling from images-bars", messages.get(0).path("status").asText(), messages.toString());
+        assertTrue(messages.get(0).path("progressDetail").isMissingNode(), "a message line has no progressDetail: " + messages.get(0));
+        assertEquals("Status: Downloaded newer image for " + ref, messages.get(messages.size() - 1).path("status").asText());
+        assertEquals(2, manifest.path("layers").size());
+        for (com.fasterxml.jackson.databind.JsonNode layer : manifest.path("layers")) {
+            String id = layer.path("digest").asText().substring("sha256:".length(), "sha256:".length() + 12);
+            long size = layer.path("size").asLong();
+            java.util.List<com.fasterxml.jackson.databind.JsonNode> mine = messages.stream().filter(m -> m.path("id").asText().equals(id)).toList();
+            assertTrue(mine.stream().allMatch(m -> m.path("progressDetail").isObject()), "every layer message has progressDetail: " + mine);
+            java.util.List<String> phases = mine.stream().map(m -> m.path("status").asText()).distinct().toList();
+            assertEquals(java.util.List.of("Pulling fs layer", "Downloading", "Verifying Checksum", "Download complete", "Extracting", "Pull complete"),
+                    phases.stream().filter(p -> !p.equals("Waiting")).toList(), "dockerd's phases in its order: " + mine);
+            for (String phase : java.util.List.of("Downloading", "Extracting")) {
+                java.util.List<com.fasterxml.jackson.databind.JsonNode> counted = mine.stream().filter(m -> m.path("status").asText().equals(phase)).toList();
+                assertTrue(counted.stream().allMatch(m -> m.path("progressDetail").path("total").asLong() == size), phase + " totals: " + counted);
+                assertEquals(size, counted.get(counted.size() - 1).path("progressDetail").path("current").asLong(), phase + " ends at the size: " + counted);
+                long last = -1;
+                for (com.fasterxml.jackson.databind.JsonNode m : counted) {
+                    long current = m.path("progressDetail").path("current").asLong();
+                    assertTrue(current > last, phase + " counts up: " + counted);
+                    last = current;
+                }
+            }
+        }
+        java.util.List<com.fasterxml.jackson.databind.JsonNode> again = pullStream(ref);
+        assertTrue(again.stream().anyMatch(m -> m.path("status").asText().equals("Already exists") && m.path("progressDetail").isObject()), again.toString());
+        assertEquals("Status: Image is up to date for " + ref, again.get(again.size() - 1).path("status").asText());
+    }
+
+    /** {@code POST /images/create} over the engine's socket (HTTP/1.0: the answer ends with the connection), its JSON messages. */
+    private java.util.List<com.fasterxml.jackson.databind.JsonNode> pullStream(String ref) throws Exception {
+        try (java.nio.channels.SocketChannel ch = java.nio.channels.SocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+            ch.connect(java.net.UnixDomainSocketAddress.of(engine.config().socket()));
+            String path = "/images/create?fromImage=" + java.net.URLEncoder.encode(ref, java.nio.charset.StandardCharsets.UTF_8);
+            ch.write(java.nio.ByteBuffer.wrap(("POST " + path + " HTTP/1.0\r\nHost: engine\r\nContent-Length: 0\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+            String answer = new String(java.nio.channels.Channels.newInputStream(ch).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 200") || answer.startsWith("HTTP/1.0 200"), answer);
+            String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+            java.util.List<com.fasterxml.jackson.databind.JsonNode> out = new java.util.ArrayList<>();
+            for (String line : body.split("\n")) {
+                if (!line.isBlank()) {
+                    out.add(json.readTree(line));
+                }
+            }
+            assertTrue(out.stream().noneMatch(m -> m.has("error")), out.toString());
+            return out;
+        }
+    }
 }

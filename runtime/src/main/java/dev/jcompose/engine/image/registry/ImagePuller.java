@@ -39,9 +39,18 @@ public final class ImagePuller {
     private static final String ACCEPT = String.join(", ", MediaTypes.OCI_INDEX, MediaTypes.DOCKER_MANIFEST_LIST,
             MediaTypes.OCI_MANIFEST, MediaTypes.DOCKER_MANIFEST);
 
-    /** What a pull reports as it goes, in the words of Docker's progress stream. */
+    /**
+     * What a pull reports as it goes, in the words of Docker's progress stream: {@link #status} is a
+     * layer's progress (dockerd sends it with a {@code progressDetail}, empty when there is no byte
+     * count), {@link #message} a line of text ({@code Pulling from …}, {@code Digest: …}).
+     */
     public interface Listener {
         void status(String id, String status, long current, long total);
+
+        /** A message without progress; {@code id} may be null. */
+        default void message(String id, String text) {
+            status(id, text, 0, 0);
+        }
     }
 
     private final RegistryClient registry;
@@ -66,7 +75,7 @@ public final class ImagePuller {
 
     private ImageRecord pull(ImageReference ref, Platform platform, Listener listener, Lease lease) throws IOException, InterruptedException {
         String tagOrDigest = ref.digest() != null ? ref.digest().toString() : ref.tag() == null ? "latest" : ref.tag();
-        listener.status(tagOrDigest, "Pulling from " + ref.path(), 0, 0);
+        listener.message(tagOrDigest, "Pulling from " + ref.path());
         Fetched top = fetchManifest(ref, tagOrDigest);
         Digest servedDigest = top.digest;
         Digest indexDigest = null;
@@ -125,7 +134,7 @@ public final class ImagePuller {
         List<String> tags = ref.digest() != null ? List.of() : List.of(ref.toString());
         ImageRecord record = store.commit(new ImageRecord(manifest.config().digest(), tags, List.of(ref.name() + "@" + servedDigest),
                 manifestDigest, manifest.mediaType(), indexDigest, config.platform().toString(), layers, config.created(), size));
-        listener.status(null, "Digest: " + servedDigest, 0, 0);
+        listener.message(null, "Digest: " + servedDigest);
         return record;
     }
 

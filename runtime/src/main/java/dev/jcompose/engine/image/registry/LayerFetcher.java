@@ -66,30 +66,31 @@ final class LayerFetcher {
             slots.acquire();
         }
         try {
-            LayerInfo info = fetch(job, listener);
-            listener.status(job.shortId(), "Pull complete", 0, 0);
+            LayerProgress progress = new LayerProgress(job.shortId(), job.blob().size(), listener);
+            LayerInfo info = fetch(job, progress);
+            progress.complete();
             return info;
         } finally {
             slots.release();
         }
     }
 
-    private LayerInfo fetch(Job job, ImagePuller.Listener listener) throws IOException, InterruptedException {
+    private LayerInfo fetch(Job job, LayerProgress progress) throws IOException, InterruptedException {
         Descriptor d = job.blob();
         String name = d.digest().toString();
         if (store.blobs().has(d.digest())) {
-            try (InputStream in = store.blobs().open(d.digest())) {
+            progress.fromStore();
+            try (InputStream in = progress.counting(store.blobs().open(d.digest()))) {
                 return store.layers().unpackUnordered(job.parentChain(), job.diffId(), name, in, () -> { });
             }
         }
         HttpResponse<InputStream> r = registry.get(job.ref(), "blobs/" + d.digest(), null);
-        try (IncomingBlob blob = store.blobs().receive(d.digest(), d.size(), r.body(),
-                done -> listener.status(job.shortId(), "Downloading", done, d.size()))) {
+        try (IncomingBlob blob = store.blobs().receive(d.digest(), d.size(), r.body(), progress::downloaded)) {
             LayerInfo info;
             if (store.layers().has(job.chainId())) {
                 info = store.layers().get(job.chainId()).orElseThrow();
             } else {
-                info = unpackVerified(job, name, blob, listener);
+                info = unpackVerified(job, name, blob, progress);
             }
             blob.commit(); // when the layer was there already (another pull), the blob is still wanted
             return info;
@@ -101,13 +102,12 @@ final class LayerFetcher {
      * fails, the blob's own digest is checked first: a corrupt download (which gunzip or tar may
      * notice before the digest could) is reported as the digest mismatch it is.
      */
-    private LayerInfo unpackVerified(Job job, String name, IncomingBlob blob, ImagePuller.Listener listener) throws IOException {
+    private LayerInfo unpackVerified(Job job, String name, IncomingBlob blob, LayerProgress progress) throws IOException {
         try (ReadAhead download = ReadAhead.start(blob, "layer-download-" + job.shortId())) {
             try {
-                return store.layers().unpackUnordered(job.parentChain(), job.diffId(), name, download, () -> {
+                return store.layers().unpackUnordered(job.parentChain(), job.diffId(), name, progress.counting(download), () -> {
                     download.finish();
                     blob.commit();
-                    listener.status(job.shortId(), "Download complete", 0, 0);
                 });
             } catch (IOException | RuntimeException e) {
                 throwIfCorrupt(e, download, blob);

@@ -17,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * GETs from an OCI distribution registry as Docker does: {@code http} for loopback and insecure
  * registries, redirects followed (blob storage), a 401 answered by its {@code WWW-Authenticate}
- * challenge (a bearer token fetched from the realm for the scope and cached, or basic credentials
+ * challenge (a bearer token fetched from the realm for the scope and cached — with basic credentials, or
+ * for an identity token by OAuth2's refresh_token grant —, or basic credentials
  * from ~/.docker/config.json), retries with backoff on 5xx and connection errors.
  */
 public final class RegistryClient {
@@ -72,7 +73,9 @@ public final class RegistryClient {
             } catch (IOException e) {
                 last = e;
             }
-            Thread.sleep(options.backoff().toMillis() << (attempt - 1));
+            if (attempt < options.attempts()) {
+                Thread.sleep(options.backoff().toMillis() << (attempt - 1));
+            }
         }
         String why = last == null ? "failed" : last.getMessage() != null ? last.getMessage()
                 : "cannot connect (" + last.getClass().getSimpleName() + "; is the registry reachable from this machine?)";
@@ -110,14 +113,23 @@ public final class RegistryClient {
                     .orElseThrow(() -> new RegistryException("registry " + host + " needs a login (docker login " + host + ")", 401));
         }
         String realm = c.realm();
-        StringBuilder url = new StringBuilder(realm).append(realm.contains("?") ? "&" : "?");
+        StringBuilder form = new StringBuilder();
         if (c.service() != null) {
-            url.append("service=").append(URLEncoder.encode(c.service(), StandardCharsets.UTF_8)).append('&');
+            form.append("service=").append(URLEncoder.encode(c.service(), StandardCharsets.UTF_8)).append('&');
         }
-        url.append("scope=").append(URLEncoder.encode(c.scope() != null ? c.scope() : scope, StandardCharsets.UTF_8));
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url.toString())).timeout(options.timeout());
-        creds.filter(x -> x.identityToken() == null).ifPresent(x -> b.header("Authorization", x.basicHeader()));
-        HttpResponse<byte[]> t = http().send(b.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        form.append("scope=").append(URLEncoder.encode(c.scope() != null ? c.scope() : scope, StandardCharsets.UTF_8));
+        String identityToken = creds.map(Credentials::identityToken).orElse(null);
+        HttpRequest.Builder b;
+        if (identityToken != null) {
+            // docker login's identity token is an OAuth2 refresh token: POSTed to the realm for an access token, as docker does
+            form.append("&grant_type=refresh_token&client_id=jcompose&refresh_token=").append(URLEncoder.encode(identityToken, StandardCharsets.UTF_8));
+            b = HttpRequest.newBuilder(URI.create(realm)).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form.toString()));
+        } else {
+            b = HttpRequest.newBuilder(URI.create(realm + (realm.contains("?") ? "&" : "?") + form)).GET();
+            creds.ifPresent(x -> b.header("Authorization", x.basicHeader()));
+        }
+        HttpResponse<byte[]> t = http().send(b.timeout(options.timeout()).build(), HttpResponse.BodyHandlers.ofByteArray());
         if (t.statusCode() != 200) {
             throw new RegistryException("getting a token from " + realm + " for " + scope + ": status " + t.statusCode(), t.statusCode());
         }

@@ -348,8 +348,23 @@ class RegistryPullerTest {
         ImageRecord r = pull(ref, creds, Platform.host());
         assertEquals("token\n", Files.readString(diff(r, 0).resolve("who")));
         List<TokenServer.Request> ours = tokens.requests().subList(pushRequests + 1, tokens.requests().size());
-        assertEquals(List.of(new TokenServer.Request(TokenServer.SERVICE, List.of("repository:tok:pull"), true)), ours,
+        assertEquals(List.of(new TokenServer.Request(TokenServer.SERVICE, List.of("repository:tok:pull"), true, "basic")), ours,
                 "one token for the manifest, config and layer requests, asked with the service and scope of the challenge");
+
+        // an identity token from ~/.docker/config.json is a refresh token: POSTed to the realm, as docker does
+        store.remove(ref, d -> false, true);
+        Path config = dir.resolve("docker-config/config.json");
+        Files.createDirectories(config.getParent());
+        Files.writeString(config, "{\"auths\":{\"" + registry.host() + "\":{\"identitytoken\":\"" + tokens.identityToken() + "\"}}}");
+        int before = tokens.requests().size();
+        ImageRecord again = pull(ref, new DockerConfigCredentials(config), Platform.host());
+        assertEquals(r.id(), again.id());
+        assertEquals(List.of(new TokenServer.Request(TokenServer.SERVICE, List.of("repository:tok:pull"), true, "refresh_token")),
+                tokens.requests().subList(before, tokens.requests().size()), "one refresh_token grant for the scope, accepted");
+        Files.writeString(config, "{\"auths\":{\"" + registry.host() + "\":{\"identitytoken\":\"revoked\"}}}");
+        RegistryException revoked = assertThrows(RegistryException.class, () -> pull(registry.host() + "/tok:2", new DockerConfigCredentials(config),
+                Platform.host()));
+        assertEquals("getting a token from " + tokens.realm() + " for repository:tok:pull: status 401", revoked.getMessage());
     }
 
     @Test

@@ -27,7 +27,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A token endpoint as Docker Hub's {@code auth.docker.io}: {@code GET /token?service=…&scope=…} with
- * basic credentials answers a JWT (RS256, the signing certificate in the {@code x5c} header) granting
+ * basic credentials, or {@code POST /token} of an OAuth2 form with {@code grant_type=refresh_token} and
+ * the user's {@link #identityToken}, answers a JWT (RS256, the signing certificate in the {@code x5c} header) granting
  * the scopes asked for. The key pair and self-signed certificate are made by the JDK's keytool; the
  * registry trusts the certificate ({@link #certificate()} as its {@code rootcertbundle}).
  */
@@ -37,8 +38,8 @@ public final class TokenServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
 
-    /** One token request as received. */
-    public record Request(String service, List<String> scopes, boolean authorized) {
+    /** One token request as received: {@code grant} is {@code basic} for a GET, else the POSTed form's {@code grant_type}. */
+    public record Request(String service, List<String> scopes, boolean authorized, String grant) {
     }
 
     private final HttpServer server;
@@ -46,6 +47,7 @@ public final class TokenServer implements AutoCloseable {
     private final Certificate cert;
     private final Path certPem;
     private final String expectedAuthorization;
+    private final String identityToken;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
 
     private TokenServer(Path dir, String user, String password) throws Exception {
@@ -63,6 +65,7 @@ public final class TokenServer implements AutoCloseable {
         key = (PrivateKey) ks.getKey("token", "changeit".toCharArray());
         cert = ks.getCertificate("token");
         expectedAuthorization = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        identityToken = "identity-" + user + "-" + Integer.toHexString(password.hashCode());
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/token", this::token);
         server.start();
@@ -96,26 +99,34 @@ public final class TokenServer implements AutoCloseable {
         return new RegistryFixture.TokenAuth(realm(), SERVICE, ISSUER, certPem);
     }
 
+    /** The refresh token {@code docker login} would have kept as {@code identitytoken} for the user: POSTed with {@code grant_type=refresh_token}. */
+    public String identityToken() {
+        return identityToken;
+    }
+
     public List<Request> requests() {
         return List.copyOf(requests);
     }
 
     private void token(HttpExchange ex) throws IOException {
-        String service = null;
+        boolean post = ex.getRequestMethod().equals("POST");
+        String query = post ? new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8) : ex.getRequestURI().getRawQuery();
+        java.util.Map<String, String> form = new java.util.HashMap<>();
         List<String> scopes = new ArrayList<>();
-        String query = ex.getRequestURI().getRawQuery();
         for (String pair : query == null ? new String[0] : query.split("&")) {
             int eq = pair.indexOf('=');
             String name = eq < 0 ? pair : pair.substring(0, eq);
             String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            if (name.equals("service")) {
-                service = value;
-            } else if (name.equals("scope")) {
+            if (name.equals("scope")) {
                 scopes.addAll(List.of(value.split(" ")));
+            } else {
+                form.put(name, value);
             }
         }
-        boolean authorized = expectedAuthorization.equals(ex.getRequestHeaders().getFirst("Authorization"));
-        requests.add(new Request(service, scopes, authorized));
+        String service = form.get("service");
+        boolean authorized = post ? "refresh_token".equals(form.get("grant_type")) && identityToken.equals(form.get("refresh_token"))
+                : expectedAuthorization.equals(ex.getRequestHeaders().getFirst("Authorization"));
+        requests.add(new Request(service, scopes, authorized, post ? form.get("grant_type") : "basic"));
         byte[] body;
         int status;
         if (!authorized) {
