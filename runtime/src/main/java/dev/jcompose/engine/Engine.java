@@ -79,7 +79,7 @@ public final class Engine implements AutoCloseable {
                 new dev.jcompose.engine.stats.NetDev(proc), () -> dev.jcompose.engine.stats.HostUsage.read(proc)), json, clock).register(router);
         new dev.jcompose.engine.api.ArchiveRoutes(containers, images, json).register(router);
         new dev.jcompose.engine.api.AttachRoutes(containers, runtime).register(router);
-        new NetworkRoutes(networks, containers::networkUsers, json, runtime.networkKernel()).register(router);
+        new NetworkRoutes(networks, containers::networkUsers, json, runtime.networking()).register(router);
         new ImageRoutes(images, id -> containers.store().list().stream().anyMatch(c -> id.toString().equals(c.image())),
                 config.root(), json, new dev.jcompose.engine.image.registry.ImagePuller(new dev.jcompose.engine.image.registry.RegistryClient(
                         dev.jcompose.engine.image.registry.RegistryOptions.defaults().withInsecure(config.insecureRegistries()),
@@ -126,7 +126,7 @@ public final class Engine implements AutoCloseable {
         containers.store().list().forEach(r -> runtime.forceRemove(r.id()));
         for (var n : networks.list()) {
             networks.remove(n.id(), java.util.List.of());
-            runtime.removeBridge(n);
+            runtime.networking().removed(n);
         }
     }
 

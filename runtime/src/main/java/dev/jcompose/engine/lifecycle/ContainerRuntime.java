@@ -9,6 +9,7 @@ import dev.jcompose.engine.events.EventBus;
 import dev.jcompose.engine.image.ref.Digest;
 import dev.jcompose.engine.image.store.ImageRecord;
 import dev.jcompose.engine.image.store.ImageStore;
+import dev.jcompose.engine.network.NetworkKernel;
 import dev.jcompose.engine.shim.ExitStatus;
 import dev.jcompose.engine.shim.ShimException;
 import dev.jcompose.engine.shim.ShimProcess;
@@ -74,6 +75,9 @@ public final class ContainerRuntime implements AutoCloseable {
     private final CoalescedTask names;
     private final PortPublishing ports = new PortPublishing();
     private final ContainerExec execs;
+    /** Held while an exit is recorded (it releases the container's endpoints) and by network connect/disconnect. */
+    private final Object exitLock = new Object();
+    private final ContainerNetworking networking;
 
     /** @param cgroups null when this host's cgroups cannot be managed (containers then run without limits) */
     public ContainerRuntime(ContainerService containers, ImageStore images, VolumeStore volumes,
@@ -98,6 +102,7 @@ public final class ContainerRuntime implements AutoCloseable {
             hostsFiles.refreshAll();
             refreshNames();
         });
+        this.networking = new ContainerNetworking(containers, networks, attachments, rules, dns, events, names, exitLock);
     }
 
     /** Re-attaches to containers that kept running while the engine was away; records the ends of those that stopped. */
@@ -114,7 +119,7 @@ public final class ContainerRuntime implements AutoCloseable {
 
     /**
      * Rebuilds the DNS name table from the running containers' endpoints and swaps it in. Only
-     * through {@link #names}, which runs one rebuild at a time (so not synchronized on this runtime:
+     * through {@link #names}, which runs one rebuild at a time (so not under {@code exitLock}:
      * callers holding it wait for a rebuild).
      */
     private void refreshNames() {
@@ -230,7 +235,13 @@ public final class ContainerRuntime implements AutoCloseable {
     }
 
     /** Records the exit the shim wrote, publishes "die", and restarts as the policy says. */
-    private synchronized void exited(String id) {
+    private void exited(String id) {
+        synchronized (exitLock) {
+            recordExit(id);
+        }
+    }
+
+    private void recordExit(String id) {
         Optional<ContainerRecord> current = containers.store().get(id);
         if (current.isEmpty() || !current.get().state().running()) {
             return;
@@ -488,108 +499,9 @@ public final class ContainerRuntime implements AutoCloseable {
         return execs.start(idOrName, cmd, env, user, workDir, privileged, io);
     }
 
-    /**
-     * {@code docker network connect}: a running container gets a veth on the network now (the next
-     * ethN) and its names enter the network's DNS; a stopped one gets the endpoint at its next start.
-     */
-    public synchronized void connectNetwork(String idOrName, String network, dev.jcompose.engine.container.EndpointSettings asked)
-            throws IOException {
-        ContainerRecord r = containers.inspect(idOrName);
-        dev.jcompose.engine.network.NetworkRecord n = attachments.network(network);
-        if (!NetworkAttachments.ownsEndpoints(r)) {
-            throw new ContainerException(400, "container sharing network namespace with another container or host cannot be connected to any other network");
-        }
-        if (r.networkSettings() != null && r.networkSettings().networks().containsKey(n.name())) {
-            throw new ContainerException(403, "endpoint with name " + r.shortName() + " already exists in network " + n.name());
-        }
-        var endpoint = asked != null ? asked
-                : new dev.jcompose.engine.container.EndpointSettings(null, null, null, null, null, null, null, null, null, null, null, null,
-                        null, null, null);
-        if (r.state().running()) {
-            endpoint = attachments.connectOne(r, r.state().pid(), n, endpoint);
-        }
-        var result = endpoint;
-        containers.store().update(r.id(), c -> c.withNetworkSettings(withEndpoint(c.networkSettings(), n.name(), result)));
-        names.run();
-        events.publish("network", "connect", n.id(), Map.of("container", r.id(), "name", n.name(), "type", n.driver()));
-    }
-
-    /** {@code docker network disconnect}: the veth leaves the running container, its address is freed and its names leave the DNS. */
-    public synchronized void disconnectNetwork(String idOrName, String network, boolean force) throws IOException {
-        ContainerRecord r = containers.inspect(idOrName);
-        dev.jcompose.engine.network.NetworkRecord n = networks.find(network);
-        var endpoint = r.networkSettings() == null ? null : r.networkSettings().networks().get(n.name());
-        if (endpoint == null && !n.name().equals(r.hostConfig().effectiveNetworkMode())) {
-            throw new ContainerException(403, "container " + r.id() + " is not connected to network " + n.name());
-        }
-        if (r.state().running()) {
-            attachments.disconnect(r, n, endpoint);
-        }
-        containers.store().update(r.id(), c -> c.withNetworkSettings(withEndpoint(c.networkSettings(), n.name(), null)));
-        names.run();
-        events.publish("network", "disconnect", n.id(), Map.of("container", r.id(), "name", n.name(), "type", n.driver()));
-    }
-
-    /** The settings with {@code endpoint} on {@code network} (null: without that network), other networks in their order. */
-    private static ContainerRecord.NetworkSettings withEndpoint(ContainerRecord.NetworkSettings s, String network,
-                                                                 dev.jcompose.engine.container.EndpointSettings endpoint) {
-        Map<String, dev.jcompose.engine.container.EndpointSettings> nets = new java.util.LinkedHashMap<>();
-        if (s != null) {
-            nets.putAll(s.networks());
-        }
-        if (endpoint == null) {
-            nets.remove(network);
-        } else {
-            nets.put(network, endpoint);
-        }
-        return new ContainerRecord.NetworkSettings(s == null ? null : s.sandboxKey(), s == null ? null : s.ports(), nets);
-    }
-
-    /** The runtime as the network routes need it: bridge teardown, connect, disconnect. */
-    public dev.jcompose.engine.network.NetworkKernel networkKernel() {
-        return new dev.jcompose.engine.network.NetworkKernel() {
-            @Override
-            public void removed(dev.jcompose.engine.network.NetworkRecord n) {
-                removeBridge(n);
-            }
-
-            @Override
-            public void connect(String container, String network, dev.jcompose.engine.container.EndpointSettings endpoint)
-                    throws IOException {
-                connectNetwork(container, network, endpoint);
-            }
-
-            @Override
-            public Map<String, dev.jcompose.engine.network.NetworkRecord.Member> members(String network) {
-                Map<String, dev.jcompose.engine.network.NetworkRecord.Member> out = new java.util.TreeMap<>();
-                for (ContainerRecord c : containers.store().list()) {
-                    var e = c.state().running() && c.networkSettings() != null ? c.networkSettings().networks().get(network) : null;
-                    if (e != null && e.ipAddress() != null && !e.ipAddress().isEmpty()) {
-                        out.put(c.id(), new dev.jcompose.engine.network.NetworkRecord.Member(c.shortName(), e.endpointId(),
-                                e.macAddress() == null ? "" : e.macAddress(), e.ipAddress() + "/" + e.ipPrefixLen(),
-                                e.globalIpv6Address() == null || e.globalIpv6Address().isEmpty() ? ""
-                                        : e.globalIpv6Address() + "/" + e.globalIpv6PrefixLen()));
-                    }
-                }
-                return out;
-            }
-
-            @Override
-            public void disconnect(String container, String network, boolean force) throws IOException {
-                disconnectNetwork(container, network, force);
-            }
-        };
-    }
-
-    /** Deletes the bridge of a removed network (nothing when it never had one). */
-    public void removeBridge(dev.jcompose.engine.network.NetworkRecord n) {
-        rules.remove(n);
-        n.ipam().config().forEach(p -> dns.stop(p.gateway(), 53));
-        try {
-            new dev.jcompose.engine.network.BridgeDriver().deleteBridge(n);
-        } catch (IOException e) {
-            LOG.warn("removing the bridge of network {}: {}", n.name(), e.getMessage());
-        }
+    /** The runtime as the network routes need it: bridge teardown, connect, disconnect, members. */
+    public NetworkKernel networking() {
+        return networking;
     }
 
     /** The cgroup counters of container {@code id} (for {@code /containers/{id}/stats}); empty when it has no cgroup. */
