@@ -16,7 +16,7 @@ public record StatsJson(
         @JsonProperty("pids_stats") PidsStats pidsStats,
         @JsonProperty("blkio_stats") BlkioStats blkioStats,
         @JsonProperty("num_procs") int numProcs,
-        @JsonProperty("storage_stats") Map<String, Object> storageStats,
+        @JsonProperty("storage_stats") StorageStats storageStats,
         @JsonProperty("cpu_stats") CpuStats cpuStats,
         @JsonProperty("precpu_stats") CpuStats precpuStats,
         @JsonProperty("memory_stats") MemoryStats memoryStats,
@@ -26,6 +26,16 @@ public record StatsJson(
 
     /** Go's zero time, which Docker sends as {@code read}/{@code preread} when there is no sample. */
     public static final String ZERO_TIME = "0001-01-01T00:00:00Z";
+
+    /** Docker's {@code StorageStats}: Windows counters only, so {@code {}} on Linux as dockerd sends it. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record StorageStats(
+            @JsonProperty("read_count_normalized") Long readCountNormalized,
+            @JsonProperty("read_size_bytes") Long readSizeBytes,
+            @JsonProperty("write_count_normalized") Long writeCountNormalized,
+            @JsonProperty("write_size_bytes") Long writeSizeBytes) {
+        public static final StorageStats NONE = new StorageStats(null, null, null, null);
+    }
 
     /** Docker's {@code PidsStats}: {@code limit} only when there is one, nothing for a container that is not running. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

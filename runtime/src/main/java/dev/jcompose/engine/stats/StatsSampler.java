@@ -46,7 +46,7 @@ public final class StatsSampler {
 
     /** Docker's frame for a container that is not running: zero times, no counters. */
     public static StatsJson empty(ContainerRecord r) {
-        return new StatsJson(StatsJson.ZERO_TIME, StatsJson.ZERO_TIME, PidsStats.NONE, BlkioStats.NONE, 0, Map.of(),
+        return new StatsJson(StatsJson.ZERO_TIME, StatsJson.ZERO_TIME, PidsStats.NONE, BlkioStats.NONE, 0, StatsJson.StorageStats.NONE,
                 CpuStats.NONE, CpuStats.NONE, MemoryStats.NONE, r.name(), r.id(), null);
     }
 
@@ -65,7 +65,7 @@ public final class StatsSampler {
         MemoryStats memory = new MemoryStats(cg.memoryUsage(), cg.memoryMaxUsage(), cg.memoryStat(), cg.memoryFailcnt(), limit);
         PidsStats pids = new PidsStats(cg.pidsCurrent(), cg.pidsLimit() == CgroupStats.UNLIMITED ? null : cg.pidsLimit());
         BlkioStats blkio = new BlkioStats(entries(cg.ioServiceBytes()), entries(cg.ioServiced()), null, null, null, null, null, null);
-        return new StatsJson(now.toString(), StatsJson.ZERO_TIME, pids, blkio, 0, Map.of(), cpuStats, CpuStats.NONE, memory,
+        return new StatsJson(now.toString(), StatsJson.ZERO_TIME, pids, blkio, 0, StatsJson.StorageStats.NONE, cpuStats, CpuStats.NONE, memory,
                 r.name(), r.id(), networks(r));
     }
 

@@ -80,6 +80,7 @@ class StatsSamplerTest {
         assertEquals("/demo-web-1", n.get("name").asText());
         assertEquals("c0ffee", n.get("id").asText());
         assertEquals(json.readTree("{\"current\":3,\"limit\":64}"), n.get("pids_stats"));
+        assertEquals(json.readTree("{}"), n.get("storage_stats"), "dockerd sends an empty storage_stats on Linux");
         assertEquals(json.readTree("""
                 {"cpu_usage":{"total_usage":5000000,"percpu_usage":[4000000,1000000],"usage_in_kernelmode":2000000,"usage_in_usermode":3000000},
                  "system_cpu_usage":11810000000,"online_cpus":2,"throttling_data":{"periods":10,"throttled_periods":1,"throttled_time":500}}"""),
