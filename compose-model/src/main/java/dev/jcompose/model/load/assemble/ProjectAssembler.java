@@ -66,8 +66,14 @@ public final class ProjectAssembler {
                 Selection.of(p.tree(), options.services()));
     }
 
+    /** {@code --env-file}s, else docker compose's {@code COMPOSE_ENV_FILES} (comma-separated), relative to the working directory. */
     private List<Path> envFiles(Path cwd) {
-        return options.envFiles().stream().map(cwd::resolve).map(Path::normalize).toList();
+        List<String> given = options.envFiles();
+        String fromEnv = options.osEnv().get("COMPOSE_ENV_FILES");
+        if (given.isEmpty() && fromEnv != null && !fromEnv.isEmpty()) {
+            given = java.util.Arrays.stream(fromEnv.split(",")).map(String::strip).filter(f -> !f.isEmpty()).toList();
+        }
+        return given.stream().map(cwd::resolve).map(Path::normalize).toList();
     }
 
     /** One compose file: read, interpolate, long form, extends, include. */

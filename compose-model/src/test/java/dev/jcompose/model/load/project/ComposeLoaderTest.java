@@ -89,6 +89,21 @@ class ComposeLoaderTest {
         assertTrue(other.yaml().contains("- win=other\n") && other.serviceNames().contains("extra"), other.yaml());
     }
 
+    /** docker compose's COMPOSE_ENV_FILES: comma-separated env files used when no --env-file is given. */
+    @Test
+    void composeEnvFilesNamesTheEnvFilesWhenNoEnvFileFlagDoes() throws IOException {
+        write("compose.yaml", "services:\n  echo:\n    image: \"alpine:${TAG}\"\n    command: echo $A $B\n");
+        write(".env", "TAG=dotenv\nA=dotenv\nB=dotenv\n");
+        write("one.env", "TAG=one\nA=one\n");
+        write("two.env", "A=two\n");
+        String yaml = load(Map.of("COMPOSE_ENV_FILES", "one.env, two.env")).yaml();
+        assertTrue(yaml.contains("image: alpine:one") && yaml.contains("- two\n"), "the later file wins: " + yaml);
+        assertFalse(yaml.contains("dotenv"), "the named files replace .env: " + yaml);
+        LoadedProject flag = ComposeLoader.load(new ProjectOptions(dir, List.of(), null, null, List.of("two.env"), List.of(), List.of(),
+                Map.of("COMPOSE_ENV_FILES", "one.env"), () -> "", true));
+        assertTrue(flag.yaml().contains("- two\n") && !flag.yaml().contains("alpine:one"), "--env-file wins over the variable: " + flag.yaml());
+    }
+
     /** e2e TestComposeFileSetByProjectDirectory: with --project-directory, the default files are searched there. */
     @Test
     void defaultFilesAreSearchedInTheProjectDirectory() throws IOException {
