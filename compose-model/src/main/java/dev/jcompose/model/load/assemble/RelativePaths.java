@@ -75,6 +75,15 @@ public final class RelativePaths {
             }
             out = out.with("env_file", new YSeq(items, files.mark(), files.tag()));
         }
+        if (s.get("label_file") instanceof YScalar one && !one.isNull()) {
+            out = out.with("label_file", Nodes.str(resolve(one.text()), one.mark()));
+        } else if (s.get("label_file") instanceof YSeq files) {
+            List<YNode> items = new ArrayList<>();
+            for (YNode f : files.items()) {
+                items.add(f instanceof YScalar p && !p.isNull() ? Nodes.str(resolve(p.text()), p.mark()) : f);
+            }
+            out = out.with("label_file", new YSeq(items, files.mark(), files.tag()));
+        }
         if (s.get("extends") instanceof YMap ext && ext.get("file") instanceof YScalar f && !f.isNull()) {
             out = out.with("extends", ext.with("file", Nodes.str(resolve(f.text()), f.mark())));
         }

@@ -170,6 +170,7 @@ public final class Normalizer {
             }
         }
         out = environment(out, path);
+        out = LabelFiles.apply(out, path, ctx.environment());
         if (implicit && out.get("pull_policy") instanceof YScalar p && p.text().equals("if_not_present")) {
             out = out.with("pull_policy", p.withText("missing"));
         }
