@@ -6,11 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jcompose.model.Project;
-import dev.jcompose.model.load.assemble.ProjectOptions;
-import dev.jcompose.model.load.project.ComposeLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,14 +19,9 @@ class EndpointRequestTest {
     @TempDir
     Path dir;
 
-    private Project load(String yaml) throws Exception {
-        Files.writeString(dir.resolve("compose.yaml"), yaml);
-        return ComposeLoader.load(ProjectOptions.discover(dir, Map.of())).project();
-    }
-
     @Test
     void interfaceNameAndDriverOptsGoToTheEndpoint() throws Exception {
-        Project p = load("""
+        Project p = TestProjects.load(dir, """
                 name: ifn
                 services:
                   test:
@@ -48,7 +39,7 @@ class EndpointRequestTest {
 
     @Test
     void linksNameEveryReplicaWithTheAliasOnHostConfigAndTheFirstEndpoint() throws Exception {
-        Project p = load("""
+        Project p = TestProjects.load(dir, """
                 name: lk
                 services:
                   web:

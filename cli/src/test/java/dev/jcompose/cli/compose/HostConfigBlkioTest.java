@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jcompose.model.Project;
-import dev.jcompose.model.load.assemble.ProjectOptions;
-import dev.jcompose.model.load.project.ComposeLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,7 +18,7 @@ class HostConfigBlkioTest {
 
     @Test
     void weightsAndThrottles() throws Exception {
-        Files.writeString(dir.resolve("compose.yaml"), """
+        Project p = TestProjects.load(dir, """
                 name: blkio
                 services:
                   db:
@@ -36,7 +33,6 @@ class HostConfigBlkioTest {
                   plain:
                     image: busybox
                 """);
-        Project p = ComposeLoader.load(ProjectOptions.discover(dir, Map.of())).project();
         ObjectNode db = HostConfigBuilder.build(p, p.services().get("db"));
         ObjectMapper json = new ObjectMapper();
         assertEquals(300, db.get("BlkioWeight").asInt());

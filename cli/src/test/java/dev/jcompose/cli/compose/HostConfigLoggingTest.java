@@ -5,11 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jcompose.model.Project;
-import dev.jcompose.model.load.project.ComposeLoader;
-import dev.jcompose.model.load.assemble.ProjectOptions;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,14 +14,9 @@ class HostConfigLoggingTest {
     @TempDir
     Path dir;
 
-    private Project load(String yaml) throws Exception {
-        Files.writeString(dir.resolve("compose.yaml"), yaml);
-        return ComposeLoader.load(ProjectOptions.discover(dir, Map.of())).project();
-    }
-
     @Test
     void loggingOptionsInitAndSeccomp() throws Exception {
-        Project p = load("""
+        Project p = TestProjects.load(dir, """
                 name: logs
                 services:
                   web:

@@ -4,11 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jcompose.model.Project;
-import dev.jcompose.model.load.assemble.ProjectOptions;
-import dev.jcompose.model.load.project.ComposeLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,14 +18,13 @@ class HostConfigPortsTest {
 
     @Test
     void portsWithoutPublishedPortAskForARandomOne() throws Exception {
-        Files.writeString(dir.resolve("compose.yaml"), """
+        Project p = TestProjects.load(dir, """
                 name: ports
                 services:
                   web:
                     image: busybox
                     ports: ["127.0.0.1::8080", "9090", "8443:443", "127.0.0.1:5353:53/udp"]
                 """);
-        Project p = ComposeLoader.load(ProjectOptions.discover(dir, Map.of())).project();
         ObjectNode bindings = (ObjectNode) HostConfigBuilder.build(p, p.services().get("web")).get("PortBindings");
         assertEquals("{\"HostIp\":\"127.0.0.1\",\"HostPort\":\"\"}", bindings.get("8080/tcp").get(0).toString());
         assertEquals("{\"HostIp\":\"\",\"HostPort\":\"\"}", bindings.get("9090/tcp").get(0).toString());

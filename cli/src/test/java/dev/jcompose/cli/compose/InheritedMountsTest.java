@@ -4,14 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jcompose.model.Project;
-import dev.jcompose.model.load.assemble.ProjectOptions;
-import dev.jcompose.model.load.project.ComposeLoader;
 import dev.jcompose.planner.plan.InheritedMount;
 import dev.jcompose.planner.reconcile.DesiredMount;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +17,7 @@ class InheritedMountsTest {
     Path dir;
 
     private Project load() throws Exception {
-        Files.writeString(dir.resolve("compose.yaml"), """
+        return TestProjects.load(dir, """
                 name: inh
                 services:
                   app:
@@ -31,7 +27,6 @@ class InheritedMountsTest {
                   data: {}
                   ext: {external: true, name: outside}
                 """);
-        return ComposeLoader.load(ProjectOptions.discover(dir, Map.of())).project();
     }
 
     @Test

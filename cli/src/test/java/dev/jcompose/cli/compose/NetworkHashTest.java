@@ -4,13 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dev.jcompose.model.Project;
-import dev.jcompose.model.load.assemble.ProjectOptions;
-import dev.jcompose.model.load.project.ComposeLoader;
 import dev.jcompose.planner.reconcile.DesiredNetwork;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,14 +16,13 @@ class NetworkHashTest {
     Path dir;
 
     private Project load(String networks) throws Exception {
-        Files.writeString(dir.resolve("compose.yaml"), """
+        return TestProjects.load(dir, """
                 name: nh
                 services:
                   web: {image: busybox, networks: [front]}
                   db: {image: busybox, networks: [front, back]}
                   side: {image: busybox, network_mode: "service:web"}
                 """ + networks);
-        return ComposeLoader.load(ProjectOptions.discover(dir, Map.of())).project();
     }
 
     private String hash(String networks) throws Exception {
