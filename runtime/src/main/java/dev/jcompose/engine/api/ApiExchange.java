@@ -28,6 +28,7 @@ public final class ApiExchange {
     private final String apiVersion;
     private OutputStream stream;
     private boolean upgraded;
+    private boolean bodyTaken;
 
     ApiExchange(Request request, Response response, Map<String, String> pathParams, ObjectMapper json, String apiVersion) {
         this.request = request;
@@ -73,7 +74,31 @@ public final class ApiExchange {
     }
 
     public InputStream body() {
+        bodyTaken = true;
         return Content.Source.asInputStream(request);
+    }
+
+    /**
+     * Reads and drops a body no handler read, up to {@code limit} bytes, before an early answer (an
+     * error found before the body was needed). Without this Jetty closes the connection with the body
+     * still on its way, and a client still writing it (docker's {@code POST /containers/x/exec}) gets
+     * EPIPE instead of the error.
+     */
+    void discardUnreadBody(long limit) {
+        if (bodyTaken || upgraded) {
+            return;
+        }
+        bodyTaken = true;
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            byte[] buf = new byte[8192];
+            long left = limit;
+            int n;
+            while (left > 0 && (n = in.read(buf, 0, (int) Math.min(buf.length, left))) > 0) {
+                left -= n;
+            }
+        } catch (IOException e) {
+            // the client went away: the answer will fail the same way and be logged there
+        }
     }
 
     /** The request body as JSON of type {@code type}; an empty body gives null. */

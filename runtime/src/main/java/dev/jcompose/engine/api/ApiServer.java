@@ -72,6 +72,9 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
+    /** How much of an unread request body an error answer reads first, so the client sees the error. */
+    private static final long UNREAD_BODY_LIMIT = 1 << 20;
+
     private static final class Dispatch extends Handler.Abstract {
         private final Router router;
         private final ObjectMapper json;
@@ -108,6 +111,7 @@ public final class ApiServer implements AutoCloseable {
                 callback.failed(new IOException(message)); // headers are gone: the client sees the stream end
                 return;
             }
+            ex.discardUnreadBody(UNREAD_BODY_LIMIT);
             try {
                 ex.sendJson(status, Map.of("message", message));
                 callback.succeeded();
