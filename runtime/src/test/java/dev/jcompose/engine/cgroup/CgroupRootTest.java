@@ -208,7 +208,7 @@ class CgroupRootTest {
         assertEquals("D", RootSupport.state(pid), "a frozen task sleeps uninterruptibly in the freezer");
         m.thaw();
         assertEquals(FreezerState.THAWED, m.freezerState());
-        assertEquals("S", RootSupport.state(pid));
+        assertEquals("S", RootSupport.stateWithin(pid, "S", Duration.ofSeconds(5)), "a thawed task is back in its sleep");
 
         CgroupStats stats = m.stats();
         assertTrue(stats.memoryUsage() > 0, "usage " + stats.memoryUsage());

@@ -49,6 +49,20 @@ final class RootSupport {
                 .filter(l -> l.startsWith("State:")).findFirst().orElseThrow().split("\\s+")[1];
     }
 
+    /**
+     * The State letter once it is {@code wanted}, polling for at most {@code within}; else the last one
+     * seen. A thawed task runs (R) for a moment before it is back in its sleep (S).
+     */
+    static String stateWithin(long pid, String wanted, java.time.Duration within) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        String seen = state(pid);
+        while (!seen.equals(wanted) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+            seen = state(pid);
+        }
+        return seen;
+    }
+
     /** A real disk's {@code major:minor} from /sys/block (not loop, zram or ram devices), if there is one. */
     static Optional<BlockDevice> aDisk() throws IOException {
         try (Stream<Path> s = Files.list(Path.of("/sys/block"))) {
