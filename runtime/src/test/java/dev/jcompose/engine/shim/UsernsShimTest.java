@@ -1,0 +1,112 @@
+package dev.jcompose.engine.shim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Containers in a user namespace of their own through the real shim: maps, ownership from both sides, /dev, /sys, escapes. */
+@Tag("root")
+class UsernsShimTest {
+    static final int HOST_ROOT = 231072;
+    static final UserNamespace REMAP = UserNamespace.of(HOST_ROOT, HOST_ROOT + 7, 65536);
+
+    @TempDir
+    Path dir;
+    private ShimRunner runner;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        assumeTrue("root".equals(System.getProperty("user.name")), "needs root: creates user namespaces and mounts");
+        assumeTrue(BusyboxRootfs.available(), "needs /bin/busybox (Debian package busybox-static)");
+        assumeTrue(Files.exists(Path.of("/proc/self/ns/user")), "needs user namespaces (CONFIG_USER_NS)");
+        // the container's root is host uid 231072: the paths it walks must be searchable by others, as dockerd's 0711
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx--x--x"));
+        runner = new ShimRunner(dir);
+        // a plain-directory rootfs belongs to the container's root, as runc's userns tests prepare it (image layers are idmapped instead)
+        try (var files = Files.walk(dir.resolve("rootfs"))) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Files.setAttribute(f, "unix:uid", HOST_ROOT, LinkOption.NOFOLLOW_LINKS);
+                Files.setAttribute(f, "unix:gid", HOST_ROOT + 7, LinkOption.NOFOLLOW_LINKS);
+            }
+        }
+    }
+
+    @Test
+    void theContainersRootIsTheMappedHostUid() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        Files.setAttribute(data, "unix:uid", HOST_ROOT);
+        Path secret = Files.createDirectories(dir.resolve("secret"));
+        Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rwx------"));
+        Files.writeString(secret.resolve("f"), "host\n");
+        ShimSpec base = runner.spec("cat /proc/self/uid_map /proc/self/gid_map; echo uid=$(id -u) gid=$(id -g); echo made > /data/made; "
+                + "echo x > /dev/null && echo null-ok; echo zero=$(head -c 5 /dev/zero | wc -c) urandom=$(head -c 7 /dev/urandom | wc -c); "
+                + "cat /secret/f || echo read-denied; echo evil > /secret/f || echo write-denied; touch /secret/new || echo create-denied; "
+                + "echo nets=$(ls /sys/class/net); touch /sys/kernel/x || echo sys-ro; echo ready; sleep 30", 0);
+        List<ShimSpec.Mount> mounts = new java.util.ArrayList<>(base.mounts());
+        mounts.add(new ShimSpec.Mount("bind", data.toString(), "/data", List.of("rbind"), null));
+        mounts.add(new ShimSpec.Mount("bind", secret.toString(), "/secret", List.of("rbind"), null));
+        ShimSpec spec = new ShimSpec(base.root(), null, false, base.hostname(), null, base.args(), base.env(), "/", 0, 0, List.of(),
+                base.capabilities(), false, mounts, List.of(), base.maskedPaths(), base.readonlyPaths(), List.of(), null, true, null,
+                base.logFile(), base.exitFile()).withUserns(REMAP);
+        ShimProcess p = runner.start(spec);
+        try {
+            runner.awaitLog("ready");
+            String status = Files.readString(Path.of("/proc/" + p.containerPid() + "/status"));
+            assertTrue(status.contains("Uid:\t" + HOST_ROOT + "\t" + HOST_ROOT + "\t"), "the host sees the mapped uid: " + status);
+            assertTrue(status.contains("Gid:\t" + (HOST_ROOT + 7) + "\t"), status);
+            // exec joins the container's user namespace too: root inside, the mapped uid outside
+            ShimExec.Result exec = ShimExec.run(ShimBinary.locate(dir.resolve("state")), p.containerPid(),
+                    List.of("sh", "-c", "id -u; cat /proc/self/uid_map; grep Uid: /proc/$$/status; ls -n /data/made"), List.of("PATH=/bin"),
+                    "/", 0, 0, spec.capabilities(), dir, java.time.Duration.ofSeconds(10));
+            assertEquals(0, exec.exitCode(), exec.output());
+            assertTrue(exec.output().startsWith("0\n"), exec.output());
+            assertTrue(Pattern.compile(" +0 +" + HOST_ROOT + " +65536\n").matcher(exec.output()).find(), exec.output());
+            assertTrue(Pattern.compile(" 0 +0 .*/data/made").matcher(exec.output()).find(), "owned by root inside: " + exec.output());
+        } finally {
+            ProcessHandle.of(p.containerPid()).ifPresent(ProcessHandle::destroyForcibly);
+            runner.await(p, spec);
+        }
+        String log = runner.log();
+        assertTrue(Pattern.compile("\"log\":\" +0 +" + HOST_ROOT + " +65536\\\\n\"").matcher(log).find(), "uid_map inside: " + log);
+        assertTrue(Pattern.compile("\"log\":\" +0 +" + (HOST_ROOT + 7) + " +65536\\\\n\"").matcher(log).find(), "gid_map inside: " + log);
+        assertTrue(log.contains("uid=0 gid=0"), log);
+        assertEquals(HOST_ROOT, Files.getAttribute(data.resolve("made"), "unix:uid", LinkOption.NOFOLLOW_LINKS));
+        assertEquals(HOST_ROOT + 7, Files.getAttribute(data.resolve("made"), "unix:gid", LinkOption.NOFOLLOW_LINKS));
+        assertTrue(log.contains("null-ok"), log);
+        assertTrue(log.contains("zero=5 urandom=7"), log);
+        assertTrue(log.contains("read-denied") && log.contains("write-denied") && log.contains("create-denied"),
+                "root inside is nobody to a host root-only directory: " + log);
+        assertEquals("host\n", Files.readString(secret.resolve("f")));
+        assertFalse(Files.exists(secret.resolve("new")));
+        assertTrue(log.contains("nets=lo\\n"), "its own sysfs, of its own network namespace: " + log);
+        assertTrue(log.contains("sys-ro"), log);
+    }
+
+    @Test
+    void withoutANetworkNamespaceOfItsOwnTheHostsSysIsBoundReadOnly() throws Exception {
+        // the link of the host's default route (stable, unlike the count: other tests add links meanwhile)
+        String uplink = Files.readAllLines(Path.of("/proc/net/route")).stream().map(l -> l.split("\\s+"))
+                .filter(f -> f.length > 1 && f[1].equals("00000000")).map(f -> f[0]).findFirst().orElse("lo");
+        ShimSpec base = runner.spec("echo links: $(ls /sys/class/net); touch /sys/kernel/x || echo sys-ro; "
+                + "touch /sys/fs/cgroup/pids/x 2>/dev/null || echo cgroup-ro", 0);
+        ShimSpec spec = new ShimSpec(base.root(), null, false, base.hostname(), null, base.args(), base.env(), "/", 0, 0, List.of(),
+                base.capabilities(), false, base.mounts(), List.of(), base.maskedPaths(), base.readonlyPaths(), List.of(), null, false,
+                null, base.logFile(), base.exitFile()).withUserns(REMAP);
+        assertEquals(0, runner.run(spec).exitCode(), runner.log());
+        String log = runner.log();
+        assertTrue(Pattern.compile("links:.* " + Pattern.quote(uplink) + "[ \\\\]").matcher(log).find(), "the host's " + uplink + ": " + log);
+        assertTrue(log.contains("sys-ro") && log.contains("cgroup-ro"), log);
+    }
+}
