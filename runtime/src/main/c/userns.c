@@ -6,12 +6,12 @@
  *     /proc/PID/uid_map, gid_map (setgroups left "allow":
  *       the writer is root in the parent namespace, as runc does when not rootless)
  *     rootfs_overlay: open_tree(OPEN_TREE_CLONE) of each lowerdir, mount_setattr(MOUNT_ATTR_IDMAP,
- *       /proc/PID/ns/user) -> the detached mounts go over the layer socketpair (SCM_RIGHTS); the
- *       container's own upperdir and workdir are chowned to its root (host uid of 0)
- *     "pid N" to the engine, ... "go" ------------------>  setresgid/setresuid(0): the mapped root
- *                                                           receives the layers: a tmpfs on root, each
- *                                                           layer move_mount()ed to root/N, the overlay
- *                                                           mounted on root with lowerdir=N:...
+ *       /proc/PID/ns/user); fsopen("overlay") with those as "lowerdir+" (by fd) and the container's own
+ *       upperdir and workdir (chowned to its root, the host id of 0: what it writes shows as the
+ *       mapped uid on the host, as under dockerd's remapping); fsmount -> the detached overlay goes
+ *       over the layer socketpair (SCM_RIGHTS)
+ *     "pid N" to the engine, ... "go" ------------------>  setresgid/setresuid(0): the mapped root;
+ *                                                           move_mount()s the overlay onto root
  * Inside, mknod is refused: /dev's default nodes are bind mounts of the host's; sysfs is mounted only
  * in a network namespace of the container's own, else the host's /sys is bound read-only.
  */
@@ -29,7 +29,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define MAX_LAYERS 250
+#define MAX_LAYERS 500 /* overlayfs' own limit of lower layers */
 
 int shim_userns_parse(struct shim_spec *s, const char *key, char *value, struct shim_error *err)
 {
@@ -87,132 +87,122 @@ int shim_userns_write_maps(pid_t pid, const struct shim_spec *s, struct shim_err
 	return write_map(pid, "gid_map", s->gid_map, s->ngid_map, err);
 }
 
-/* The value of overlay option {@code name} in {@code data} (copied into out), or NULL. */
-static char *option(const char *data, const char *name, char *out, size_t size)
+static int send_fd(int sock, int fd, struct shim_error *err)
 {
-	size_t n = strlen(name);
-	for (const char *p = data; p && *p; p = strchr(p, ',') ? strchr(p, ',') + 1 : NULL) {
-		if (strncmp(p, name, n) == 0 && p[n] == '=') {
-			const char *v = p + n + 1;
-			size_t len = strcspn(v, ",");
-			if (len >= size)
-				return NULL;
-			memcpy(out, v, len);
-			out[len] = '\0';
-			return out;
-		}
-	}
-	return NULL;
-}
-
-static int send_fds(int sock, const int *fds, size_t n, struct shim_error *err)
-{
-	char count = (char)(n > 0 ? 1 : 0);
-	char control[CMSG_SPACE(sizeof(int) * MAX_LAYERS)];
+	char byte = 1;
+	char control[CMSG_SPACE(sizeof(int))];
 	memset(control, 0, sizeof(control));
-	struct iovec iov = {&count, 1};
-	struct msghdr msg = {.msg_iov = &iov, .msg_iovlen = 1};
-	if (n > 0) {
-		msg.msg_control = control;
-		msg.msg_controllen = CMSG_SPACE(sizeof(int) * n);
-		struct cmsghdr *c = CMSG_FIRSTHDR(&msg);
-		c->cmsg_level = SOL_SOCKET;
-		c->cmsg_type = SCM_RIGHTS;
-		c->cmsg_len = CMSG_LEN(sizeof(int) * n);
-		memcpy(CMSG_DATA(c), fds, sizeof(int) * n);
-	}
+	struct iovec iov = {&byte, 1};
+	struct msghdr msg = {.msg_iov = &iov, .msg_iovlen = 1, .msg_control = control, .msg_controllen = sizeof(control)};
+	struct cmsghdr *c = CMSG_FIRSTHDR(&msg);
+	c->cmsg_level = SOL_SOCKET;
+	c->cmsg_type = SCM_RIGHTS;
+	c->cmsg_len = CMSG_LEN(sizeof(int));
+	memcpy(CMSG_DATA(c), &fd, sizeof(int));
 	if (sendmsg(sock, &msg, 0) < 0)
-		return shim_fail(err, "idmapped layers", errno, "send %zu layer mounts to the container", n);
+		return shim_fail(err, "idmapped layers", errno, "send the rootfs mount to the container");
 	return 0;
 }
 
+/* fsconfig's failure, with the filesystem's own message when it left one in the context's log. */
+static int fs_fail(int fs, struct shim_error *err, const char *what)
+{
+	int saved = errno;
+	char log[256] = "";
+	ssize_t n = read(fs, log, sizeof(log) - 1);
+	log[n > 0 ? n - (log[n - 1] == '\n') : 0] = '\0';
+	return shim_fail(err, "rootfs", saved, "overlay %s%s%s", what, *log ? ": " : "", log);
+}
+
+/* A detached mount of the layer, idmapped with the container's user namespace (its root sees host uid 0 as 0). */
+static int idmapped_layer(const char *layer, int userns, struct shim_error *err)
+{
+	struct mount_attr attr = {.attr_set = MOUNT_ATTR_IDMAP, .userns_fd = (__u64)userns};
+	int fd = open_tree(AT_FDCWD, layer, OPEN_TREE_CLONE | OPEN_TREE_CLOEXEC);
+	if (fd < 0)
+		return shim_fail(err, "idmapped layers", errno, "open_tree(OPEN_TREE_CLONE) %s", layer);
+	if (mount_setattr(fd, "", AT_EMPTY_PATH, &attr, sizeof(attr)) < 0) {
+		shim_fail(err, "idmapped layers", errno, "mount_setattr(MOUNT_ATTR_IDMAP) %s", layer);
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+/* The overlay, made by the shim (so its mounter is host root: trusted.overlay.* xattrs such as the layers'
+ * opaque markers keep working) from idmapped lower layers ("lowerdir+" by fd, topmost first) and the container's
+ * own upperdir and workdir, chowned to the container's root; the child attaches it. */
 int shim_userns_send_layers(pid_t pid, const struct shim_spec *s, int sock, struct shim_error *err)
 {
-	char lower[16384], dir[4096], path[64];
-	int fds[MAX_LAYERS];
-	size_t n = 0;
-	if (!option(s->rootfs_overlay, "lowerdir", lower, sizeof(lower)))
-		return shim_fail(err, "idmapped layers", EINVAL, "no lowerdir in the overlay options");
+	char opts[16384], path[64];
 	long uid = host_root(s->uid_map, s->nuid_map), gid = host_root(s->gid_map, s->ngid_map);
 	if (uid < 0 || gid < 0)
 		return shim_fail(err, "idmapped layers", EINVAL, "the container's root (id 0) is not mapped");
-	for (const char *name = "upperdir"; name; name = strcmp(name, "upperdir") == 0 ? "workdir" : NULL)
-		if (option(s->rootfs_overlay, name, dir, sizeof(dir)) && chown(dir, (uid_t)uid, (gid_t)gid) < 0)
-			return shim_fail(err, "idmapped layers", errno, "chown the container's %s %s to %ld:%ld", name, dir, uid, gid);
 	snprintf(path, sizeof(path), "/proc/%d/ns/user", pid);
 	int userns = open(path, O_RDONLY | O_CLOEXEC);
 	if (userns < 0)
 		return shim_fail(err, "idmapped layers", errno, "open %s", path);
-	struct mount_attr attr = {.attr_set = MOUNT_ATTR_IDMAP, .userns_fd = (__u64)userns};
-	int ret = 0;
+	/* the detached layer mounts stay open until the overlay is made: closing one dissolves it */
+	int layers[MAX_LAYERS];
+	size_t nlayers = 0;
+	int fs = fsopen("overlay", FSOPEN_CLOEXEC), ret = 0;
+	if (fs < 0)
+		ret = shim_fail(err, "rootfs", errno, "fsopen overlay");
+	snprintf(opts, sizeof(opts), "%s", s->rootfs_overlay);
 	char *save = NULL;
-	for (char *layer = strtok_r(lower, ":", &save); layer && ret == 0; layer = strtok_r(NULL, ":", &save)) {
-		int fd = n < MAX_LAYERS ? open_tree(AT_FDCWD, layer, OPEN_TREE_CLONE | OPEN_TREE_CLOEXEC) : -1;
-		if (fd < 0)
-			ret = shim_fail(err, "idmapped layers", n < MAX_LAYERS ? errno : E2BIG, "open_tree(OPEN_TREE_CLONE) %s", layer);
-		else if (mount_setattr(fd, "", AT_EMPTY_PATH, &attr, sizeof(attr)) < 0)
-			ret = shim_fail(err, "idmapped layers", errno, "mount_setattr(MOUNT_ATTR_IDMAP) %s", layer);
-		if (fd >= 0)
-			fds[n++] = fd;
+	for (char *o = strtok_r(opts, ",", &save); o && ret == 0; o = strtok_r(NULL, ",", &save)) {
+		char *v = strchr(o, '=');
+		if (v)
+			*v++ = '\0';
+		if (v && strcmp(o, "lowerdir") == 0) {
+			char *lsave = NULL;
+			for (char *layer = strtok_r(v, ":", &lsave); layer && ret == 0; layer = strtok_r(NULL, ":", &lsave)) {
+				int fd = nlayers < MAX_LAYERS ? idmapped_layer(layer, userns, err) : -1;
+				if (fd < 0)
+					ret = nlayers < MAX_LAYERS ? -1 : shim_fail(err, "rootfs", E2BIG, "more than %d layers", MAX_LAYERS);
+				else if ((layers[nlayers++] = fd, fsconfig(fs, FSCONFIG_SET_FD, "lowerdir+", NULL, fd)) < 0)
+					ret = fs_fail(fs, err, "lowerdir+ (an idmapped layer)");
+			}
+			continue;
+		}
+		if (v && (strcmp(o, "upperdir") == 0 || strcmp(o, "workdir") == 0) && chown(v, (uid_t)uid, (gid_t)gid) < 0)
+			ret = shim_fail(err, "rootfs", errno, "chown the container's %s %s to %ld:%ld", o, v, uid, gid);
+		else if ((v ? fsconfig(fs, FSCONFIG_SET_STRING, o, v, 0) : fsconfig(fs, FSCONFIG_SET_FLAG, o, NULL, 0)) < 0)
+			ret = fs_fail(fs, err, o);
 	}
 	close(userns);
+	if (ret == 0 && fsconfig(fs, FSCONFIG_CMD_CREATE, NULL, NULL, 0) < 0)
+		ret = fs_fail(fs, err, "create");
+	for (size_t i = 0; i < nlayers; i++)
+		close(layers[i]);
+	int mnt = ret == 0 ? fsmount(fs, FSMOUNT_CLOEXEC, 0) : -1;
+	if (ret == 0 && mnt < 0)
+		ret = shim_fail(err, "rootfs", errno, "fsmount overlay");
 	if (ret == 0)
-		ret = send_fds(sock, fds, n, err);
-	for (size_t i = 0; i < n; i++)
-		close(fds[i]);
+		ret = send_fd(sock, mnt, err);
+	if (mnt >= 0)
+		close(mnt);
+	if (fs >= 0)
+		close(fs);
 	return ret;
-}
-
-/* Overlay options without lowerdir (upperdir, workdir, the rest), appended to out. */
-static void other_options(const char *data, char *out, size_t size)
-{
-	char copy[16384];
-	snprintf(copy, sizeof(copy), "%s", data);
-	char *save = NULL;
-	for (char *o = strtok_r(copy, ",", &save); o; o = strtok_r(NULL, ",", &save)) {
-		if (strncmp(o, "lowerdir=", 9) != 0) {
-			size_t len = strlen(out);
-			snprintf(out + len, size - len, ",%s", o);
-		}
-	}
 }
 
 int shim_userns_mount_rootfs(const struct shim_spec *s, int sock, struct shim_error *err)
 {
-	char count;
-	char control[CMSG_SPACE(sizeof(int) * MAX_LAYERS)];
-	struct iovec iov = {&count, 1};
+	char byte;
+	char control[CMSG_SPACE(sizeof(int))];
+	struct iovec iov = {&byte, 1};
 	struct msghdr msg = {.msg_iov = &iov, .msg_iovlen = 1, .msg_control = control, .msg_controllen = sizeof(control)};
 	if (recvmsg(sock, &msg, MSG_CMSG_CLOEXEC) <= 0)
-		return shim_fail(err, "idmapped layers", errno ? errno : EPIPE, "receive the layer mounts");
+		return shim_fail(err, "rootfs", errno ? errno : EPIPE, "receive the rootfs mount");
 	struct cmsghdr *c = CMSG_FIRSTHDR(&msg);
-	if (!c || c->cmsg_type != SCM_RIGHTS)
-		return shim_fail(err, "idmapped layers", EPROTO, "no layer mounts received");
-	size_t n = (c->cmsg_len - CMSG_LEN(0)) / sizeof(int);
-	int fds[MAX_LAYERS];
-	memcpy(fds, CMSG_DATA(c), sizeof(int) * n);
-	/* the layers are attached under a private tmpfs on the rootfs mount point, which the overlay then covers */
-	if (mount("tmpfs", s->root, "tmpfs", MS_NOSUID | MS_NODEV, "mode=700") < 0)
-		return shim_fail(err, "idmapped layers", errno, "mount a tmpfs for the layers on %s", s->root);
-	if (chdir(s->root) < 0)
-		return shim_fail(err, "idmapped layers", errno, "chdir %s", s->root);
-	static char data[20000];
-	size_t len = (size_t)snprintf(data, sizeof(data), "lowerdir=");
-	for (size_t i = 0; i < n; i++) {
-		char name[16];
-		snprintf(name, sizeof(name), "%zu", i);
-		if (mkdir(name, 0700) < 0)
-			return shim_fail(err, "idmapped layers", errno, "mkdir %s/%s", s->root, name);
-		if (move_mount(fds[i], "", AT_FDCWD, name, MOVE_MOUNT_F_EMPTY_PATH) < 0)
-			return shim_fail(err, "idmapped layers", errno, "move_mount layer %zu to %s/%s", i, s->root, name);
-		close(fds[i]);
-		len += (size_t)snprintf(data + len, sizeof(data) - len, "%s%s", i ? ":" : "", name);
-	}
-	other_options(s->rootfs_overlay, data, sizeof(data));
-	if (mount("overlay", s->root, "overlay", 0, data) < 0)
-		return shim_fail(err, "rootfs", errno, "mount the overlay rootfs with idmapped layers on %s", s->root);
-	if (chdir("/") < 0)
-		return shim_fail(err, "idmapped layers", errno, "chdir /");
+	if (!c || c->cmsg_type != SCM_RIGHTS || c->cmsg_len != CMSG_LEN(sizeof(int)))
+		return shim_fail(err, "rootfs", EPROTO, "no rootfs mount received");
+	int fd;
+	memcpy(&fd, CMSG_DATA(c), sizeof(int));
+	if (move_mount(fd, "", AT_FDCWD, s->root, MOVE_MOUNT_F_EMPTY_PATH) < 0)
+		return shim_fail(err, "rootfs", errno, "move_mount the overlay rootfs to %s", s->root);
+	close(fd);
 	return 0;
 }
 

@@ -38,9 +38,13 @@ class UsernsImageRootfsTest {
         ImageRecord image = BusyboxImage.install(store, "userns-rootfs:latest");
         ImageRootfs rootfs = new ImageRootfs(store, image);
         Path containerDir = Files.createDirectories(dir.resolve("c"));
-        String overlay = rootfs.overlayData(containerDir);
+        // a top layer with an opaque /etc (trusted.overlay.opaque, as LayerUnpacker writes it): the overlay must honour it
+        Path opaque = Files.createDirectories(dir.resolve("opaque-layer/etc"));
+        Files.writeString(opaque.resolve("only"), "top\n");
+        FS.setXattr(opaque, LayerUnpacker.OPAQUE_XATTR, "y".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String overlay = rootfs.overlayData(containerDir).replace("lowerdir=", "lowerdir=" + opaque.getParent() + ":");
         ShimSpec spec = new ShimSpec(containerDir.resolve("rootfs"), overlay, false, "usernsimg", null,
-                List.of("sh", "-c", "ls -ln /bin/busybox /etc/passwd; echo made > /tmp/made; ls -ln /tmp/made; rm /etc/group && echo rm-ok; "
+                List.of("sh", "-c", "ls -ln /bin/busybox; echo etc: $(ls /etc); echo made > /tmp/made; ls -ln /tmp/made; rm /etc/only && echo rm-ok; "
                         + "echo uid=$(id -u)"),
                 List.of("PATH=/bin"), "/", 0, 0, List.of(), DockerDefaults.capabilities(List.of(), List.of(), false), false,
                 DockerDefaults.mounts(0), List.of(), DockerDefaults.MASKED_PATHS, DockerDefaults.READONLY_PATHS, List.of(), null, true, null,
@@ -61,7 +65,9 @@ class UsernsImageRootfsTest {
         // the layer itself is untouched: still host root's, shared with containers that are not remapped
         Path layerBusybox = rootfs.layerDirsBaseFirst().get(0).resolve("bin/busybox");
         assertEquals(0, Files.getAttribute(layerBusybox, "unix:uid", LinkOption.NOFOLLOW_LINKS));
-        assertTrue(Files.exists(rootfs.layerDirsBaseFirst().get(0).resolve("etc/group")), "rm inside leaves a whiteout in the upper dir only");
+        assertTrue(log.contains("etc: hostname hosts only resolv.conf\\n") || log.contains("etc: only\\n"),
+                "the opaque /etc of the top layer hides the image's /etc/passwd: " + log);
+        assertTrue(Files.exists(opaque.resolve("only")), "rm inside leaves a whiteout in the upper dir only");
         assertTrue(Files.readAllLines(Path.of("/proc/self/mountinfo")).stream().noneMatch(l -> l.contains(dir.toString())),
                 "the idmapped layer mounts lived only in the container's mount namespace");
     }
