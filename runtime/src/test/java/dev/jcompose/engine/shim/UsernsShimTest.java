@@ -109,4 +109,26 @@ class UsernsShimTest {
         assertTrue(Pattern.compile("links:.* " + Pattern.quote(uplink) + "[ \\\\]").matcher(log).find(), "the host's " + uplink + ": " + log);
         assertTrue(log.contains("sys-ro") && log.contains("cgroup-ro"), log);
     }
+
+    @Test
+    void runcGivesTheSameUserNamespaceForTheSameSpec() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/sbin/runc")), "needs runc (Debian package runc)");
+        String script = "cat /proc/self/uid_map /proc/self/gid_map; id -u; echo x > /dev/null && echo null-ok; "
+                + "head -c 3 /dev/urandom | wc -c; touch /sys/kernel/x 2>/dev/null || echo sys-ro; ls /sys/class/net";
+        ShimSpec spec = runner.spec(script, 0).withUserns(REMAP);
+        Path bundle = Files.createDirectories(dir.resolve("bundle"));
+        OciConfigWriter.write(spec, bundle);
+        Process runc = new ProcessBuilder("runc", "run", "--bundle", bundle.toString(), "jcompose-userns-" + ProcessHandle.current().pid())
+                .redirectErrorStream(true).start();
+        String out = new String(runc.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(runc.waitFor(20, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(0, runc.exitValue(), out);
+        assertEquals(7, out.lines().count(), out);
+        assertTrue(out.lines().toList().subList(2, 7).equals(List.of("0", "null-ok", "3", "sys-ro", "lo")), out);
+        assertEquals(0, runner.run(spec).exitCode(), runner.log());
+        String log = runner.log();
+        for (String line : out.lines().toList()) {
+            assertTrue(log.contains("\"log\":\"" + line + "\\n\""), line + " in " + log);
+        }
+    }
 }
