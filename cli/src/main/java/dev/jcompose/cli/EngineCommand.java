@@ -2,6 +2,7 @@ package dev.jcompose.cli;
 
 import dev.jcompose.engine.Engine;
 import dev.jcompose.engine.EngineConfig;
+import dev.jcompose.engine.UsernsRemap;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -23,11 +24,17 @@ final class EngineCommand implements Callable<Integer> {
             description = "Registry to pull from over plain HTTP (repeatable; default $JCOMPOSE_INSECURE_REGISTRIES, comma-separated)")
     List<String> insecureRegistries;
 
+    @Option(names = "--userns-remap", paramLabel = "default|USER[:GROUP]|UID:GID:SIZE",
+            description = "User/Group setting for user namespaces, as dockerd's (from /etc/subuid and /etc/subgid; UID:GID:SIZE: "
+                    + "an explicit range; default $JCOMPOSE_USERNS_REMAP)")
+    String usernsRemap;
+
     @Override
     public Integer call() throws Exception {
         EngineConfig dflt = EngineConfig.fromEnvironment(System.getenv());
         EngineConfig config = new EngineConfig(root != null ? root : dflt.root(), runDir != null ? runDir : dflt.runDir(),
-                insecureRegistries != null ? insecureRegistries : dflt.insecureRegistries());
+                insecureRegistries != null ? insecureRegistries : dflt.insecureRegistries(),
+                usernsRemap != null ? UsernsRemap.parse(usernsRemap, Path.of("/etc")) : dflt.usernsRemap());
         System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
         System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
         Engine engine = new Engine(config);

@@ -23,6 +23,7 @@ import dev.jcompose.engine.image.unpack.NativeFs;
 import dev.jcompose.engine.image.unpack.UnpackOptions;
 import dev.jcompose.engine.lifecycle.ContainerRuntime;
 import dev.jcompose.engine.shim.ShimBinary;
+import dev.jcompose.engine.shim.UserNamespace;
 import dev.jcompose.engine.volume.VolumeStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -57,17 +58,19 @@ public final class Engine implements AutoCloseable {
             this.images = ImageStore.open(config.root().resolve("images"), new LayerUnpacker(fs, UnpackOptions.forCurrentUser(fs)));
             this.containers = new ContainerService(new ContainerStore(config.root().resolve("containers")),
                     new ImageStoreResolver(images, json), clock);
-            this.volumes = new VolumeStore(config.root().resolve("volumes"), clock);
+            UserNamespace remap = config.usernsRemap();
+            this.volumes = new VolumeStore(config.root().resolve("volumes"), clock,
+                    remap == null ? VolumeStore.Owner.ROOT : new VolumeStore.Owner(remap.hostUid(0), remap.hostGid(0)));
             this.networks = new NetworkStore(config.root().resolve("networks"), clock);
             this.events = new EventBus(clock);
             this.runtime = new ContainerRuntime(containers, images, volumes, networks, events, ShimBinary.locate(config.root()), cgroups(),
                     clock, new dev.jcompose.engine.dns.EmbeddedDns(dev.jcompose.engine.dns.EmbeddedDns.upstreamFrom(System.getenv(),
-                            java.nio.file.Path.of("/etc/resolv.conf"))));
+                            java.nio.file.Path.of("/etc/resolv.conf"))), remap);
         } catch (IOException e) {
             throw new UncheckedIOException("opening the engine state under " + config.root() + ": " + e.getMessage(), e);
         }
         Router router = new Router();
-        new SystemRoutes(new EngineInfo(config.root(), VERSION, () -> EngineInfo.Counts.NONE)).register(router);
+        new SystemRoutes(new EngineInfo(config.root(), VERSION, () -> EngineInfo.Counts.NONE, config.usernsRemap() != null)).register(router);
         new ContainerRoutes(containers, json, events, runtime::recordMounts).register(router);
         new EventRoutes(events, json).register(router);
         new VolumeRoutes(volumes, containers::volumeUsers, json).register(router);

@@ -15,6 +15,7 @@ import dev.jcompose.engine.shim.ShimException;
 import dev.jcompose.engine.shim.ShimProcess;
 import dev.jcompose.engine.shim.ShimSpec;
 import dev.jcompose.engine.shim.ShimSpecWriter;
+import dev.jcompose.engine.shim.UserNamespace;
 import dev.jcompose.engine.supervise.RestartDecision;
 import dev.jcompose.engine.volume.VolumeStore;
 import java.io.IOException;
@@ -78,11 +79,20 @@ public final class ContainerRuntime implements AutoCloseable {
     /** Held while an exit is recorded (it releases the container's endpoints) and by network connect/disconnect. */
     private final Object exitLock = new Object();
     private final ContainerNetworking networking;
+    private final UserNamespace remap;
 
     /** @param cgroups null when this host's cgroups cannot be managed (containers then run without limits) */
     public ContainerRuntime(ContainerService containers, ImageStore images, VolumeStore volumes,
                             dev.jcompose.engine.network.NetworkStore networks, EventBus events, Path shim,
                             CgroupManagerFactory cgroups, Clock clock, dev.jcompose.engine.dns.EmbeddedDns dns) {
+        this(containers, images, volumes, networks, events, shim, cgroups, clock, dns, null);
+    }
+
+    /** @param remap dockerd's --userns-remap: the user namespace of every container not created with UsernsMode host (null: none) */
+    public ContainerRuntime(ContainerService containers, ImageStore images, VolumeStore volumes,
+                            dev.jcompose.engine.network.NetworkStore networks, EventBus events, Path shim,
+                            CgroupManagerFactory cgroups, Clock clock, dev.jcompose.engine.dns.EmbeddedDns dns, UserNamespace remap) {
+        this.remap = remap;
         this.containers = containers;
         this.images = images;
         this.volumes = volumes;
@@ -188,10 +198,11 @@ public final class ContainerRuntime implements AutoCloseable {
             UserResolver.Identity user = UserResolver.resolve(r.config().user(), rootfs.read("etc/passwd").orElse(null),
                     rootfs.read("etc/group").orElse(null));
             EtcFiles.write(r, dir, null, Path.of("/etc/resolv.conf"));
-            VolumeCopyUp.copyUpNamedVolumes(r, rootfs, this::volume);
-            BindOwnership.apply(r.hostConfig().binds(), user, this::volumeSource);
+            UserNamespace userns = "host".equals(r.hostConfig().usernsMode()) ? null : remap;
+            VolumeCopyUp.copyUpNamedVolumes(r, rootfs, this::volume, userns);
+            BindOwnership.apply(r.hostConfig().binds(), user, this::volumeSource, userns);
             ShimSpec spec = ContainerSpecs.build(r, user, rootfs.overlayData(dir), dir, this::volumeSource, this::netnsOf,
-                    containers::inspect);
+                    containers::inspect).withUserns(userns);
             Files.deleteIfExists(spec.exitFile());
             Path specFile = dir.resolve("shim.spec");
             ShimSpecWriter.write(spec, specFile);
