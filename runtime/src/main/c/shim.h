@@ -191,6 +191,8 @@ void shim_stdio_child(struct shim_spec *spec, struct shim_stdio *io);   /* in th
 void shim_stdio_parent(struct shim_stdio *io);                         /* in the monitor, right after clone */
 int shim_stdio_receive_master(struct shim_stdio *io);                  /* tty, after "go": 0, or -1 at EOF */
 int shim_tty_setup(struct shim_spec *spec, struct shim_error *err);    /* in the child, after pivot_root */
+int shim_send_fd(int sock, int fd);                                    /* SCM_RIGHTS: 0, or -1 with errno */
+int shim_recv_fd(int sock);                                            /* the fd, or -1 with errno */
 
 /* monitor.c: copies the container's output into the json-file log, the engine's FIFOs into its
  * stdin, until the output ends */

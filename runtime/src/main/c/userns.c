@@ -87,23 +87,6 @@ int shim_userns_write_maps(pid_t pid, const struct shim_spec *s, struct shim_err
 	return write_map(pid, "gid_map", s->gid_map, s->ngid_map, err);
 }
 
-static int send_fd(int sock, int fd, struct shim_error *err)
-{
-	char byte = 1;
-	char control[CMSG_SPACE(sizeof(int))];
-	memset(control, 0, sizeof(control));
-	struct iovec iov = {&byte, 1};
-	struct msghdr msg = {.msg_iov = &iov, .msg_iovlen = 1, .msg_control = control, .msg_controllen = sizeof(control)};
-	struct cmsghdr *c = CMSG_FIRSTHDR(&msg);
-	c->cmsg_level = SOL_SOCKET;
-	c->cmsg_type = SCM_RIGHTS;
-	c->cmsg_len = CMSG_LEN(sizeof(int));
-	memcpy(CMSG_DATA(c), &fd, sizeof(int));
-	if (sendmsg(sock, &msg, 0) < 0)
-		return shim_fail(err, "idmapped layers", errno, "send the rootfs mount to the container");
-	return 0;
-}
-
 /* fsconfig's failure, with the filesystem's own message when it left one in the context's log. */
 static int fs_fail(int fs, struct shim_error *err, const char *what)
 {
@@ -178,8 +161,8 @@ int shim_userns_send_layers(pid_t pid, const struct shim_spec *s, int sock, stru
 	int mnt = ret == 0 ? fsmount(fs, FSMOUNT_CLOEXEC, 0) : -1;
 	if (ret == 0 && mnt < 0)
 		ret = shim_fail(err, "rootfs", errno, "fsmount overlay");
-	if (ret == 0)
-		ret = send_fd(sock, mnt, err);
+	if (ret == 0 && shim_send_fd(sock, mnt) < 0)
+		ret = shim_fail(err, "idmapped layers", errno, "send the rootfs mount to the container");
 	if (mnt >= 0)
 		close(mnt);
 	if (fs >= 0)
@@ -189,17 +172,9 @@ int shim_userns_send_layers(pid_t pid, const struct shim_spec *s, int sock, stru
 
 int shim_userns_mount_rootfs(const struct shim_spec *s, int sock, struct shim_error *err)
 {
-	char byte;
-	char control[CMSG_SPACE(sizeof(int))];
-	struct iovec iov = {&byte, 1};
-	struct msghdr msg = {.msg_iov = &iov, .msg_iovlen = 1, .msg_control = control, .msg_controllen = sizeof(control)};
-	if (recvmsg(sock, &msg, MSG_CMSG_CLOEXEC) <= 0)
-		return shim_fail(err, "rootfs", errno ? errno : EPIPE, "receive the rootfs mount");
-	struct cmsghdr *c = CMSG_FIRSTHDR(&msg);
-	if (!c || c->cmsg_type != SCM_RIGHTS || c->cmsg_len != CMSG_LEN(sizeof(int)))
-		return shim_fail(err, "rootfs", EPROTO, "no rootfs mount received");
-	int fd;
-	memcpy(&fd, CMSG_DATA(c), sizeof(int));
+	int fd = shim_recv_fd(sock);
+	if (fd < 0)
+		return shim_fail(err, "rootfs", errno, "receive the rootfs mount from the shim");
 	if (move_mount(fd, "", AT_FDCWD, s->root, MOVE_MOUNT_F_EMPTY_PATH) < 0)
 		return shim_fail(err, "rootfs", errno, "move_mount the overlay rootfs to %s", s->root);
 	close(fd);
