@@ -35,12 +35,7 @@ class UsernsShimTest {
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx--x--x"));
         runner = new ShimRunner(dir);
         // a plain-directory rootfs belongs to the container's root, as runc's userns tests prepare it (image layers are idmapped instead)
-        try (var files = Files.walk(dir.resolve("rootfs"))) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Files.setAttribute(f, "unix:uid", HOST_ROOT, LinkOption.NOFOLLOW_LINKS);
-                Files.setAttribute(f, "unix:gid", HOST_ROOT + 7, LinkOption.NOFOLLOW_LINKS);
-            }
-        }
+        BusyboxRootfs.chown(dir.resolve("rootfs"), HOST_ROOT, HOST_ROOT + 7);
     }
 
     @Test
