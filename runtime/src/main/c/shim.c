@@ -124,6 +124,8 @@ static int run(const char *spec_path)
 	if (child == 0) {
 		shim_stdio_child(&spec, &io);
 		spec.layer_sock = layer_sock[1];
+		if (layer_sock[0] >= 0)
+			close(layer_sock[0]);
 		if (host_netns >= 0)
 			netns_fd = -1; /* joined before clone */
 		if (netns_fd >= 0 && setns(netns_fd, CLONE_NEWNET) < 0)
@@ -144,6 +146,11 @@ static int run(const char *spec_path)
 		shim_fail(&err, "netns", errno, "go back to the shim's network namespace");
 	else if (spec.userns && shim_userns_write_maps(child, &spec, &err) == 0 && spec.rootfs_overlay)
 		shim_userns_send_layers(child, &spec, layer_sock[0], &err);
+	for (int i = 0; i < 2; i++)
+		if (layer_sock[i] >= 0)
+			close(layer_sock[i]);
+	if (host_netns >= 0)
+		close(host_netns);
 	if (err.stage[0]) {
 		kill(child, SIGKILL);
 		waitpid(child, NULL, 0);

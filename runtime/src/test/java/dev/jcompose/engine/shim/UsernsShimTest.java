@@ -126,4 +126,41 @@ class UsernsShimTest {
             assertTrue(log.contains("\"log\":\"" + line + "\\n\""), line + " in " + log);
         }
     }
+
+    @Test
+    void aContainerJoinsTheNetworkNamespaceOfAnotherRemappedContainer() throws Exception {
+        // container:<name> network mode: the netns belongs to the first container's user namespace, which the second's cannot
+        // enter; the shim joins it before clone
+        ShimSpec first = runner.spec("readlink /proc/self/ns/net; echo ready; sleep 30", 0).withUserns(REMAP);
+        ShimProcess a = runner.start(first, "first");
+        try {
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (!Files.readString(first.logFile()).contains("ready") && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            Path netns = Path.of("/proc/" + a.containerPid() + "/ns/net");
+            ShimSpec second = runner.spec("readlink /proc/self/ns/net; cat /proc/self/uid_map; echo ready; sleep 30", 0,
+                    new ShimRunner.Settings(null, List.of(), List.of(), null, netns), "second-log.json").withUserns(REMAP);
+            ShimProcess b = runner.start(second, "second");
+            try {
+                while (!Files.readString(second.logFile()).contains("ready") && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                assertEquals(Files.readSymbolicLink(Path.of("/proc/self/ns/net")),
+                        Files.readSymbolicLink(Path.of("/proc/" + b.monitor().pid() + "/ns/net")),
+                        "the shim went back to the host's netns after clone: its monitor is not in the container's");
+            } finally {
+                ProcessHandle.of(b.containerPid()).ifPresent(ProcessHandle::destroyForcibly);
+                runner.await(b, second);
+            }
+            String firstNet = Files.readString(first.logFile()).lines().filter(l -> l.contains("net:[")).findFirst().orElseThrow();
+            String net = firstNet.substring(firstNet.indexOf("net:["), firstNet.indexOf(']') + 1);
+            String log = Files.readString(second.logFile());
+            assertTrue(log.contains(net), "the same netns " + net + ": " + log);
+            assertTrue(Pattern.compile(" +0 +" + HOST_ROOT + " +65536").matcher(log).find(), log);
+        } finally {
+            ProcessHandle.of(a.containerPid()).ifPresent(ProcessHandle::destroyForcibly);
+            runner.await(a, first);
+        }
+    }
 }
