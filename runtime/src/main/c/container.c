@@ -334,7 +334,7 @@ int shim_container_init(struct shim_spec *s, int sync_fd, int exec_fd, struct sh
 		return shim_fail(err, "hostname", errno, "setdomainname %s", s->domainname);
 	if (apply_rlimits(s, err) < 0)
 		return -1;
-	if (s->has_oom_score_adj) {
+	if (s->has_oom_score_adj && !s->userns) { /* userns: the shim wrote it from outside */
 		char v[32];
 		snprintf(v, sizeof(v), "%d", s->oom_score_adj);
 		if (write_file("/proc/self/oom_score_adj", v) < 0)

@@ -144,8 +144,8 @@ static int run(const char *spec_path)
 	close(exec_pipe[1]);
 	if (host_netns >= 0 && setns(host_netns, CLONE_NEWNET) < 0)
 		shim_fail(&err, "netns", errno, "go back to the shim's network namespace");
-	else if (spec.userns && shim_userns_write_maps(child, &spec, &err) == 0 && spec.rootfs_overlay)
-		shim_userns_send_layers(child, &spec, layer_sock[0], &err);
+	else if (spec.userns)
+		shim_userns_prepare(child, &spec, layer_sock[0], &err);
 	for (int i = 0; i < 2; i++)
 		if (layer_sock[i] >= 0)
 			close(layer_sock[i]);

@@ -143,8 +143,7 @@ struct shim_spec {
 
 /* userns.c: see the diagram there */
 int shim_userns_parse(struct shim_spec *s, const char *key, char *value, struct shim_error *err);
-int shim_userns_write_maps(pid_t pid, const struct shim_spec *s, struct shim_error *err);
-int shim_userns_send_layers(pid_t pid, const struct shim_spec *s, int sock, struct shim_error *err);
+int shim_userns_prepare(pid_t pid, const struct shim_spec *s, int layer_sock, struct shim_error *err);
 int shim_userns_become_root(struct shim_error *err);
 int shim_userns_mount_rootfs(const struct shim_spec *s, int sock, struct shim_error *err);
 int shim_userns_bind_device(const char *path, const char *name, struct shim_error *err);

@@ -78,7 +78,7 @@ static long host_root(const struct shim_idmap *maps, size_t n)
 	return -1;
 }
 
-int shim_userns_write_maps(pid_t pid, const struct shim_spec *s, struct shim_error *err)
+static int write_maps(pid_t pid, const struct shim_spec *s, struct shim_error *err)
 {
 	if (s->nuid_map == 0 || s->ngid_map == 0)
 		return shim_fail(err, "userns", EINVAL, "a user namespace needs uid_map and gid_map");
@@ -115,7 +115,7 @@ static int idmapped_layer(const char *layer, int userns, struct shim_error *err)
 /* The overlay, made by the shim (so its mounter is host root: trusted.overlay.* xattrs such as the layers'
  * opaque markers keep working) from idmapped lower layers ("lowerdir+" by fd, topmost first) and the container's
  * own upperdir and workdir, chowned to the container's root; the child attaches it. */
-int shim_userns_send_layers(pid_t pid, const struct shim_spec *s, int sock, struct shim_error *err)
+static int send_rootfs(pid_t pid, const struct shim_spec *s, int sock, struct shim_error *err)
 {
 	char opts[16384], path[64];
 	long uid = host_root(s->uid_map, s->nuid_map), gid = host_root(s->gid_map, s->ngid_map);
@@ -179,6 +179,33 @@ int shim_userns_mount_rootfs(const struct shim_spec *s, int sock, struct shim_er
 		return shim_fail(err, "rootfs", errno, "move_mount the overlay rootfs to %s", s->root);
 	close(fd);
 	return 0;
+}
+
+/* oom_score_adj below the current one needs CAP_SYS_RESOURCE of the host: the shim writes it from outside, before go (as runc does). */
+static int oom_score_adj(pid_t pid, const struct shim_spec *s, struct shim_error *err)
+{
+	char path[64], value[32];
+	snprintf(path, sizeof(path), "/proc/%d/oom_score_adj", pid);
+	int len = snprintf(value, sizeof(value), "%d", s->oom_score_adj);
+	int fd = open(path, O_WRONLY | O_CLOEXEC);
+	if (fd < 0 || write(fd, value, (size_t)len) != len) {
+		int saved = errno;
+		if (fd >= 0)
+			close(fd);
+		return shim_fail(err, "oom_score_adj", saved, "set oom_score_adj %d", s->oom_score_adj);
+	}
+	close(fd);
+	return 0;
+}
+
+/* In the shim between clone and "pid": the maps, oom_score_adj (needs the host's CAP_SYS_RESOURCE), the rootfs. */
+int shim_userns_prepare(pid_t pid, const struct shim_spec *s, int layer_sock, struct shim_error *err)
+{
+	if (write_maps(pid, s, err) < 0)
+		return -1;
+	if (s->has_oom_score_adj && oom_score_adj(pid, s, err) < 0)
+		return -1;
+	return s->rootfs_overlay ? send_rootfs(pid, s, layer_sock, err) : 0;
 }
 
 /* In the child after go: from the unmapped overflow ids to the container's root. */

@@ -197,8 +197,9 @@ public final class ContainerRuntime implements AutoCloseable {
             ImageRootfs rootfs = new ImageRootfs(images, image);
             UserResolver.Identity user = UserResolver.resolve(r.config().user(), rootfs.read("etc/passwd").orElse(null),
                     rootfs.read("etc/group").orElse(null));
-            EtcFiles.write(r, dir, null, Path.of("/etc/resolv.conf"));
             UserNamespace userns = "host".equals(r.hostConfig().usernsMode()) ? null : remap;
+            EtcFiles.write(r, dir, null, Path.of("/etc/resolv.conf"));
+            EtcFiles.ownBy(dir, userns);
             VolumeCopyUp.copyUpNamedVolumes(r, rootfs, this::volume, userns);
             BindOwnership.apply(r.hostConfig().binds(), user, this::volumeSource, userns);
             ShimSpec spec = ContainerSpecs.build(r, user, rootfs.overlayData(dir), dir, this::volumeSource, this::netnsOf,

@@ -53,7 +53,7 @@ class UsernsShimTest {
         mounts.add(new ShimSpec.Mount("bind", data.toString(), "/data", List.of("rbind"), null));
         mounts.add(new ShimSpec.Mount("bind", secret.toString(), "/secret", List.of("rbind"), null));
         ShimSpec spec = new ShimSpec(base.root(), null, false, base.hostname(), null, base.args(), base.env(), "/", 0, 0, List.of(),
-                base.capabilities(), false, mounts, List.of(), base.maskedPaths(), base.readonlyPaths(), List.of(), null, true, null,
+                base.capabilities(), false, mounts, List.of(), base.maskedPaths(), base.readonlyPaths(), List.of(), null, true, 321,
                 base.logFile(), base.exitFile()).withUserns(REMAP);
         ShimProcess p = runner.start(spec);
         try {
@@ -61,6 +61,8 @@ class UsernsShimTest {
             String status = Files.readString(Path.of("/proc/" + p.containerPid() + "/status"));
             assertTrue(status.contains("Uid:\t" + HOST_ROOT + "\t" + HOST_ROOT + "\t"), "the host sees the mapped uid: " + status);
             assertTrue(status.contains("Gid:\t" + (HOST_ROOT + 7) + "\t"), status);
+            assertEquals("321", Files.readString(Path.of("/proc/" + p.containerPid() + "/oom_score_adj")).strip(),
+                    "oom_score_adj, written by the shim from outside (the remapped root may not)");
             // exec joins the container's user namespace too: root inside, the mapped uid outside
             ShimExec.Result exec = ShimExec.run(ShimBinary.locate(dir.resolve("state")), p.containerPid(),
                     List.of("sh", "-c", "id -u; cat /proc/self/uid_map; grep Uid: /proc/$$/status; ls -n /data/made"), List.of("PATH=/bin"),

@@ -1,0 +1,81 @@
+package dev.jcompose.engine.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jcompose.engine.api.DockerCli.Result;
+import dev.jcompose.engine.shim.UserNamespace;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** An engine with dockerd's --userns-remap (an explicit range), driven by the real docker CLI. */
+@Tag("root")
+class UsernsRemapRootTest {
+    private static final int HOST_ROOT = 362144;
+
+    @TempDir
+    Path dir;
+    private DockerCliEngine e;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        // the remapped root walks the state directories to its rootfs and binds: searchable by others, as dockerd's 0711
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx--x--x"));
+        e = DockerCliEngine.start(dir, "busybox-userns:latest", UserNamespace.of(HOST_ROOT, HOST_ROOT, 65536));
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (e != null) {
+            e.close();
+        }
+    }
+
+    private long hostUid(String container) throws Exception {
+        String pid = e.cli().ok("inspect", "-f", "{{.State.Pid}}", container).strip();
+        String status = Files.readString(Path.of("/proc/" + pid + "/status"));
+        java.util.regex.Matcher m = Pattern.compile("Uid:\\t(\\d+)\\t").matcher(status);
+        assertTrue(m.find(), status);
+        return Long.parseLong(m.group(1));
+    }
+
+    @Test
+    void containersRunAsTheRemappedRootUnlessUsernsModeIsHost() throws Exception {
+        assertTrue(e.cli().ok("info", "--format", "{{json .SecurityOptions}}").contains("name=userns"), "docker info lists userns");
+        e.cli().ok("run", "-d", "--name", "userns-remapped", "--network", "none", "busybox-userns", "sleep", "60");
+        assertEquals(HOST_ROOT, hostUid("userns-remapped"), "the host sees the remapped uid");
+        assertEquals("0", e.cli().ok("exec", "userns-remapped", "id", "-u").strip(), "root inside, through exec too");
+        assertTrue(Pattern.compile("^0 +" + HOST_ROOT + " +65536$").matcher(e.cli().ok("exec", "userns-remapped", "cat", "/proc/self/uid_map")
+                .strip()).find(), "exec joins the container's user namespace");
+        assertTrue(Pattern.compile("^-rwxr-xr-x +1 0 +0 ").matcher(e.cli().ok("exec", "userns-remapped", "ls", "-ln", "/bin/busybox")).find(),
+                "the image's files belong to root inside (idmapped layers)");
+
+        assertTrue(Pattern.compile("^-rw-r--r-- +1 0 +0 ").matcher(e.cli().ok("exec", "userns-remapped", "ls", "-ln", "/etc/hosts")).find(),
+                "the engine's /etc files belong to root inside too");
+        e.cli().ok("exec", "userns-remapped", "sh", "-c", "echo 10.9.9.9 extra >> /etc/hosts");
+        Result ro = e.cli().run("run", "--rm", "--read-only", "--network", "none", "busybox-userns", "sh", "-c", "touch /x || echo ro");
+        assertTrue(ro.out().contains("ro"), ro.toString());
+
+        e.cli().ok("run", "-d", "--name", "userns-host", "--userns", "host", "--network", "none", "busybox-userns", "sleep", "60");
+        assertEquals(0, hostUid("userns-host"), "UsernsMode host: not remapped");
+        assertEquals("host", e.cli().ok("inspect", "-f", "{{.HostConfig.UsernsMode}}", "userns-host").strip());
+        e.cli().ok("rm", "-f", "userns-remapped", "userns-host");
+    }
+
+    @Test
+    void namedVolumesBelongToTheRemappedRoot() throws Exception {
+        e.cli().ok("run", "--rm", "--network", "none", "-v", "userns-vol:/data", "busybox-userns", "sh", "-c", "echo hi > /data/f");
+        Path data = Path.of(e.cli().ok("volume", "inspect", "-f", "{{.Mountpoint}}", "userns-vol").strip());
+        assertEquals(HOST_ROOT, Files.getAttribute(data, "unix:uid", LinkOption.NOFOLLOW_LINKS), "the volume's root directory");
+        assertEquals(HOST_ROOT, Files.getAttribute(data.resolve("f"), "unix:uid", LinkOption.NOFOLLOW_LINKS), "what the container wrote");
+        assertEquals("hi\n", Files.readString(data.resolve("f")));
+    }
+}
