@@ -78,4 +78,17 @@ class UsernsRemapRootTest {
         assertEquals(HOST_ROOT, Files.getAttribute(data.resolve("f"), "unix:uid", LinkOption.NOFOLLOW_LINKS), "what the container wrote");
         assertEquals("hi\n", Files.readString(data.resolve("f")));
     }
+
+    @Test
+    void theDefaultNetworkAndExecUnderATtyWorkInTheUserNamespace() throws Exception {
+        // the engine sets up the bridge endpoint in a netns the container's user namespace owns
+        e.cli().ok("run", "-d", "--name", "userns-net", "-t", "busybox-userns", "sleep", "60");
+        String addr = e.cli().ok("exec", "userns-net", "ip", "-4", "addr", "show", "eth0");
+        assertTrue(addr.contains("inet "), addr);
+        Result tty = e.cli().runInPty(24, 80, "", "exec", "-it", "userns-net", "sh", "-c", "id -u; tty");
+        assertEquals(0, tty.code(), tty.toString());
+        assertTrue(tty.out().contains("0") && tty.out().contains("/dev/pts/"), tty.toString());
+        assertEquals(HOST_ROOT, hostUid("userns-net"));
+        e.cli().ok("rm", "-f", "userns-net");
+    }
 }
