@@ -57,7 +57,7 @@ public final class Engine implements AutoCloseable {
             NativeFs fs = new NativeFs();
             this.images = ImageStore.open(config.root().resolve("images"), new LayerUnpacker(fs, UnpackOptions.forCurrentUser(fs)));
             this.containers = new ContainerService(new ContainerStore(config.root().resolve("containers")),
-                    new ImageStoreResolver(images, json), clock);
+                    new ImageStoreResolver(images, json), clock, config.usernsRemap() != null);
             UserNamespace remap = config.usernsRemap();
             this.volumes = new VolumeStore(config.root().resolve("volumes"), clock,
                     remap == null ? VolumeStore.Owner.ROOT : new VolumeStore.Owner(remap.hostUid(0), remap.hostGid(0)));

@@ -68,6 +68,16 @@ class UsernsRemapRootTest {
         assertEquals(0, hostUid("userns-host"), "UsernsMode host: not remapped");
         assertEquals("host", e.cli().ok("inspect", "-f", "{{.HostConfig.UsernsMode}}", "userns-host").strip());
         e.cli().ok("rm", "-f", "userns-remapped", "userns-host");
+
+        // what dockerd refuses while remapping, unless --userns host
+        Result privileged = e.cli().run("create", "--privileged", "busybox-userns", "true");
+        assertEquals(1, privileged.code(), privileged.toString());
+        assertTrue(privileged.err().contains("privileged mode is incompatible with user namespaces.  You must run the container in the host "
+                + "namespace when running privileged mode"), privileged.toString());
+        Result hostNet = e.cli().run("create", "--network", "host", "busybox-userns", "true");
+        assertTrue(hostNet.err().contains("cannot share the host's network namespace when user namespaces are enabled"), hostNet.toString());
+        assertEquals("0", e.cli().ok("run", "--rm", "--privileged", "--userns", "host", "--network", "none", "busybox-userns", "id", "-u")
+                .strip());
     }
 
     @Test
