@@ -61,6 +61,10 @@ public final class Engine implements AutoCloseable {
             UserNamespace remap = config.usernsRemap();
             this.volumes = new VolumeStore(config.root().resolve("volumes"), clock,
                     remap == null ? VolumeStore.Owner.ROOT : new VolumeStore.Owner(remap.hostUid(0), remap.hostGid(0)));
+            if (remap != null) {
+                dev.jcompose.engine.lifecycle.RemappedPaths.searchable(config.root(), config.root().resolve("containers"),
+                        config.root().resolve("volumes"));
+            }
             this.networks = new NetworkStore(config.root().resolve("networks"), clock);
             this.events = new EventBus(clock);
             this.runtime = new ContainerRuntime(containers, images, volumes, networks, events, ShimBinary.locate(config.root()), cgroups(),

@@ -200,6 +200,9 @@ public final class ContainerRuntime implements AutoCloseable {
             UserNamespace userns = "host".equals(r.hostConfig().usernsMode()) ? null : remap;
             EtcFiles.write(r, dir, null, Path.of("/etc/resolv.conf"));
             EtcFiles.ownBy(dir, userns);
+            if (userns != null) {
+                RemappedPaths.searchable(dir);
+            }
             VolumeCopyUp.copyUpNamedVolumes(r, rootfs, this::volume, userns);
             BindOwnership.apply(r.hostConfig().binds(), user, this::volumeSource, userns);
             ShimSpec spec = ContainerSpecs.build(r, user, rootfs.overlayData(dir), dir, this::volumeSource, this::netnsOf,

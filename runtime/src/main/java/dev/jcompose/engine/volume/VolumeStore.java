@@ -103,6 +103,9 @@ public final class VolumeStore {
             if (!owner.equals(Owner.ROOT)) {
                 Files.setAttribute(data, "unix:uid", (int) owner.uid());
                 Files.setAttribute(data, "unix:gid", (int) owner.gid());
+                var perms = Files.getPosixFilePermissions(dir); // the remapped root walks through it, whatever the umask
+                perms.add(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE);
+                Files.setPosixFilePermissions(dir, perms);
             }
             Path tmp = dir.resolve("volume.json.tmp");
             json.writeValue(tmp.toFile(), v);

@@ -29,6 +29,11 @@ class UsernsRemapRootTest {
     void setUp() throws Exception {
         // the remapped root walks the state directories to its rootfs and binds: searchable by others, as dockerd's 0711
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx--x--x"));
+        // state directories a umask of 077 made: the engine makes them searchable for the remapped root
+        for (String d : new String[] {"root/containers", "root/volumes", "root"}) {
+            Files.createDirectories(dir.resolve(d));
+            Files.setPosixFilePermissions(dir.resolve(d), PosixFilePermissions.fromString("rwx------"));
+        }
         e = DockerCliEngine.start(dir, "busybox-userns:latest", UserNamespace.of(HOST_ROOT, HOST_ROOT, 65536));
     }
 
