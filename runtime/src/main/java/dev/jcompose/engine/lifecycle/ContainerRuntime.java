@@ -244,8 +244,14 @@ public final class ContainerRuntime implements AutoCloseable {
 
     private void fail(ContainerRecord r, String message) {
         attachments.release(r);
-        containers.store().update(r.id(), c -> c.withState(c.state().failed(128, message)));
+        ContainerRecord failed = containers.store().update(r.id(), c -> c.withState(c.state().failed(128, message)));
         cgroups.remove(r.id());
+        // waiters that came before start (docker run) learn the end: dockerd's start failure stops the container
+        Optional.ofNullable(exits.remove(r.id())).ifPresent(f -> f.complete(failed.state().exitCode()));
+        if (failed.hostConfig().autoRemoveEnabled()) {
+            // as dockerd: a --rm container that cannot start is removed (docker run --rm waits for that before it exits)
+            autoRemove(failed);
+        }
         throw new ContainerException(500, message);
     }
 
