@@ -34,7 +34,7 @@ final class EngineCommand implements Callable<Integer> {
         EngineConfig dflt = EngineConfig.fromEnvironment(System.getenv());
         EngineConfig config = new EngineConfig(root != null ? root : dflt.root(), runDir != null ? runDir : dflt.runDir(),
                 insecureRegistries != null ? insecureRegistries : dflt.insecureRegistries(),
-                usernsRemap != null ? UsernsRemap.parse(usernsRemap, Path.of("/etc")) : dflt.usernsRemap());
+                usernsRemap != null ? remap(usernsRemap) : dflt.usernsRemap());
         System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
         System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
         Engine engine = new Engine(config);
@@ -47,5 +47,13 @@ final class EngineCommand implements Callable<Integer> {
         System.err.println("jcompose engine " + Engine.VERSION + " listening on unix://" + config.socket());
         stopped.await();
         return 0;
+    }
+
+    private static dev.jcompose.engine.shim.UserNamespace remap(String value) {
+        try {
+            return UsernsRemap.parse(value, Path.of("/etc"));
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
     }
 }
