@@ -66,6 +66,12 @@ class UsernsRemapRootTest {
         assertTrue(Pattern.compile("^-rw-r--r-- +1 0 +0 ").matcher(e.cli().ok("exec", "userns-remapped", "ls", "-ln", "/etc/hosts")).find(),
                 "the engine's /etc files belong to root inside too");
         e.cli().ok("exec", "userns-remapped", "sh", "-c", "echo 10.9.9.9 extra >> /etc/hosts");
+        // restarted: the same mapping, and what it wrote in its upper dir is still its own
+        e.cli().ok("exec", "userns-remapped", "sh", "-c", "echo kept > /tmp/kept");
+        e.cli().ok("restart", "-t", "1", "userns-remapped");
+        assertEquals(HOST_ROOT, hostUid("userns-remapped"));
+        assertEquals("kept", e.cli().ok("exec", "userns-remapped", "cat", "/tmp/kept").strip());
+        assertTrue(Pattern.compile("^-rw-r--r-- +1 0 +0 ").matcher(e.cli().ok("exec", "userns-remapped", "ls", "-ln", "/tmp/kept")).find());
         Result ro = e.cli().run("run", "--rm", "--read-only", "--network", "none", "busybox-userns", "sh", "-c", "touch /x || echo ro");
         assertTrue(ro.out().contains("ro"), ro.toString());
 
