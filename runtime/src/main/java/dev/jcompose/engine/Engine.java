@@ -84,7 +84,7 @@ public final class Engine implements AutoCloseable {
         java.nio.file.Path proc = java.nio.file.Path.of("/proc");
         new dev.jcompose.engine.api.StatsRoutes(containers, new dev.jcompose.engine.stats.StatsSampler(runtime::cgroupStats,
                 new dev.jcompose.engine.stats.NetDev(proc), () -> dev.jcompose.engine.stats.HostUsage.read(proc)), json, clock).register(router);
-        new dev.jcompose.engine.api.ArchiveRoutes(containers, images, json).register(router);
+        new dev.jcompose.engine.api.ArchiveRoutes(containers, images, json, config.usernsRemap()).register(router);
         new dev.jcompose.engine.api.AttachRoutes(containers, runtime).register(router);
         new NetworkRoutes(networks, containers::networkUsers, json, runtime.networking()).register(router);
         new ImageRoutes(images, id -> containers.store().list().stream().anyMatch(c -> id.toString().equals(c.image())),

@@ -38,6 +38,24 @@ public record UserNamespace(List<IdMapping> uidMap, List<IdMapping> gidMap) {
         return hostId(gidMap, containerGid);
     }
 
+    /** The container's id of a host uid, -1 when the namespace does not map it (it shows as the overflow id, 65534). */
+    public long containerUid(long hostUid) {
+        return containerId(uidMap, hostUid);
+    }
+
+    public long containerGid(long hostGid) {
+        return containerId(gidMap, hostGid);
+    }
+
+    private static long containerId(List<IdMapping> maps, long id) {
+        for (IdMapping m : maps) {
+            if (id >= m.hostId() && id < m.hostId() + m.size()) {
+                return m.containerId() + id - m.hostId();
+            }
+        }
+        return -1;
+    }
+
     private static long hostId(List<IdMapping> maps, long id) {
         for (IdMapping m : maps) {
             if (id >= m.containerId() && id < m.containerId() + m.size()) {

@@ -66,6 +66,13 @@ class UsernsRemapRootTest {
         assertTrue(Pattern.compile("^-rw-r--r-- +1 0 +0 ").matcher(e.cli().ok("exec", "userns-remapped", "ls", "-ln", "/etc/hosts")).find(),
                 "the engine's /etc files belong to root inside too");
         e.cli().ok("exec", "userns-remapped", "sh", "-c", "echo 10.9.9.9 extra >> /etc/hosts");
+        // docker cp shifts owners: in, root's files become the remapped root's; out, they are root's again
+        Path in = Files.writeString(dir.resolve("cpin"), "copied\n");
+        e.cli().ok("cp", in.toString(), "userns-remapped:/tmp/cpin");
+        assertTrue(Pattern.compile("^-rw-r--r-- +1 0 +0 ").matcher(e.cli().ok("exec", "userns-remapped", "ls", "-ln", "/tmp/cpin")).find(),
+                "copied in as root inside");
+        String tar = e.cli().ok("cp", "userns-remapped:/etc/passwd", "-");
+        assertEquals("0000000", tar.substring(108, 115), "the tar's uid is the container's (0), not the host's: " + tar.substring(100, 124));
         // restarted: the same mapping, and what it wrote in its upper dir is still its own
         e.cli().ok("exec", "userns-remapped", "sh", "-c", "echo kept > /tmp/kept");
         e.cli().ok("restart", "-t", "1", "userns-remapped");
