@@ -76,6 +76,10 @@ class ShimSpecWriterTest {
         assertEquals(1000, userns.hostUid(1000));
         assertEquals(-1, userns.hostUid(1001));
         assertEquals(200000, userns.hostGid(0));
+        assertEquals(999, userns.containerUid(100999), "and back");
+        assertEquals(1000, userns.containerUid(1000));
+        assertEquals(-1, userns.containerUid(0), "host root is nobody inside");
+        assertEquals(65535, userns.containerGid(265535));
         ShimSpecWriter.write(spec(), file);
         assertTrue(Files.readAllLines(file).stream().noneMatch(l -> l.startsWith("userns") || l.contains("_map")), "no userns: no keys");
         assertThrows(IllegalArgumentException.class, () -> UserNamespace.of(4294967295L, 0, 2), "beyond the 32-bit ids");
