@@ -34,7 +34,7 @@ final class EngineCommand implements Callable<Integer> {
         EngineConfig dflt = EngineConfig.fromEnvironment(System.getenv());
         EngineConfig config = new EngineConfig(root != null ? root : dflt.root(), runDir != null ? runDir : dflt.runDir(),
                 insecureRegistries != null ? insecureRegistries : dflt.insecureRegistries(),
-                usernsRemap != null ? remap(usernsRemap) : dflt.usernsRemap());
+                remap(usernsRemap != null ? usernsRemap : System.getenv("JCOMPOSE_USERNS_REMAP")));
         System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
         System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
         Engine engine = new Engine(config);
@@ -49,7 +49,11 @@ final class EngineCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** {@code --userns-remap}, else {@code JCOMPOSE_USERNS_REMAP}; null when neither is set. */
     private static dev.jcompose.engine.shim.UserNamespace remap(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
         try {
             return UsernsRemap.parse(value, Path.of("/etc"));
         } catch (IllegalArgumentException e) {

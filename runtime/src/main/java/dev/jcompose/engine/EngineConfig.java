@@ -39,17 +39,16 @@ public record EngineConfig(Path root, Path runDir, List<String> insecureRegistri
     }
 
     /**
-     * From {@code JCOMPOSE_ROOT}, {@code JCOMPOSE_RUN_DIR}, {@code JCOMPOSE_INSECURE_REGISTRIES}
-     * (comma-separated) and {@code JCOMPOSE_USERNS_REMAP} (as {@code --userns-remap}), else the defaults.
+     * From {@code JCOMPOSE_ROOT}, {@code JCOMPOSE_RUN_DIR} and {@code JCOMPOSE_INSECURE_REGISTRIES}
+     * (comma-separated), else the defaults. (No user namespace remapping: {@code jcompose engine} reads
+     * {@code --userns-remap} or {@code JCOMPOSE_USERNS_REMAP} itself, so clients never parse /etc/subuid.)
      */
     public static EngineConfig fromEnvironment(Map<String, String> env) {
-        String remap = env.getOrDefault("JCOMPOSE_USERNS_REMAP", "");
         return new EngineConfig(
                 Path.of(env.getOrDefault("JCOMPOSE_ROOT", DEFAULT_ROOT.toString())),
                 Path.of(env.getOrDefault("JCOMPOSE_RUN_DIR", DEFAULT_RUN_DIR.toString())),
                 Arrays.stream(env.getOrDefault("JCOMPOSE_INSECURE_REGISTRIES", "").split(","))
-                        .map(String::strip).filter(h -> !h.isEmpty()).toList(),
-                remap.isBlank() ? null : UsernsRemap.parse(remap, Path.of("/etc")));
+                        .map(String::strip).filter(h -> !h.isEmpty()).toList());
     }
 
     public Path socket() {
