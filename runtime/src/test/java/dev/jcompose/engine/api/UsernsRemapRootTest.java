@@ -79,6 +79,9 @@ class UsernsRemapRootTest {
         assertEquals(HOST_ROOT, hostUid("userns-remapped"));
         assertEquals("kept", e.cli().ok("exec", "userns-remapped", "cat", "/tmp/kept").strip());
         assertTrue(Pattern.compile("^-rw-r--r-- +1 0 +0 ").matcher(e.cli().ok("exec", "userns-remapped", "ls", "-ln", "/tmp/kept")).find());
+        assertEquals("0 2", e.cli().ok("run", "--rm", "--init", "--network", "none", "busybox-userns", "sh", "-c", "echo $(id -u) $$").strip(),
+                "--init: the shim is PID 1 in the userns, the command its child");
+        assertEquals("1000", e.cli().ok("run", "--rm", "--user", "1000", "--network", "none", "busybox-userns", "id", "-u").strip());
         Result ro = e.cli().run("run", "--rm", "--read-only", "--network", "none", "busybox-userns", "sh", "-c", "touch /x || echo ro");
         assertTrue(ro.out().contains("ro"), ro.toString());
 
