@@ -122,4 +122,19 @@ class UsernsRemapRootTest {
         assertEquals(HOST_ROOT, hostUid("userns-net"));
         e.cli().ok("rm", "-f", "userns-net");
     }
+
+    @Test
+    void healthChecksRunInTheUserNamespace() throws Exception {
+        // the probe runs through exec: it must join the container's user namespace, where it is root
+        e.cli().ok("run", "-d", "--name", "userns-health", "--network", "none", "--health-cmd", "test \"$(id -u)\" = 0",
+                "--health-interval", "1s", "busybox-userns", "sleep", "60");
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        String status = "";
+        while (System.nanoTime() < deadline && !(status = e.cli().ok("inspect", "-f", "{{.State.Health.Status}}", "userns-health").strip())
+                .equals("healthy")) {
+            Thread.sleep(200);
+        }
+        assertEquals("healthy", status, e.cli().ok("inspect", "-f", "{{json .State.Health}}", "userns-health"));
+        e.cli().ok("rm", "-f", "userns-health");
+    }
 }
