@@ -24,8 +24,9 @@
  * With "userns 1" (userns.c, whose header has the detailed diagram) the clone adds CLONE_NEWUSER, so every
  * namespace it makes is owned by the container's user namespace; a netns to join is joined by the shim
  * before clone. Between clone and "pid" the shim writes /proc/PID/uid_map and gid_map (the spec's uid_map/gid_map
- * lines; setgroups stays "allow", as runc when not rootless) and, for an overlay rootfs, sends the child
- * idmapped clones of the lower layers over a socketpair. After "go" the child becomes the mapped root.
+ * lines; setgroups stays "allow", as runc when not rootless) and oom_score_adj, and, for an overlay rootfs, sends the child
+ * the overlay it made from idmapped clones of the lower layers (fsmount) over a socketpair. After "go" the
+ * child becomes the mapped root and attaches it.
  * "exec" joins the container's user namespace last (skipped when it is the host's).
  *
  * stdio (stdio.c, monitor.c): with "tty 1" the child opens a pty of the container's devpts after

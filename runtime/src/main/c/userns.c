@@ -5,6 +5,7 @@
  *     clone ----------------------------------------->  waits for go
  *     /proc/PID/uid_map, gid_map (setgroups left "allow":
  *       the writer is root in the parent namespace, as runc does when not rootless)
+ *     /proc/PID/oom_score_adj (the remapped root could not write its own)
  *     rootfs_overlay: open_tree(OPEN_TREE_CLONE) of each lowerdir, mount_setattr(MOUNT_ATTR_IDMAP,
  *       /proc/PID/ns/user); fsopen("overlay") with those as "lowerdir+" (by fd) and the container's own
  *       upperdir and workdir (chowned to its root, the host id of 0: what it writes shows as the
