@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Hand-run benchmark (root): jcompose-shim run vs runc run vs crun run of /bin/true on the same bundle
-# (ShimBench: interleaved rounds, medians, CPU per run, load average), without and with Docker's seccomp.
+# (ShimBench: interleaved rounds, medians, CPU per run, load average), without and with Docker's seccomp,
+# then with seccomp in a user namespace (--userns-remap).
 #   bench/scripts/shim.sh [RUNS]        (default 50)
 # crun 1.8 refuses this machine kind's hybrid cgroup layout (cgroup2 at /sys/fs/cgroup/unified holding
 # hugetlb), so the whole benchmark runs in a private mount namespace with that mount removed: all three

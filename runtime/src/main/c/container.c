@@ -67,15 +67,18 @@ static int do_mount(const char *root, const struct shim_mount *m, struct shim_er
 	snprintf(target, sizeof(target), "%s%s", root, m->destination);
 	if (make_target(target, m) < 0)
 		return shim_fail(err, "mount", errno, "create mount point %s", m->destination);
-	if (mount(m->source, target, m->type, m->flags, m->data) < 0)
+	/* a new filesystem is mounted read-only at once (a remount of its superblock is refused in a user namespace) */
+	unsigned long flags = m->flags | (m->readonly && !(m->flags & MS_BIND) ? MS_RDONLY : 0);
+	if (mount(m->source, target, m->type, flags, m->data) < 0)
 		return shim_fail(err, "mount", errno, "mount %s on %s", m->source ? m->source : m->type, m->destination);
 	if (m->readonly && (m->flags & MS_BIND)) {
-		unsigned long f = MS_BIND | MS_REMOUNT | MS_RDONLY | (m->flags & (MS_NOSUID | MS_NODEV | MS_NOEXEC | MS_REC));
-		if (mount(NULL, target, NULL, f, NULL) < 0)
-			return shim_fail(err, "mount", errno, "remount %s read-only", m->destination);
-	} else if (m->readonly) {
-		if (mount(NULL, target, NULL, MS_REMOUNT | MS_RDONLY | m->flags, m->data) < 0)
-			return shim_fail(err, "mount", errno, "remount %s read-only", m->destination);
+		/* mount_setattr changes only what it names: the flags a user namespace locks (the source's
+		 * nosuid, nodev, noexec, atime) stay, and an rbind is read-only all the way down */
+		struct mount_attr attr = {.attr_set = MOUNT_ATTR_RDONLY | (m->flags & MS_NOSUID ? MOUNT_ATTR_NOSUID : 0) |
+							(m->flags & MS_NODEV ? MOUNT_ATTR_NODEV : 0) |
+							(m->flags & MS_NOEXEC ? MOUNT_ATTR_NOEXEC : 0)};
+		if (mount_setattr(AT_FDCWD, target, m->flags & MS_REC ? AT_RECURSIVE : 0, &attr, sizeof(attr)) < 0)
+			return shim_fail(err, "mount", errno, "make %s read-only", m->destination);
 	}
 	if (m->propagation && mount(NULL, target, NULL, m->propagation, NULL) < 0)
 		return shim_fail(err, "mount", errno, "set propagation of %s", m->destination);
@@ -83,7 +86,7 @@ static int do_mount(const char *root, const struct shim_mount *m, struct shim_er
 }
 
 /* The default device nodes and links of /dev (created when /dev is a tmpfs the spec mounted). */
-static int populate_dev(const char *root, struct shim_error *err)
+static int populate_dev(const char *root, int userns, struct shim_error *err)
 {
 	static const struct {
 		const char *name;
@@ -96,6 +99,11 @@ static int populate_dev(const char *root, struct shim_error *err)
 		return 0;
 	for (size_t i = 0; i < sizeof(nodes) / sizeof(nodes[0]); i++) {
 		snprintf(path, sizeof(path), "%s/dev/%s", root, nodes[i].name);
+		if (userns) {
+			if (shim_userns_bind_device(path, nodes[i].name, err) < 0)
+				return -1;
+			continue;
+		}
 		if (mknod(path, S_IFCHR | 0666, makedev(nodes[i].major, nodes[i].minor)) < 0 && errno != EEXIST)
 			return shim_fail(err, "devices", errno, "mknod /dev/%s", nodes[i].name);
 		chmod(path, 0666);
@@ -295,18 +303,24 @@ int shim_container_init(struct shim_spec *s, int sync_fd, int exec_fd, struct sh
 	signal(SIGHUP, SIG_DFL);
 	signal(SIGINT, SIG_DFL);
 	signal(SIGQUIT, SIG_DFL);
+	if (s->userns && shim_userns_become_root(err) < 0)
+		return -1;
 	if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0)
 		return shim_fail(err, "mount", errno, "make / private");
-	if (s->rootfs_overlay) {
+	if (s->userns && s->rootfs_overlay) {
+		if (shim_userns_mount_rootfs(s, s->layer_sock, err) < 0)
+			return -1;
+	} else if (s->rootfs_overlay) {
 		if (mount("overlay", s->root, "overlay", 0, s->rootfs_overlay) < 0)
 			return shim_fail(err, "rootfs", errno, "mount the overlay rootfs on %s", s->root);
 	} else if (mount(s->root, s->root, NULL, MS_BIND | MS_REC, NULL) < 0) {
 		return shim_fail(err, "rootfs", errno, "bind %s", s->root);
 	}
 	for (size_t i = 0; i < s->nmounts; i++) {
-		if (do_mount(s->root, &s->mounts[i], err) < 0)
+		struct shim_mount scratch;
+		if (do_mount(s->root, shim_userns_mount(s, &s->mounts[i], &scratch), err) < 0)
 			return -1;
-		if (strcmp(s->mounts[i].destination, "/dev") == 0 && populate_dev(s->root, err) < 0)
+		if (strcmp(s->mounts[i].destination, "/dev") == 0 && populate_dev(s->root, s->userns, err) < 0)
 			return -1;
 	}
 	/* sysctls before the read-only paths: /proc/sys is one of them (runc's order too) */
@@ -320,7 +334,7 @@ int shim_container_init(struct shim_spec *s, int sync_fd, int exec_fd, struct sh
 		return shim_fail(err, "hostname", errno, "setdomainname %s", s->domainname);
 	if (apply_rlimits(s, err) < 0)
 		return -1;
-	if (s->has_oom_score_adj) {
+	if (s->has_oom_score_adj && !s->userns) { /* userns: the shim wrote it from outside */
 		char v[32];
 		snprintf(v, sizeof(v), "%d", s->oom_score_adj);
 		if (write_file("/proc/self/oom_score_adj", v) < 0)
@@ -335,22 +349,29 @@ int shim_container_init(struct shim_spec *s, int sync_fd, int exec_fd, struct sh
 	return s->init ? shim_init_run(s, exec_fd, err) : shim_exec_command(s, err);
 }
 
-/* Joins the namespaces of the container whose init is host PID {@code target} (the PID namespace applies to children). */
+/* Joins the namespaces of the container whose init is host PID {@code target} (the PID namespace applies to
+ * children). Its user namespace comes last, while the caller still holds the host's capabilities over every
+ * other namespace (one of them, a joined network namespace, may belong to another user namespace); it is
+ * skipped when it is the caller's own. */
 int shim_join_namespaces(int target, struct shim_error *err)
 {
 	static const struct {
 		const char *name;
 		int type;
 	} kinds[] = {{"ipc", CLONE_NEWIPC}, {"uts", CLONE_NEWUTS}, {"net", CLONE_NEWNET}, {"pid", CLONE_NEWPID},
-		     {"cgroup", CLONE_NEWCGROUP}, {"mnt", CLONE_NEWNS}};
-	int fds[6];
-	for (size_t i = 0; i < 6; i++) {
+		     {"cgroup", CLONE_NEWCGROUP}, {"mnt", CLONE_NEWNS}, {"user", CLONE_NEWUSER}};
+	int fds[7];
+	for (size_t i = 0; i < 7; i++) {
 		char path[64];
 		snprintf(path, sizeof(path), "/proc/%d/ns/%s", target, kinds[i].name);
 		if ((fds[i] = open(path, O_RDONLY | O_CLOEXEC)) < 0)
 			return shim_fail(err, "exec", errno, "open %s (is the container running?)", path);
 	}
-	for (size_t i = 0; i < 6; i++) {
+	struct stat mine, theirs;
+	if (stat("/proc/self/ns/user", &mine) < 0 || fstat(fds[6], &theirs) < 0)
+		return shim_fail(err, "exec", errno, "compare the user namespaces of %d and the shim", target);
+	size_t n = mine.st_ino == theirs.st_ino && mine.st_dev == theirs.st_dev ? 6 : 7;
+	for (size_t i = 0; i < n; i++) {
 		if (setns(fds[i], kinds[i].type) < 0)
 			return shim_fail(err, "exec", errno, "join the %s namespace of %d", kinds[i].name, target);
 		close(fds[i]);

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -101,6 +102,20 @@ static int run(const char *spec_path)
 		return report(&err);
 	}
 	unsigned long flags = CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWUTS | CLONE_NEWIPC | (spec.new_netns ? CLONE_NEWNET : 0);
+	int layer_sock[2] = {-1, -1}, host_netns = -1;
+	if (spec.userns) {
+		/* every namespace the clone makes is owned by the new user namespace; a joined netns is not, so the
+		 * shim joins it before clone (the child could not) and goes back after */
+		flags |= CLONE_NEWUSER;
+		if (spec.rootfs_overlay && socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, layer_sock) < 0) {
+			shim_fail(&err, "idmapped layers", errno, "create the layer socketpair");
+			return report(&err);
+		}
+		if (netns_fd >= 0 && ((host_netns = open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC)) < 0 || setns(netns_fd, CLONE_NEWNET) < 0)) {
+			shim_fail(&err, "netns", errno, "join %s", spec.netns);
+			return report(&err);
+		}
+	}
 	pid_t child = (pid_t)syscall(SYS_clone, flags | SIGCHLD, NULL, NULL, NULL, NULL);
 	if (child < 0) {
 		shim_fail(&err, "clone", errno, "create the container's namespaces");
@@ -108,6 +123,11 @@ static int run(const char *spec_path)
 	}
 	if (child == 0) {
 		shim_stdio_child(&spec, &io);
+		spec.layer_sock = layer_sock[1];
+		if (layer_sock[0] >= 0)
+			close(layer_sock[0]);
+		if (host_netns >= 0)
+			netns_fd = -1; /* joined before clone */
 		if (netns_fd >= 0 && setns(netns_fd, CLONE_NEWNET) < 0)
 			shim_fail(&err, "netns", errno, "join %s", spec.netns);
 		else if (unshare(CLONE_NEWCGROUP) < 0 && errno != EINVAL)
@@ -122,6 +142,20 @@ static int run(const char *spec_path)
 	shim_stdio_parent(&io);
 	close(sync_pipe[0]);
 	close(exec_pipe[1]);
+	if (host_netns >= 0 && setns(host_netns, CLONE_NEWNET) < 0)
+		shim_fail(&err, "netns", errno, "go back to the shim's network namespace");
+	else if (spec.userns)
+		shim_userns_prepare(child, &spec, layer_sock[0], &err);
+	for (int i = 0; i < 2; i++)
+		if (layer_sock[i] >= 0)
+			close(layer_sock[i]);
+	if (host_netns >= 0)
+		close(host_netns);
+	if (err.stage[0]) {
+		kill(child, SIGKILL);
+		waitpid(child, NULL, 0);
+		return report(&err);
+	}
 	printf("pid %d\n", child);
 	fflush(stdout);
 	char line[64] = {0};

@@ -8,7 +8,9 @@
  *   engine                         shim                              container (child)
  *     | --- start (spec file) ------> |                                   |
  *     |                               | clone(NEWNS|NEWPID|NEWUTS|NEWIPC  |
- *     |                               |       |NEWCGROUP[|NEWNET]) -----> | waits on the sync pipe
+ *     |                               |  |NEWCGROUP[|NEWNET][|NEWUSER]) -> | waits on the sync pipe
+ *     |                               | [userns: uid_map, gid_map,        |
+ *     |                               |  idmapped layer mounts ---------> | (received after go)]
  *     | <------------ "pid <host pid>" |                                   |
  *     |  (cgroup join, network setup)  |                                   |
  *     | --- "go" ---------------------> | --- go byte ----------------------> | mounts, pivot_root, security,
@@ -18,6 +20,14 @@
  *     |   (stdin/stdout closed: the engine may now go away)               |
  *                                     | monitor: container stdout/stderr -> json-file log,
  *                                     | exit status -> exit file (atomic), then exit
+ *
+ * With "userns 1" (userns.c, whose header has the detailed diagram) the clone adds CLONE_NEWUSER, so every
+ * namespace it makes is owned by the container's user namespace; a netns to join is joined by the shim
+ * before clone. Between clone and "pid" the shim writes /proc/PID/uid_map and gid_map (the spec's uid_map/gid_map
+ * lines; setgroups stays "allow", as runc when not rootless) and oom_score_adj, and, for an overlay rootfs, sends the child
+ * the overlay it made from idmapped clones of the lower layers (fsmount) over a socketpair. After "go" the
+ * child becomes the mapped root and attaches it.
+ * "exec" joins the container's user namespace last (skipped when it is the host's).
  *
  * stdio (stdio.c, monitor.c): with "tty 1" the child opens a pty of the container's devpts after
  * pivot_root, makes it its controlling terminal and stdio, and sends the master to the monitor over
@@ -47,6 +57,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 #define SHIM_MAX_ITEMS 256
 
@@ -64,6 +75,12 @@ struct shim_mount {
 	unsigned long propagation;
 	int readonly;
 	char *data;
+};
+
+#define SHIM_MAX_IDMAPS 8
+
+struct shim_idmap {
+	unsigned inside, outside, count;
 };
 
 struct shim_rlimit {
@@ -118,7 +135,20 @@ struct shim_spec {
 	char *stdin_fifo;     /* OpenStdin: what the engine writes here goes to the container's stdin */
 	char *ctl_fifo;       /* control lines from the engine: "w ROWS COLS" (resize), "e" (close stdin) */
 	int console_sock;     /* run time, not a key: the child sends the pty master over it (tty) */
+	/* user namespace (userns.c): keys userns 0|1, uid_map and gid_map "inside outside count" (repeated) */
+	int userns;
+	struct shim_idmap uid_map[SHIM_MAX_IDMAPS], gid_map[SHIM_MAX_IDMAPS];
+	size_t nuid_map, ngid_map;
+	int layer_sock;       /* run time, not a key: the child receives the idmapped layer mounts on it */
 };
+
+/* userns.c: see the diagram there */
+int shim_userns_parse(struct shim_spec *s, const char *key, char *value, struct shim_error *err);
+int shim_userns_prepare(pid_t pid, const struct shim_spec *s, int layer_sock, struct shim_error *err);
+int shim_userns_become_root(struct shim_error *err);
+int shim_userns_mount_rootfs(const struct shim_spec *s, int sock, struct shim_error *err);
+int shim_userns_bind_device(const char *path, const char *name, struct shim_error *err);
+const struct shim_mount *shim_userns_mount(const struct shim_spec *s, const struct shim_mount *m, struct shim_mount *scratch);
 
 /* spec_extra.c: the security and monitor keys; returns 1 when it handled the key, 0 when not, -1 on error */
 int shim_spec_parse_extra(struct shim_spec *spec, const char *key, char *value, struct shim_error *err);
@@ -161,6 +191,8 @@ void shim_stdio_child(struct shim_spec *spec, struct shim_stdio *io);   /* in th
 void shim_stdio_parent(struct shim_stdio *io);                         /* in the monitor, right after clone */
 int shim_stdio_receive_master(struct shim_stdio *io);                  /* tty, after "go": 0, or -1 at EOF */
 int shim_tty_setup(struct shim_spec *spec, struct shim_error *err);    /* in the child, after pivot_root */
+int shim_send_fd(int sock, int fd);                                    /* SCM_RIGHTS: 0, or -1 with errno */
+int shim_recv_fd(int sock);                                            /* the fd, or -1 with errno */
 
 /* monitor.c: copies the container's output into the json-file log, the engine's FIFOs into its
  * stdin, until the output ends */

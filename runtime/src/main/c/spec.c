@@ -4,7 +4,7 @@
  * Keys: root, rootfs_overlay, readonly_root, hostname, domainname, arg*, env*, cwd, uid, gid, gid_add*,
  * caps (hex mask), no_new_privs, mount* (type\x1fsource\x1fdest\x1fflags\x1fdata), rlimit* (res\x1fsoft\x1fhard),
  * masked*, readonly*, sysctl* (key=value), netns, new_netns, log, exit, oom_score_adj;
- * seccomp, init, log_max_size, log_max_files (spec_extra.c).
+ * seccomp, init, log_max_size, log_max_files (spec_extra.c); userns, uid_map*, gid_map* (userns.c).
  * A key written with * may repeat. Unknown keys are an error: the engine and shim ship together.
  */
 #define _GNU_SOURCE
@@ -93,6 +93,8 @@ static int add(char **items, size_t *n, char *value, const char *key, struct shi
 static int parse_line(struct shim_spec *s, char *key, char *value, struct shim_error *err)
 {
 	int extra = shim_spec_parse_extra(s, key, value, err);
+	if (extra == 0)
+		extra = shim_userns_parse(s, key, value, err);
 	if (extra != 0)
 		return extra < 0 ? -1 : 0;
 	if (strcmp(key, "root") == 0) {

@@ -100,26 +100,8 @@ void shim_stdio_parent(struct shim_stdio *io)
 		fcntl(io->in[1], F_SETFL, fcntl(io->in[1], F_GETFL) | O_NONBLOCK);
 }
 
-int shim_stdio_receive_master(struct shim_stdio *io)
-{
-	char byte;
-	char control[CMSG_SPACE(sizeof(int))];
-	struct iovec iov = {&byte, 1};
-	struct msghdr msg = {.msg_iov = &iov, .msg_iovlen = 1, .msg_control = control, .msg_controllen = sizeof(control)};
-	ssize_t n;
-	while ((n = recvmsg(io->sock[0], &msg, MSG_CMSG_CLOEXEC)) < 0 && errno == EINTR)
-		;
-	close(io->sock[0]);
-	io->sock[0] = -1;
-	struct cmsghdr *c = n > 0 ? CMSG_FIRSTHDR(&msg) : NULL;
-	if (!c || c->cmsg_type != SCM_RIGHTS)
-		return -1;
-	memcpy(&io->master, CMSG_DATA(c), sizeof(int));
-	fcntl(io->master, F_SETFL, fcntl(io->master, F_GETFL) | O_NONBLOCK);
-	return 0;
-}
-
-static int send_fd(int sock, int fd, struct shim_error *err)
+/* One fd over a unix socket (SCM_RIGHTS): 0, or -1 with errno. */
+int shim_send_fd(int sock, int fd)
 {
 	char byte = 'm';
 	char control[CMSG_SPACE(sizeof(int))];
@@ -131,8 +113,41 @@ static int send_fd(int sock, int fd, struct shim_error *err)
 	c->cmsg_type = SCM_RIGHTS;
 	c->cmsg_len = CMSG_LEN(sizeof(int));
 	memcpy(CMSG_DATA(c), &fd, sizeof(int));
-	if (sendmsg(sock, &msg, 0) < 0)
-		return shim_fail(err, "tty", errno, "send the pty master to the monitor");
+	return sendmsg(sock, &msg, 0) < 0 ? -1 : 0;
+}
+
+/* The fd sent by shim_send_fd (close-on-exec), or -1 (errno EPIPE at EOF, EPROTO when no fd came). */
+int shim_recv_fd(int sock)
+{
+	char byte;
+	char control[CMSG_SPACE(sizeof(int))];
+	struct iovec iov = {&byte, 1};
+	struct msghdr msg = {.msg_iov = &iov, .msg_iovlen = 1, .msg_control = control, .msg_controllen = sizeof(control)};
+	ssize_t n;
+	while ((n = recvmsg(sock, &msg, MSG_CMSG_CLOEXEC)) < 0 && errno == EINTR)
+		;
+	if (n <= 0) {
+		errno = n == 0 ? EPIPE : errno;
+		return -1;
+	}
+	struct cmsghdr *c = CMSG_FIRSTHDR(&msg);
+	if (!c || c->cmsg_type != SCM_RIGHTS || c->cmsg_len != CMSG_LEN(sizeof(int))) {
+		errno = EPROTO;
+		return -1;
+	}
+	int fd;
+	memcpy(&fd, CMSG_DATA(c), sizeof(int));
+	return fd;
+}
+
+int shim_stdio_receive_master(struct shim_stdio *io)
+{
+	io->master = shim_recv_fd(io->sock[0]);
+	close(io->sock[0]);
+	io->sock[0] = -1;
+	if (io->master < 0)
+		return -1;
+	fcntl(io->master, F_SETFL, fcntl(io->master, F_GETFL) | O_NONBLOCK);
 	return 0;
 }
 
@@ -163,8 +178,8 @@ int shim_tty_setup(struct shim_spec *s, struct shim_error *err)
 	if (fchown(slave, s->uid, (gid_t)-1) < 0) {
 		/* devpts gave it mode 0620 and group tty: the process may still use it */
 	}
-	if (send_fd(s->console_sock, master, err) < 0)
-		return -1;
+	if (shim_send_fd(s->console_sock, master) < 0)
+		return shim_fail(err, "tty", errno, "send the pty master to the monitor");
 	close(master);
 	close(s->console_sock);
 	if (dup2(slave, 0) < 0 || dup2(slave, 1) < 0 || dup2(slave, 2) < 0)

@@ -23,6 +23,7 @@ import dev.jcompose.engine.image.unpack.NativeFs;
 import dev.jcompose.engine.image.unpack.UnpackOptions;
 import dev.jcompose.engine.lifecycle.ContainerRuntime;
 import dev.jcompose.engine.shim.ShimBinary;
+import dev.jcompose.engine.shim.UserNamespace;
 import dev.jcompose.engine.volume.VolumeStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -56,18 +57,24 @@ public final class Engine implements AutoCloseable {
             NativeFs fs = new NativeFs();
             this.images = ImageStore.open(config.root().resolve("images"), new LayerUnpacker(fs, UnpackOptions.forCurrentUser(fs)));
             this.containers = new ContainerService(new ContainerStore(config.root().resolve("containers")),
-                    new ImageStoreResolver(images, json), clock);
-            this.volumes = new VolumeStore(config.root().resolve("volumes"), clock);
+                    new ImageStoreResolver(images, json), clock, config.usernsRemap() != null);
+            UserNamespace remap = config.usernsRemap();
+            this.volumes = new VolumeStore(config.root().resolve("volumes"), clock,
+                    remap == null ? VolumeStore.Owner.ROOT : new VolumeStore.Owner(remap.hostUid(0), remap.hostGid(0)));
+            if (remap != null) {
+                dev.jcompose.engine.lifecycle.RemappedPaths.searchable(config.root(), config.root().resolve("containers"),
+                        config.root().resolve("volumes"));
+            }
             this.networks = new NetworkStore(config.root().resolve("networks"), clock);
             this.events = new EventBus(clock);
             this.runtime = new ContainerRuntime(containers, images, volumes, networks, events, ShimBinary.locate(config.root()), cgroups(),
                     clock, new dev.jcompose.engine.dns.EmbeddedDns(dev.jcompose.engine.dns.EmbeddedDns.upstreamFrom(System.getenv(),
-                            java.nio.file.Path.of("/etc/resolv.conf"))));
+                            java.nio.file.Path.of("/etc/resolv.conf"))), remap);
         } catch (IOException e) {
             throw new UncheckedIOException("opening the engine state under " + config.root() + ": " + e.getMessage(), e);
         }
         Router router = new Router();
-        new SystemRoutes(new EngineInfo(config.root(), VERSION, () -> EngineInfo.Counts.NONE)).register(router);
+        new SystemRoutes(new EngineInfo(config.root(), VERSION, () -> EngineInfo.Counts.NONE, config.usernsRemap() != null)).register(router);
         new ContainerRoutes(containers, json, events, runtime::recordMounts).register(router);
         new EventRoutes(events, json).register(router);
         new VolumeRoutes(volumes, containers::volumeUsers, json).register(router);
@@ -77,7 +84,7 @@ public final class Engine implements AutoCloseable {
         java.nio.file.Path proc = java.nio.file.Path.of("/proc");
         new dev.jcompose.engine.api.StatsRoutes(containers, new dev.jcompose.engine.stats.StatsSampler(runtime::cgroupStats,
                 new dev.jcompose.engine.stats.NetDev(proc), () -> dev.jcompose.engine.stats.HostUsage.read(proc)), json, clock).register(router);
-        new dev.jcompose.engine.api.ArchiveRoutes(containers, images, json).register(router);
+        new dev.jcompose.engine.api.ArchiveRoutes(containers, images, json, config.usernsRemap()).register(router);
         new dev.jcompose.engine.api.AttachRoutes(containers, runtime).register(router);
         new NetworkRoutes(networks, containers::networkUsers, json, runtime.networking()).register(router);
         new ImageRoutes(images, id -> containers.store().list().stream().anyMatch(c -> id.toString().equals(c.image())),

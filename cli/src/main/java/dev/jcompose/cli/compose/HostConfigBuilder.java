@@ -68,6 +68,9 @@ final class HostConfigBuilder {
         h.set("CapAdd", ContainerRequest.strings(s.security().capAdd()));
         h.set("CapDrop", ContainerRequest.strings(s.security().capDrop()));
         h.put("Privileged", s.security().privileged());
+        if (s.security().usernsMode() != null) {
+            h.put("UsernsMode", s.security().usernsMode());
+        }
         h.put("ReadonlyRootfs", s.storage().readOnly());
         h.set("SecurityOpt", ContainerRequest.strings(s.security().securityOpt()));
         h.set("ExtraHosts", ContainerRequest.strings(s.networking().extraHosts()));

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A service's logging, init and security_opt reach the engine's HostConfig as docker compose sends them. */
+/** A service's logging, init, security_opt and userns_mode reach the engine's HostConfig as docker compose sends them. */
 class HostConfigLoggingTest {
     @TempDir
     Path dir;
@@ -23,6 +23,7 @@ class HostConfigLoggingTest {
                     image: busybox
                     init: true
                     security_opt: ["seccomp=unconfined"]
+                    userns_mode: host
                     logging:
                       driver: json-file
                       options:
@@ -37,7 +38,9 @@ class HostConfigLoggingTest {
         assertEquals("3", web.get("LogConfig").get("Config").get("max-file").asText());
         assertEquals(true, web.get("Init").asBoolean());
         assertEquals("seccomp=unconfined", web.get("SecurityOpt").get(0).asText());
+        assertEquals("host", web.get("UsernsMode").asText(), "docker compose's opt-out of --userns-remap");
         ObjectNode plain = HostConfigBuilder.build(p, p.services().get("plain"));
+        assertFalse(plain.has("UsernsMode"), plain.toString());
         assertFalse(plain.has("LogConfig") && plain.get("LogConfig").get("Config").size() > 0, plain.toString());
     }
 }

@@ -1,6 +1,7 @@
 package dev.jcompose.engine.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jcompose.engine.archive.IdShift;
 import dev.jcompose.engine.archive.OverlayMount;
 import dev.jcompose.engine.archive.PathStat;
 import dev.jcompose.engine.archive.ScopedPath;
@@ -12,6 +13,7 @@ import dev.jcompose.engine.image.ref.Digest;
 import dev.jcompose.engine.image.store.ImageRecord;
 import dev.jcompose.engine.image.store.ImageStore;
 import dev.jcompose.engine.lifecycle.ImageRootfs;
+import dev.jcompose.engine.shim.UserNamespace;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,14 +27,22 @@ import java.nio.file.Path;
  * top entry named as the path's last element); PUT unpacks a tar into a directory. Paths are
  * resolved in the container's root as the engine reaches it (running: {@code /proc/<pid>/root}, the
  * merged overlay with the container's mounts; stopped: its overlay mounted for the copy), links
- * within the container's scope.
+ * within the container's scope. Owners of a container remapped into a user namespace shift between
+ * its ids and the host's.
  */
 public final class ArchiveRoutes {
     private final ContainerService containers;
     private final ImageStore images;
     private final ObjectMapper json;
+    private final UserNamespace remap;
 
     public ArchiveRoutes(ContainerService containers, ImageStore images, ObjectMapper json) {
+        this(containers, images, json, null);
+    }
+
+    /** @param remap dockerd's --userns-remap (null: none): owners shift between a remapped container's ids and the host's */
+    public ArchiveRoutes(ContainerService containers, ImageStore images, ObjectMapper json, UserNamespace remap) {
+        this.remap = remap;
         this.containers = containers;
         this.images = images;
         this.json = json;
@@ -100,7 +110,7 @@ public final class ArchiveRoutes {
         }
         OutputStream out = ex.openStream(200, "application/x-tar");
         try (out) {
-            TreeTar.write(resolved.host(), name.equals("/") ? "." : name, out);
+            TreeTar.write(resolved.host(), name.equals("/") ? "." : name, out, toContainer(r));
         } catch (IOException e) {
             // the client went away (the docker CLI hangs up once it has read the end of the archive),
             // or a file vanished while it was read: the stream ends short
@@ -123,12 +133,31 @@ public final class ArchiveRoutes {
             throw ApiError.badRequest("extraction point is not a directory");
         }
         var options = new TarExtract.Options(null, ex.queryBool("copyUIDGID", false) ? TarExtract.Ownership.KEEP : TarExtract.Ownership.ROOT,
-                ex.queryBool("noOverwriteDirNonDir", false));
+                ex.queryBool("noOverwriteDirNonDir", false), toHost(r));
         try (InputStream body = ex.body()) {
             TarExtract.extract(body, root, dir.container(), options);
         } catch (IOException e) {
             throw ApiError.badRequest("extracting into " + path + " of container " + r.shortName() + ": " + e.getMessage());
         }
+    }
+
+    /** The container's user namespace, or null (not remapped, or UsernsMode host). */
+    private UserNamespace userns(ContainerRecord r) {
+        return remap == null || "host".equals(r.hostConfig().usernsMode()) ? null : remap;
+    }
+
+    /** Into a remapped container: its ids to the host's (an id it does not map becomes its overflow id, nobody). */
+    private IdShift toHost(ContainerRecord r) {
+        UserNamespace ns = userns(r);
+        return ns == null ? IdShift.NONE : new IdShift(id -> ns.hostUid(id) >= 0 ? ns.hostUid(id) : ns.hostUid(65534),
+                id -> ns.hostGid(id) >= 0 ? ns.hostGid(id) : ns.hostGid(65534));
+    }
+
+    /** Out of a remapped container: host ids as it sees them (unmapped ones as 65534). */
+    private IdShift toContainer(ContainerRecord r) {
+        UserNamespace ns = userns(r);
+        return ns == null ? IdShift.NONE : new IdShift(id -> ns.containerUid(id) >= 0 ? ns.containerUid(id) : 65534,
+                id -> ns.containerGid(id) >= 0 ? ns.containerGid(id) : 65534);
     }
 
     private static String lastElement(String path) {

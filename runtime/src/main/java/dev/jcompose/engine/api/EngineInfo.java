@@ -26,8 +26,15 @@ public final class EngineInfo {
     private final long memTotal;
     private final String cgroupVersion;
     private final Supplier<Counts> counts;
+    private final boolean usernsRemap;
 
     public EngineInfo(Path root, String version, Supplier<Counts> counts) {
+        this(root, version, counts, false);
+    }
+
+    /** @param usernsRemap whether containers get a remapped user namespace (dockerd's --userns-remap) */
+    public EngineInfo(Path root, String version, Supplier<Counts> counts, boolean usernsRemap) {
+        this.usernsRemap = usernsRemap;
         this.root = root;
         this.version = version;
         this.counts = counts;
@@ -69,6 +76,11 @@ public final class EngineInfo {
 
     public String cgroupVersion() {
         return cgroupVersion;
+    }
+
+    /** {@code /info}'s SecurityOptions, as dockerd lists them: seccomp, then {@code name=userns} when remapping. */
+    public java.util.List<String> securityOptions() {
+        return usernsRemap ? java.util.List.of("name=seccomp,profile=builtin", "name=userns") : java.util.List.of("name=seccomp,profile=builtin");
     }
 
     public Counts counts() {

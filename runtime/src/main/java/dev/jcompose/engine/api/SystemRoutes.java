@@ -88,7 +88,7 @@ public final class SystemRoutes {
                 "overlayfs", info.root().toString(), info.hostname(), info.version(), info.operatingSystem(),
                 "linux", info.arch(), info.kernelVersion(), Runtime.getRuntime().availableProcessors(),
                 info.memTotal(), "cgroupfs", info.cgroupVersion(), "jcompose-shim",
-                Map.of("jcompose-shim", Map.of("path", "jcompose-shim")), List.of("name=seccomp,profile=builtin"),
+                Map.of("jcompose-shim", Map.of("path", "jcompose-shim")), info.securityOptions(),
                 List.of(), Map.of("Volume", List.of("local"), "Network", List.of("bridge", "host", "null"),
                         "Log", List.of("json-file")));
     }

@@ -26,7 +26,10 @@ public final class TarExtract {
      * @param renameFirst         replaces the first element of each entry name (null: keep)
      * @param noOverwriteDirNonDir refuse to replace a directory with a non-directory or the reverse
      */
-    public record Options(String renameFirst, Ownership ownership, boolean noOverwriteDirNonDir) {
+    public record Options(String renameFirst, Ownership ownership, boolean noOverwriteDirNonDir, IdShift shift) {
+        public Options(String renameFirst, Ownership ownership, boolean noOverwriteDirNonDir) {
+            this(renameFirst, ownership, noOverwriteDirNonDir, IdShift.NONE);
+        }
     }
 
     private TarExtract() {
@@ -83,15 +86,15 @@ public final class TarExtract {
                 }
             }
             count++;
-            finish(host, e, options.ownership());
+            finish(host, e, options.ownership(), options.shift());
         }
         return count;
     }
 
-    private static void finish(Path host, TarArchiveEntry e, Ownership ownership) throws IOException {
+    private static void finish(Path host, TarArchiveEntry e, Ownership ownership, IdShift shift) throws IOException {
         if (ownership != Ownership.CALLER) {
-            int uid = ownership == Ownership.KEEP ? (int) e.getLongUserId() : 0;
-            int gid = ownership == Ownership.KEEP ? (int) e.getLongGroupId() : 0;
+            int uid = (int) shift.uid().applyAsLong(ownership == Ownership.KEEP ? e.getLongUserId() : 0);
+            int gid = (int) shift.gid().applyAsLong(ownership == Ownership.KEEP ? e.getLongGroupId() : 0);
             Files.setAttribute(host, "unix:uid", uid, LinkOption.NOFOLLOW_LINKS);
             Files.setAttribute(host, "unix:gid", gid, LinkOption.NOFOLLOW_LINKS);
         }

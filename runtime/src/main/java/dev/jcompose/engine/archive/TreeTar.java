@@ -23,15 +23,20 @@ public final class TreeTar {
 
     /** {@code source} (a file, link or directory) as a tar on {@code out}; {@code out} is finished, not closed. */
     public static void write(Path source, String rootName, OutputStream out) throws IOException {
+        write(source, rootName, out, IdShift.NONE);
+    }
+
+    /** With the owners shifted from the host's ids (a remapped container's files, as its processes see them). */
+    public static void write(Path source, String rootName, OutputStream out, IdShift shift) throws IOException {
         TarArchiveOutputStream tar = new TarArchiveOutputStream(new NonClosing(out));
         tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
         tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-        add(tar, source, rootName);
+        add(tar, source, rootName, shift);
         tar.finish();
         tar.close();
     }
 
-    private static void add(TarArchiveOutputStream tar, Path p, String name) throws IOException {
+    private static void add(TarArchiveOutputStream tar, Path p, String name, IdShift shift) throws IOException {
         UnixStat st = UnixStat.of(p);
         int mode = st.mode();
         int type = st.type();
@@ -54,8 +59,8 @@ public final class TreeTar {
             return; // sockets have no tar form
         }
         e.setMode(mode & 07777);
-        e.setUserId(st.uid());
-        e.setGroupId(st.gid());
+        e.setUserId(shift.uid().applyAsLong(st.uid()));
+        e.setGroupId(shift.gid().applyAsLong(st.gid()));
         e.setModTime(st.lastModified().toMillis());
         tar.putArchiveEntry(e);
         if (type == 0100000) {
@@ -70,7 +75,7 @@ public final class TreeTar {
                 children = s.sorted().toList();
             }
             for (Path child : children) {
-                add(tar, child, name + "/" + child.getFileName());
+                add(tar, child, name + "/" + child.getFileName(), shift);
             }
         }
     }

@@ -17,8 +17,15 @@ public final class ContainerService {
     private final ImageResolver images;
     private final ContainerNames names = new ContainerNames();
     private final Clock clock;
+    private final boolean usernsRemap;
 
     public ContainerService(ContainerStore store, ImageResolver images, Clock clock) {
+        this(store, images, clock, false);
+    }
+
+    /** @param usernsRemap whether containers are remapped into a user namespace (dockerd's --userns-remap): create refuses what it does */
+    public ContainerService(ContainerStore store, ImageResolver images, Clock clock, boolean usernsRemap) {
+        this.usernsRemap = usernsRemap;
         this.store = store;
         this.images = images;
         this.clock = clock;
@@ -33,6 +40,9 @@ public final class ContainerService {
         ContainerConfig asked = request.config();
         if (asked.image() == null || asked.image().isBlank()) {
             throw ContainerException.badParameter("No image was specified");
+        }
+        if (usernsRemap) {
+            UsernsConflicts.check(request.hostConfig());
         }
         String id = names.newId();
         String name;

@@ -1,5 +1,6 @@
 package dev.jcompose.engine.lifecycle;
 
+import dev.jcompose.engine.shim.UserNamespace;
 import dev.jcompose.engine.volume.VolumeSource;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,6 +20,14 @@ final class BindOwnership {
     }
 
     static void apply(List<String> binds, UserResolver.Identity user, Function<String, VolumeSource> volumes) throws IOException {
+        apply(binds, user, volumes, null);
+    }
+
+    /** @param ids the container's user namespace (null: the host's): the owner is the host id the user maps to */
+    static void apply(List<String> binds, UserResolver.Identity user, Function<String, VolumeSource> volumes, UserNamespace ids)
+            throws IOException {
+        int uid = ids == null ? user.uid() : (int) ids.hostUid(user.uid());
+        int gid = ids == null ? user.gid() : (int) ids.hostGid(user.gid());
         for (String bind : binds == null ? List.<String>of() : binds) {
             String[] parts = bind.split(":");
             if (parts.length < 3 || !List.of(parts[2].split(",")).contains("U")) {
@@ -30,11 +39,11 @@ final class BindOwnership {
             }
             try (Stream<Path> all = Files.walk(source)) {
                 for (Path p : (Iterable<Path>) all::iterator) {
-                    Files.setAttribute(p, "unix:uid", user.uid(), LinkOption.NOFOLLOW_LINKS);
-                    Files.setAttribute(p, "unix:gid", user.gid(), LinkOption.NOFOLLOW_LINKS);
+                    Files.setAttribute(p, "unix:uid", uid, LinkOption.NOFOLLOW_LINKS);
+                    Files.setAttribute(p, "unix:gid", gid, LinkOption.NOFOLLOW_LINKS);
                 }
             } catch (IOException e) {
-                throw new IOException("changing the owner of " + source + " to " + user.uid() + ":" + user.gid() + " for the :U bind "
+                throw new IOException("changing the owner of " + source + " to " + uid + ":" + gid + " for the :U bind "
                         + bind + ": " + e.getMessage(), e);
             }
         }

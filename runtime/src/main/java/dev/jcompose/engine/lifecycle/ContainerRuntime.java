@@ -15,6 +15,7 @@ import dev.jcompose.engine.shim.ShimException;
 import dev.jcompose.engine.shim.ShimProcess;
 import dev.jcompose.engine.shim.ShimSpec;
 import dev.jcompose.engine.shim.ShimSpecWriter;
+import dev.jcompose.engine.shim.UserNamespace;
 import dev.jcompose.engine.supervise.RestartDecision;
 import dev.jcompose.engine.volume.VolumeStore;
 import java.io.IOException;
@@ -78,11 +79,20 @@ public final class ContainerRuntime implements AutoCloseable {
     /** Held while an exit is recorded (it releases the container's endpoints) and by network connect/disconnect. */
     private final Object exitLock = new Object();
     private final ContainerNetworking networking;
+    private final UserNamespace remap;
 
     /** @param cgroups null when this host's cgroups cannot be managed (containers then run without limits) */
     public ContainerRuntime(ContainerService containers, ImageStore images, VolumeStore volumes,
                             dev.jcompose.engine.network.NetworkStore networks, EventBus events, Path shim,
                             CgroupManagerFactory cgroups, Clock clock, dev.jcompose.engine.dns.EmbeddedDns dns) {
+        this(containers, images, volumes, networks, events, shim, cgroups, clock, dns, null);
+    }
+
+    /** @param remap dockerd's --userns-remap: the user namespace of every container not created with UsernsMode host (null: none) */
+    public ContainerRuntime(ContainerService containers, ImageStore images, VolumeStore volumes,
+                            dev.jcompose.engine.network.NetworkStore networks, EventBus events, Path shim,
+                            CgroupManagerFactory cgroups, Clock clock, dev.jcompose.engine.dns.EmbeddedDns dns, UserNamespace remap) {
+        this.remap = remap;
         this.containers = containers;
         this.images = images;
         this.volumes = volumes;
@@ -187,11 +197,16 @@ public final class ContainerRuntime implements AutoCloseable {
             ImageRootfs rootfs = new ImageRootfs(images, image);
             UserResolver.Identity user = UserResolver.resolve(r.config().user(), rootfs.read("etc/passwd").orElse(null),
                     rootfs.read("etc/group").orElse(null));
+            UserNamespace userns = "host".equals(r.hostConfig().usernsMode()) ? null : remap;
             EtcFiles.write(r, dir, null, Path.of("/etc/resolv.conf"));
-            VolumeCopyUp.copyUpNamedVolumes(r, rootfs, this::volume);
-            BindOwnership.apply(r.hostConfig().binds(), user, this::volumeSource);
+            EtcFiles.ownBy(dir, userns);
+            if (userns != null) {
+                RemappedPaths.searchable(dir);
+            }
+            VolumeCopyUp.copyUpNamedVolumes(r, rootfs, this::volume, userns);
+            BindOwnership.apply(r.hostConfig().binds(), user, this::volumeSource, userns);
             ShimSpec spec = ContainerSpecs.build(r, user, rootfs.overlayData(dir), dir, this::volumeSource, this::netnsOf,
-                    containers::inspect);
+                    containers::inspect).withUserns(userns);
             Files.deleteIfExists(spec.exitFile());
             Path specFile = dir.resolve("shim.spec");
             ShimSpecWriter.write(spec, specFile);
@@ -229,8 +244,14 @@ public final class ContainerRuntime implements AutoCloseable {
 
     private void fail(ContainerRecord r, String message) {
         attachments.release(r);
-        containers.store().update(r.id(), c -> c.withState(c.state().failed(128, message)));
+        ContainerRecord failed = containers.store().update(r.id(), c -> c.withState(c.state().failed(128, message)));
         cgroups.remove(r.id());
+        // waiters that came before start (docker run) learn the end: dockerd's start failure stops the container
+        Optional.ofNullable(exits.remove(r.id())).ifPresent(f -> f.complete(failed.state().exitCode()));
+        if (failed.hostConfig().autoRemoveEnabled()) {
+            // as dockerd: a --rm container that cannot start is removed (docker run --rm waits for that before it exits)
+            autoRemove(failed);
+        }
         throw new ContainerException(500, message);
     }
 

@@ -28,6 +28,17 @@ public final class EtcFiles {
         Files.writeString(dir.resolve("resolv.conf"), sb.append('\n'));
     }
 
+    /** Under a remapped user namespace the files belong to the container's root, as dockerd has them (rewrites keep the owner). */
+    public static void ownBy(Path dir, dev.jcompose.engine.shim.UserNamespace ids) throws IOException {
+        if (ids == null) {
+            return;
+        }
+        for (String f : List.of("hostname", "hosts", "resolv.conf")) {
+            Files.setAttribute(dir.resolve(f), "unix:uid", (int) ids.hostUid(0));
+            Files.setAttribute(dir.resolve(f), "unix:gid", (int) ids.hostGid(0));
+        }
+    }
+
     public static void write(ContainerRecord r, Path dir, String address, Path hostResolvConf) throws IOException {
         var h = r.hostConfig();
         boolean hostNetwork = h.effectiveNetworkMode().equals("host");

@@ -2,6 +2,7 @@ package dev.jcompose.engine.lifecycle;
 
 import dev.jcompose.engine.container.ContainerRecord;
 import dev.jcompose.engine.container.HostConfig;
+import dev.jcompose.engine.shim.UserNamespace;
 import dev.jcompose.engine.volume.VolumeRecord;
 import dev.jcompose.engine.volume.VolumeSource;
 import java.io.IOException;
@@ -19,7 +20,8 @@ import java.util.stream.Stream;
 /**
  * Docker's copy-up: a new, empty named volume mounted where the image has content starts with that
  * content (files, directories, symlinks, modes and owners), taken from the image's layers base first
- * so upper layers win; overlay whiteouts (character devices 0/0) remove what lower layers had.
+ * so upper layers win; overlay whiteouts (character devices 0/0) remove what lower layers had. Under a
+ * remapped user namespace the owners are the host ids the container's ids map to (as dockerd copies).
  */
 final class VolumeCopyUp {
     private VolumeCopyUp() {
@@ -31,12 +33,18 @@ final class VolumeCopyUp {
      * found in {@code r}'s recorded {@code Mounts}.
      */
     static void copyUpNamedVolumes(ContainerRecord r, ImageRootfs rootfs, Function<String, VolumeRecord> volume) throws IOException {
+        copyUpNamedVolumes(r, rootfs, volume, null);
+    }
+
+    /** @param ids the container's user namespace (null: the host's): owners are shifted through its maps */
+    static void copyUpNamedVolumes(ContainerRecord r, ImageRootfs rootfs, Function<String, VolumeRecord> volume, UserNamespace ids)
+            throws IOException {
         for (String bind : r.hostConfig().binds() == null ? List.<String>of() : r.hostConfig().binds()) {
             String[] parts = bind.split(":");
             if (parts.length >= 2 && !parts[0].startsWith("/") && !(parts.length > 2 && parts[2].contains("nocopy"))) {
                 VolumeRecord v = volume.apply(parts[0]);
                 if (VolumeSource.of(v).isDataDirectory()) {
-                    copy(rootfs.layerDirsBaseFirst(), parts[1], Path.of(v.mountpoint()));
+                    copy(rootfs.layerDirsBaseFirst(), parts[1], Path.of(v.mountpoint()), ids);
                 }
             }
         }
@@ -44,7 +52,7 @@ final class VolumeCopyUp {
             String name = ImageVolumes.recordedName(path, r.mounts());
             VolumeRecord v = name.isEmpty() ? null : volume.apply(name);
             if (v != null && VolumeSource.of(v).isDataDirectory()) {
-                copy(rootfs.layerDirsBaseFirst(), path, Path.of(v.mountpoint()));
+                copy(rootfs.layerDirsBaseFirst(), path, Path.of(v.mountpoint()), ids);
             }
         }
         for (HostConfig.Mount m : r.hostConfig().mounts() == null ? List.<HostConfig.Mount>of() : r.hostConfig().mounts()) {
@@ -55,13 +63,17 @@ final class VolumeCopyUp {
             }
             VolumeRecord v = volume.apply(name);
             if (VolumeSource.of(v).isDataDirectory()) {
-                copy(rootfs.layerDirsBaseFirst(), m.target(), Path.of(v.mountpoint()));
+                copy(rootfs.layerDirsBaseFirst(), m.target(), Path.of(v.mountpoint()), ids);
             }
         }
     }
 
     /** Copies the image's {@code target} into {@code volumeData} when the volume is empty; true if something was copied. */
     static boolean copy(List<Path> layersBaseFirst, String target, Path volumeData) throws IOException {
+        return copy(layersBaseFirst, target, volumeData, null);
+    }
+
+    static boolean copy(List<Path> layersBaseFirst, String target, Path volumeData, UserNamespace ids) throws IOException {
         if (!isEmpty(volumeData)) {
             return false;
         }
@@ -72,13 +84,13 @@ final class VolumeCopyUp {
             if (!Files.isDirectory(src, LinkOption.NOFOLLOW_LINKS)) {
                 continue;
             }
-            copyTree(src, volumeData);
+            copyTree(src, volumeData, ids);
             copied = true;
         }
         if (copied) {
             Path top = layersBaseFirst.stream().map(l -> l.resolve(rel)).filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
                     .reduce((a, b) -> b).orElseThrow();
-            copyOwnerAndMode(top, volumeData);
+            copyOwnerAndMode(top, volumeData, ids);
         }
         return copied;
     }
@@ -89,7 +101,7 @@ final class VolumeCopyUp {
         }
     }
 
-    private static void copyTree(Path from, Path to) throws IOException {
+    private static void copyTree(Path from, Path to, UserNamespace ids) throws IOException {
         Files.walkFileTree(from, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
@@ -99,7 +111,7 @@ final class VolumeCopyUp {
                         Files.deleteIfExists(dest);
                         Files.createDirectory(dest);
                     }
-                    copyOwnerAndMode(dir, dest);
+                    copyOwnerAndMode(dir, dest, ids);
                 }
                 return FileVisitResult.CONTINUE;
             }
@@ -116,15 +128,20 @@ final class VolumeCopyUp {
                     dev.jcompose.engine.image.unpack.FileTrees.deleteRecursively(dest);
                 }
                 Files.copy(file, dest, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
-                copyOwnerAndMode(file, dest);
+                copyOwnerAndMode(file, dest, ids);
                 return FileVisitResult.CONTINUE;
             }
         });
     }
 
-    private static void copyOwnerAndMode(Path from, Path to) throws IOException {
-        Object uid = Files.getAttribute(from, "unix:uid", LinkOption.NOFOLLOW_LINKS);
-        Object gid = Files.getAttribute(from, "unix:gid", LinkOption.NOFOLLOW_LINKS);
+    private static void copyOwnerAndMode(Path from, Path to, UserNamespace ids) throws IOException {
+        int uid = (Integer) Files.getAttribute(from, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+        int gid = (Integer) Files.getAttribute(from, "unix:gid", LinkOption.NOFOLLOW_LINKS);
+        if (ids != null) {
+            // an id the namespace does not map shows as nobody inside: its overflow id, 65534
+            uid = (int) (ids.hostUid(uid) >= 0 ? ids.hostUid(uid) : ids.hostUid(65534));
+            gid = (int) (ids.hostGid(gid) >= 0 ? ids.hostGid(gid) : ids.hostGid(65534));
+        }
         Files.setAttribute(to, "unix:uid", uid, LinkOption.NOFOLLOW_LINKS);
         Files.setAttribute(to, "unix:gid", gid, LinkOption.NOFOLLOW_LINKS);
         if (!Files.isSymbolicLink(to)) {

@@ -70,7 +70,15 @@ public final class OciConfigWriter {
         } else if (s.newNetns()) {
             ns.add("{\"type\":\"network\"}");
         }
-        b.append(String.join(",", ns)).append("],\"maskedPaths\":").append(strings(s.maskedPaths()));
+        if (s.userns() != null) {
+            ns.add("{\"type\":\"user\"}");
+        }
+        b.append(String.join(",", ns)).append(']');
+        if (s.userns() != null) {
+            b.append(",\"uidMappings\":").append(idMappings(s.userns().uidMap())).append(",\"gidMappings\":")
+                    .append(idMappings(s.userns().gidMap()));
+        }
+        b.append(",\"maskedPaths\":").append(strings(s.maskedPaths()));
         b.append(",\"readonlyPaths\":").append(strings(s.readonlyPaths())).append(",\"sysctl\":{");
         Map<String, String> sysctl = new TreeMap<>();
         for (String kv : s.sysctls()) {
@@ -116,5 +124,14 @@ public final class OciConfigWriter {
             }
         }
         return b.append('"').toString();
+    }
+
+    /** OCI's LinuxIDMapping list: containerID, hostID, size. */
+    private static String idMappings(List<UserNamespace.IdMapping> maps) {
+        List<String> out = new ArrayList<>();
+        for (UserNamespace.IdMapping m : maps) {
+            out.add("{\"containerID\":" + m.containerId() + ",\"hostID\":" + m.hostId() + ",\"size\":" + m.size() + "}");
+        }
+        return "[" + String.join(",", out) + "]";
     }
 }

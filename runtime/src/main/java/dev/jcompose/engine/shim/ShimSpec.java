@@ -10,14 +10,15 @@ import java.util.List;
  * capability mask, no_new_privs, rlimits), the mounts in order, masked and read-only paths, sysctls,
  * the network namespace to join or whether to make a new one, where the log and exit status go; the
  * seccomp filter ({@code null}: unconfined), whether the shim stays as PID 1 ({@code init}), and how
- * the json-file log rotates, and the container's stdio (a pty, an open stdin).
+ * the json-file log rotates, the container's stdio (a pty, an open stdin), and its user namespace
+ * ({@code null}: the host's).
  */
 public record ShimSpec(Path root, String rootfsOverlay, boolean readonlyRoot, String hostname, String domainname,
                        List<String> args, List<String> env, String cwd, int uid, int gid, List<Integer> additionalGids,
                        long capabilities, boolean noNewPrivileges, List<Mount> mounts, List<Rlimit> rlimits,
                        List<String> maskedPaths, List<String> readonlyPaths, List<String> sysctls, Path netns,
                        boolean newNetns, Integer oomScoreAdj, Path logFile, Path exitFile, BpfProgram seccomp, boolean init,
-                       LogRotation logRotation, ContainerStdio stdio) {
+                       LogRotation logRotation, ContainerStdio stdio, UserNamespace userns) {
 
     /** Without seccomp filter, init or log rotation (these are added with the {@code with…} methods). */
     public ShimSpec(Path root, String rootfsOverlay, boolean readonlyRoot, String hostname, String domainname,
@@ -27,7 +28,7 @@ public record ShimSpec(Path root, String rootfsOverlay, boolean readonlyRoot, St
                     boolean newNetns, Integer oomScoreAdj, Path logFile, Path exitFile) {
         this(root, rootfsOverlay, readonlyRoot, hostname, domainname, args, env, cwd, uid, gid, additionalGids, capabilities,
                 noNewPrivileges, mounts, rlimits, maskedPaths, readonlyPaths, sysctls, netns, newNetns, oomScoreAdj, logFile,
-                exitFile, null, false, LogRotation.NONE, ContainerStdio.NONE);
+                exitFile, null, false, LogRotation.NONE, ContainerStdio.NONE, null);
     }
 
     /** One mount: type, source, destination inside the container, flags (bind, rbind, ro, nosuid, nodev, noexec, propagation …), fs data. */
@@ -60,25 +61,32 @@ public record ShimSpec(Path root, String rootfsOverlay, boolean readonlyRoot, St
     public ShimSpec withSeccomp(BpfProgram filter) {
         return new ShimSpec(root, rootfsOverlay, readonlyRoot, hostname, domainname, args, env, cwd, uid, gid, additionalGids,
                 capabilities, noNewPrivileges, mounts, rlimits, maskedPaths, readonlyPaths, sysctls, netns, newNetns, oomScoreAdj,
-                logFile, exitFile, filter, init, logRotation, stdio);
+                logFile, exitFile, filter, init, logRotation, stdio, userns);
     }
 
     public ShimSpec withInit(boolean asInit) {
         return new ShimSpec(root, rootfsOverlay, readonlyRoot, hostname, domainname, args, env, cwd, uid, gid, additionalGids,
                 capabilities, noNewPrivileges, mounts, rlimits, maskedPaths, readonlyPaths, sysctls, netns, newNetns, oomScoreAdj,
-                logFile, exitFile, seccomp, asInit, logRotation, stdio);
+                logFile, exitFile, seccomp, asInit, logRotation, stdio, userns);
     }
 
     public ShimSpec withLogRotation(LogRotation rotation) {
         return new ShimSpec(root, rootfsOverlay, readonlyRoot, hostname, domainname, args, env, cwd, uid, gid, additionalGids,
                 capabilities, noNewPrivileges, mounts, rlimits, maskedPaths, readonlyPaths, sysctls, netns, newNetns, oomScoreAdj,
-                logFile, exitFile, seccomp, init, rotation, stdio);
+                logFile, exitFile, seccomp, init, rotation, stdio, userns);
     }
 
     /** With a pty for PID 1 and/or an open stdin (see {@link ContainerStdio}). */
     public ShimSpec withStdio(ContainerStdio containerStdio) {
         return new ShimSpec(root, rootfsOverlay, readonlyRoot, hostname, domainname, args, env, cwd, uid, gid, additionalGids,
                 capabilities, noNewPrivileges, mounts, rlimits, maskedPaths, readonlyPaths, sysctls, netns, newNetns, oomScoreAdj,
-                logFile, exitFile, seccomp, init, logRotation, containerStdio);
+                logFile, exitFile, seccomp, init, logRotation, containerStdio, userns);
+    }
+
+    /** In a user namespace of its own with these maps ({@code null}: the host's). */
+    public ShimSpec withUserns(UserNamespace namespace) {
+        return new ShimSpec(root, rootfsOverlay, readonlyRoot, hostname, domainname, args, env, cwd, uid, gid, additionalGids,
+                capabilities, noNewPrivileges, mounts, rlimits, maskedPaths, readonlyPaths, sysctls, netns, newNetns, oomScoreAdj,
+                logFile, exitFile, seccomp, init, logRotation, stdio, namespace);
     }
 }

@@ -83,6 +83,11 @@ public final class ShimSpecWriter {
         if (io.ctlFifo() != null) {
             line(sb, "ctl_fifo", io.ctlFifo().toString());
         }
+        if (s.userns() != null) {
+            line(sb, "userns", "1");
+            s.userns().uidMap().forEach(m -> line(sb, "uid_map", m.containerId() + " " + m.hostId() + " " + m.size()));
+            s.userns().gidMap().forEach(m -> line(sb, "gid_map", m.containerId() + " " + m.hostId() + " " + m.size()));
+        }
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.writeString(tmp, sb, StandardCharsets.UTF_8);
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

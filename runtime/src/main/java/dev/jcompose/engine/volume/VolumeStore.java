@@ -38,8 +38,20 @@ public final class VolumeStore {
     private final ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private final Map<String, VolumeRecord> volumes = new TreeMap<>();
     private final SecureRandom random = new SecureRandom();
+    private final Owner owner;
 
     public VolumeStore(Path root, Clock clock) throws IOException {
+        this(root, clock, Owner.ROOT);
+    }
+
+    /** Who owns a new volume's {@code _data}: the (remapped) root of the containers, as dockerd's local driver does. */
+    public record Owner(long uid, long gid) {
+        public static final Owner ROOT = new Owner(0, 0);
+    }
+
+    /** @param owner who owns the {@code _data} of volumes created from now on */
+    public VolumeStore(Path root, Clock clock, Owner owner) throws IOException {
+        this.owner = owner;
         this.root = root;
         this.clock = clock;
         Files.createDirectories(root);
@@ -87,7 +99,14 @@ public final class VolumeStore {
                 "local", opts);
         VolumeSource.of(v); // refuses options the local driver could not mount, before anything is made
         try {
-            Files.createDirectories(dir.resolve("_data"));
+            Path data = Files.createDirectories(dir.resolve("_data"));
+            if (!owner.equals(Owner.ROOT)) {
+                Files.setAttribute(data, "unix:uid", (int) owner.uid());
+                Files.setAttribute(data, "unix:gid", (int) owner.gid());
+                var perms = Files.getPosixFilePermissions(dir); // the remapped root walks through it, whatever the umask
+                perms.add(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE);
+                Files.setPosixFilePermissions(dir, perms);
+            }
             Path tmp = dir.resolve("volume.json.tmp");
             json.writeValue(tmp.toFile(), v);
             Files.move(tmp, dir.resolve("volume.json"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.jcompose.engine.Engine;
 import dev.jcompose.engine.EngineConfig;
 import dev.jcompose.engine.lifecycle.BusyboxImage;
+import dev.jcompose.engine.shim.UserNamespace;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -18,11 +19,16 @@ import java.nio.file.Path;
 public record DockerCliEngine(Engine engine, DockerCli cli, Path dir) implements AutoCloseable {
 
     public static DockerCliEngine start(Path dir, String image) throws Exception {
+        return start(dir, image, null);
+    }
+
+    /** With dockerd's {@code --userns-remap} maps ({@code null}: none). */
+    public static DockerCliEngine start(Path dir, String image, UserNamespace usernsRemap) throws Exception {
         assumeTrue("root".equals(System.getProperty("user.name")), "needs root: runs containers");
         assumeTrue(Files.isExecutable(Path.of("/bin/busybox")), "needs /bin/busybox (Debian package busybox-static)");
         Path docker = EngineApiTest.findOnPath("docker");
         assumeTrue(docker != null, "needs the docker CLI on PATH (a client only is enough)");
-        Engine engine = new Engine(new EngineConfig(dir.resolve("root"), dir.resolve("run")));
+        Engine engine = new Engine(new EngineConfig(dir.resolve("root"), dir.resolve("run")).withUsernsRemap(usernsRemap));
         engine.start();
         try {
             BusyboxImage.install(engine.images(), "docker.io/library/" + image);

@@ -32,4 +32,15 @@ public final class BusyboxRootfs {
         Files.createDirectories(dir.resolve("tmp"));
         return dir;
     }
+
+    /** Gives the whole tree to a remapped root (uid and gid on the host), as runc's user-namespace tests prepare a rootfs. */
+    public static Path chown(Path dir, int uid, int gid) throws IOException {
+        try (var files = Files.walk(dir)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Files.setAttribute(f, "unix:uid", uid, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                Files.setAttribute(f, "unix:gid", gid, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            }
+        }
+        return dir;
+    }
 }

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * Hand-run benchmark (as root): {@code jcompose-shim run}, {@code runc run} and {@code crun run} of {@code /bin/true}
  * side by side on the same container — one {@link ShimSpec} over a busybox rootfs, written for the shim by
  * {@link ShimSpecWriter} and as the bundle's {@code config.json} by {@link OciConfigWriter} — without and then with
- * Docker's seccomp profile. Rounds are interleaved (shim, runc, crun, shim, …) so load from elsewhere falls on all
+ * Docker's seccomp profile, then with both and a user namespace. Rounds are interleaved (shim, runc, crun, shim, …) so load from elsewhere falls on all
  * three alike. Each run is timed from start until the runtime (and so the container) has exited; CPU time is the
  * user+sys of the reaped runtime processes and their children (clock ticks from {@code /proc/self/stat}).
  *
@@ -63,6 +63,13 @@ public final class ShimBench {
             System.out.printf("compiling Docker's seccomp profile (%d BPF instructions): median %.2f ms%n",
                     filter.instructions().size(), median(compileTimes));
             compare(shim, dir, spec.withSeccomp(filter), runs, "Docker's seccomp profile");
+            // in a user namespace (dockerd's --userns-remap): the remapped root must reach and own its plain-directory rootfs
+            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx--x--x"));
+            Path remapped = BusyboxRootfs.chown(BusyboxRootfs.create(dir.resolve("rootfs-userns")), 231072, 231072);
+            compare(shim, dir, new ShimSpec(remapped, null, false, "bench", null, List.of("/bin/true"), List.of("PATH=/bin"), "/", 0, 0,
+                    List.of(), spec.capabilities(), false, spec.mounts(), List.of(), spec.maskedPaths(), spec.readonlyPaths(), List.of(),
+                    null, true, null, spec.logFile(), spec.exitFile()).withSeccomp(filter).withUserns(UserNamespace.of(231072, 231072, 65536)),
+                    runs, "Docker's seccomp profile, user namespace");
             System.out.printf("load average at end: %s%n", loadAverage());
         } finally {
             new ProcessBuilder("rm", "-rf", dir.toString()).inheritIO().start().waitFor();

@@ -64,6 +64,28 @@ class ShimSpecWriterTest {
     }
 
     @Test
+    void userNamespaceKeys() throws Exception {
+        Path file = dir.resolve("shim.spec");
+        UserNamespace userns = new UserNamespace(List.of(new UserNamespace.IdMapping(0, 100000, 1000), new UserNamespace.IdMapping(1000, 1000, 1)),
+                List.of(new UserNamespace.IdMapping(0, 200000, 65536)));
+        ShimSpecWriter.write(spec().withUserns(userns).withInit(true), file);
+        List<String> lines = Files.readAllLines(file);
+        assertTrue(lines.containsAll(List.of("userns 1", "uid_map 0 100000 1000", "uid_map 1000 1000 1", "gid_map 0 200000 65536", "init 1")),
+                lines.toString());
+        assertEquals(100999, userns.hostUid(999));
+        assertEquals(1000, userns.hostUid(1000));
+        assertEquals(-1, userns.hostUid(1001));
+        assertEquals(200000, userns.hostGid(0));
+        assertEquals(999, userns.containerUid(100999), "and back");
+        assertEquals(1000, userns.containerUid(1000));
+        assertEquals(-1, userns.containerUid(0), "host root is nobody inside");
+        assertEquals(65535, userns.containerGid(265535));
+        ShimSpecWriter.write(spec(), file);
+        assertTrue(Files.readAllLines(file).stream().noneMatch(l -> l.startsWith("userns") || l.contains("_map")), "no userns: no keys");
+        assertThrows(IllegalArgumentException.class, () -> UserNamespace.of(4294967295L, 0, 2), "beyond the 32-bit ids");
+    }
+
+    @Test
     void theShimRefusesBadValuesWithAStructuredError() throws Exception {
         Path shim = ShimBinary.locate(dir.resolve("state"));
         Path file = dir.resolve("shim.spec");
@@ -84,5 +106,10 @@ class ShimSpecWriterTest {
         Files.writeString(file, "winsize 24\n", java.nio.file.StandardOpenOption.APPEND);
         e = assertThrows(ShimException.class, () -> ShimProcess.start(shim, file, dir.resolve("err")));
         assertEquals("winsize \"24\" is not \"rows cols\"", e.getMessage());
+
+        ShimSpecWriter.write(spec(), file);
+        Files.writeString(file, "userns 1\nuid_map 0 100000\n", java.nio.file.StandardOpenOption.APPEND);
+        e = assertThrows(ShimException.class, () -> ShimProcess.start(shim, file, dir.resolve("err")));
+        assertEquals("uid_map \"0 100000\" is not \"inside outside count\"", e.getMessage());
     }
 }
