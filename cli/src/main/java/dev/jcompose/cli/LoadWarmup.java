@@ -5,10 +5,10 @@ import java.util.Set;
 
 /**
  * Compiles the bundled compose schema, then (for the verbs that talk to the engine) makes the engine
- * client's JSON mapper, on a daemon thread while the main thread builds the command line and reads the
+ * client's JSON mapper, on a daemon thread while the main thread parses the command line and reads the
  * compose files. Reading the schema's 76 KB of JSON through the YAML parser, cold,
  * is the largest single step of a short verb (about a third of {@code config}'s run); on a second core
- * it overlaps picocli's set-up and the compose file's parsing instead of following them. The main thread
+ * it overlaps the JVM's loading of the verb's classes and the compose file's parsing instead of following them. The main thread
  * needs no hand-over: the JVM makes it wait for a class initialisation another thread has begun. A
  * wrong guess costs only time: the verbs below never load a compose file, so they skip it, and
  * {@code config} never calls the engine.

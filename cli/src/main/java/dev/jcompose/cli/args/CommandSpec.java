@@ -80,9 +80,12 @@ public record CommandSpec(String name, List<String> aliases, String description,
         return max;
     }
 
-    /** The same command, its subcommands replaced (the top level lists every verb only for its usage). */
+    /**
+     * The same command with these subcommands instead of its positionals (the top level takes its verb and the
+     * verb's arguments as positionals, and lists every verb only for its usage).
+     */
     public CommandSpec withSubcommands(List<CommandSpec> commands) {
-        return new CommandSpec(name, aliases, description, options, positionals, commands, true);
+        return new CommandSpec(name, aliases, description, options, List.of(), commands, true);
     }
 
     /** Collects a command's parts in declaration order; {@link #build()} adds {@code -h, --help}. */

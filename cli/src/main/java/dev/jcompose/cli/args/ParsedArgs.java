@@ -94,9 +94,15 @@ public final class ParsedArgs {
         return v == null ? otherwise : v;
     }
 
+    /** A path option, or null when not given. */
+    public java.nio.file.Path path(String name) {
+        String v = value(name);
+        return v == null ? null : java.nio.file.Path.of(v);
+    }
+
     /** All positionals, in order. */
     public List<String> positionals() {
-        return positionals;
+        return new ArrayList<>(positionals);
     }
 
     /** The positional at {@code index}, or null when there are fewer. */
