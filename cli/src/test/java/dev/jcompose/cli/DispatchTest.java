@@ -112,6 +112,28 @@ class DispatchTest {
         assertEquals("DIR", JcomposeCommand.SPEC.option("--workdir").label());
     }
 
+    /** The real verbs' specs in docker compose's forms: clusters, repeated values, exec/run keeping their command's flags. */
+    @Test
+    void verbsTakeDockerComposesForms() {
+        ParsedArgs ps = parse("ps", "-aq", "--format=json", "web");
+        assertTrue(ps.flag("--all") && ps.flag("--quiet"));
+        assertEquals("json", ps.value("--format"));
+        ParsedArgs exec = parse("exec", "-T", "-e", "A=1", "--env=B=2", "web", "sh", "-c", "echo -e x; exit 3", "--help");
+        assertEquals(List.of("A=1", "B=2"), exec.values("--env"));
+        assertEquals(List.of("web", "sh", "-c", "echo -e x; exit 3", "--help"), exec.positionals());
+        ParsedArgs run = parse("run", "--rm", "-v", "/a:/b", "web", "ls", "-la");
+        assertTrue(run.flag("--rm"));
+        assertEquals(List.of("ls", "-la"), run.positionalsFrom(1));
+        assertEquals(0, parse("down", "-t", "0").integer("--timeout", -1));
+        assertEquals(Boolean.FALSE, parse("up", "--remove-orphans=false").flagOrNull("--remove-orphans"));
+        assertTrue(parse("up", "-dV").flag("--renew-anon-volumes"));
+        assertEquals(List.of("a.json", "b.json"), parse("image", "rm", "-f", "a.json", "b.json").positionalsFrom(2));
+    }
+
+    private static ParsedArgs parse(String verb, String... args) {
+        return ArgsParser.parse(JcomposeCommand.verb(verb).spec(), List.of(args));
+    }
+
     @Test
     void everyVerbNameAndAliasMakesTheVerbItsSpecNames() {
         for (String name : JcomposeCommand.VERBS) {
