@@ -121,6 +121,9 @@ class DispatchTest {
         ParsedArgs exec = parse("exec", "-T", "-e", "A=1", "--env=B=2", "web", "sh", "-c", "echo -e x; exit 3", "--help");
         assertEquals(List.of("A=1", "B=2"), exec.values("--env"));
         assertEquals(List.of("web", "sh", "-c", "echo -e x; exit 3", "--help"), exec.positionals());
+        // docker compose's hidden -i and -t (both on by default), as users type them
+        ParsedArgs it = parse("exec", "-it", "web", "sh");
+        assertTrue(it.flag("--interactive") && it.flag("--tty"));
         ParsedArgs run = parse("run", "--rm", "-v", "/a:/b", "web", "ls", "-la");
         assertTrue(run.flag("--rm"));
         assertEquals(List.of("ls", "-la"), run.positionalsFrom(1));

@@ -47,6 +47,7 @@ public final class ExecCommand extends ProjectCommand {
             .flag("Give extended privileges to the process", "--privileged")
             .flag("Disable pseudo-TTY allocation. By default `jcompose exec` allocates a TTY.", "-T", "--no-TTY")
             .hiddenFlag("Keep STDIN open even if not attached", "-i", "--interactive")
+            .hiddenFlag("Allocate a pseudo-TTY (the default on a terminal; --tty=false is -T)", "-t", "--tty")
             .flag("Detached mode: run command in the background", "-d", "--detach")
             .optionsEndAtPositional()
             .build();
@@ -65,7 +66,7 @@ public final class ExecCommand extends ProjectCommand {
         workdir = args.value("--workdir");
         index = args.integer("--index", 0);
         privileged = args.flag("--privileged");
-        noTty = args.flag("--no-TTY");
+        noTty = args.flag("--no-TTY") || Boolean.FALSE.equals(args.flagOrNull("--tty"));
         interactive = !Boolean.FALSE.equals(args.flagOrNull("--interactive"));
         detach = args.flag("--detach");
     }
