@@ -127,6 +127,10 @@ class DispatchTest {
         ParsedArgs run = parse("run", "--rm", "-v", "/a:/b", "web", "ls", "-la");
         assertTrue(run.flag("--rm"));
         assertEquals(List.of("ls", "-la"), run.positionalsFrom(1));
+        for (String verb : List.of("start", "stop", "restart", "kill", "rm", "pause", "unpause", "top", "logs", "images", "events", "pull", "create")) {
+            Verb v = JcomposeCommand.verb(verb);
+            v.bind(ArgsParser.parse(v.spec(), List.of("web", "db"))); // services as positionals, bound by the verb or its base
+        }
         assertEquals(0, parse("down", "-t", "0").integer("--timeout", -1));
         assertEquals(Boolean.FALSE, parse("up", "--remove-orphans=false").flagOrNull("--remove-orphans"));
         assertTrue(parse("up", "-dV").flag("--renew-anon-volumes"));

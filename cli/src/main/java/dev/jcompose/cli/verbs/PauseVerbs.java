@@ -2,7 +2,7 @@ package dev.jcompose.cli.verbs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jcompose.cli.args.CommandSpec;
-import dev.jcompose.cli.args.ParsedArgs;
+import dev.jcompose.cli.args.PositionalSpec;
 import dev.jcompose.cli.engine.EngineClient;
 
 /** {@code pause} and {@code unpause}: freeze and thaw the running containers of the named services (all when none are named). */
@@ -12,16 +12,12 @@ public final class PauseVerbs {
 
     public static final class Pause extends ContainerVerbs.Base {
         static final CommandSpec SPEC = CommandSpec.command("pause", "Pause services")
+                .positional("SERVICE", 0, PositionalSpec.UNBOUNDED)
                 .build();
 
         @Override
         public CommandSpec spec() {
             return SPEC;
-        }
-
-        @Override
-        protected void bind(ParsedArgs args) {
-
         }
 
         @Override
@@ -40,16 +36,12 @@ public final class PauseVerbs {
 
     public static final class Unpause extends ContainerVerbs.Base {
         static final CommandSpec SPEC = CommandSpec.command("unpause", "Unpause services")
+                .positional("SERVICE", 0, PositionalSpec.UNBOUNDED)
                 .build();
 
         @Override
         public CommandSpec spec() {
             return SPEC;
-        }
-
-        @Override
-        protected void bind(ParsedArgs args) {
-
         }
 
         @Override
