@@ -28,18 +28,29 @@ final class LoadWarmup {
         if (classes.isEmpty()) {
             return;
         }
-        Thread t = new Thread(() -> classes.forEach(LoadWarmup::init), "load-warmup");
+        Thread t = new Thread(() -> {
+            for (String c : classes) {
+                init(c);
+            }
+        }, "load-warmup");
         t.setDaemon(true);
         t.start();
     }
 
     /** The classes to initialise ahead for {@code args}, in order: none, the schema, or the schema and the engine client. */
     static List<String> classesFor(String... args) {
-        List<String> given = List.of(args);
-        if (given.isEmpty() || given.stream().anyMatch(NO_PROJECT::contains)) {
+        // plain loops: a stream here is the first of the run and costs its set-up on the main thread
+        boolean engine = true;
+        for (String a : args) {
+            if (NO_PROJECT.contains(a)) {
+                return List.of();
+            }
+            engine &= !NO_ENGINE.contains(a);
+        }
+        if (args.length == 0) {
             return List.of();
         }
-        return given.stream().anyMatch(NO_ENGINE::contains) ? List.of(SCHEMA) : List.of(SCHEMA, ENGINE_CLIENT);
+        return engine ? List.of(SCHEMA, ENGINE_CLIENT) : List.of(SCHEMA);
     }
 
     private static void init(String className) {

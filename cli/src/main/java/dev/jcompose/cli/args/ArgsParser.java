@@ -12,13 +12,17 @@ import java.util.Map;
  * argument, {@code --} ending options, a lone {@code -} as a positional. Errors are {@link UsageError}s in
  * pflag's and cobra's words; the positional count is checked unless help was asked for or the command has
  * subcommands (its caller goes on with the rest).
+ *
+ * <p>Values are kept by the option's key, never by the {@link OptionSpec} record: a record's {@code hashCode}
+ * is bootstrapped through {@code ObjectMethods}, which spins some twenty method-handle classes at first use
+ * (about 50 ms of a short verb's start-up).
  */
 public final class ArgsParser {
     private ArgsParser() {
     }
 
     public static ParsedArgs parse(CommandSpec spec, List<String> args) {
-        Map<OptionSpec, List<String>> given = new LinkedHashMap<>();
+        Map<String, List<String>> given = new LinkedHashMap<>();
         List<String> positionals = new ArrayList<>();
         boolean optionsDone = false;
         for (int i = 0; i < args.size(); i++) {
@@ -41,7 +45,7 @@ public final class ArgsParser {
         return parsed;
     }
 
-    private static int longOption(CommandSpec spec, List<String> args, int i, Map<OptionSpec, List<String>> given) {
+    private static int longOption(CommandSpec spec, List<String> args, int i, Map<String, List<String>> given) {
         String a = args.get(i);
         int eq = a.indexOf('=');
         String name = eq < 0 ? a : a.substring(0, eq);
@@ -60,7 +64,7 @@ public final class ArgsParser {
         return i;
     }
 
-    private static int shortCluster(CommandSpec spec, List<String> args, int i, Map<OptionSpec, List<String>> given) {
+    private static int shortCluster(CommandSpec spec, List<String> args, int i, Map<String, List<String>> given) {
         String a = args.get(i);
         for (int j = 1; j < a.length(); j++) {
             char c = a.charAt(j);
@@ -89,7 +93,7 @@ public final class ArgsParser {
         return i;
     }
 
-    private static void record(OptionSpec o, String value, Map<OptionSpec, List<String>> given) {
+    private static void record(OptionSpec o, String value, Map<String, List<String>> given) {
         if (!o.takesValue()) {
             if (value != null && !Booleans.valid(value)) {
                 throw new UsageError("invalid argument \"" + value + "\" for \"" + o.shown() + "\" flag: strconv.ParseBool: parsing \""
@@ -97,10 +101,10 @@ public final class ArgsParser {
             }
             value = value == null ? "true" : value;
         }
-        List<String> values = given.get(o);
+        List<String> values = given.get(o.key());
         if (values == null) {
             values = new ArrayList<>();
-            given.put(o, values);
+            given.put(o.key(), values);
         }
         values.add(value);
     }

@@ -13,10 +13,11 @@ import java.util.Map;
  */
 public final class ParsedArgs {
     private final CommandSpec spec;
-    private final Map<OptionSpec, List<String>> given;
+    /** Values by {@link OptionSpec#key()}: see {@link ArgsParser} on why not by the record. */
+    private final Map<String, List<String>> given;
     private final List<String> positionals;
 
-    ParsedArgs(CommandSpec spec, Map<OptionSpec, List<String>> given, List<String> positionals) {
+    ParsedArgs(CommandSpec spec, Map<String, List<String>> given, List<String> positionals) {
         this.spec = spec;
         this.given = new LinkedHashMap<>(given);
         this.positionals = List.copyOf(positionals);
@@ -33,12 +34,12 @@ public final class ParsedArgs {
 
     /** Whether {@code -h}/{@code --help} was given. */
     public boolean helpRequested() {
-        return given.containsKey(spec.option("--help"));
+        return given.containsKey(spec.option("--help").key());
     }
 
     /** Whether the option was given at all (a flag or an option with a value). */
     public boolean has(String name) {
-        return given.containsKey(declared(name));
+        return given.containsKey(declared(name).key());
     }
 
     /** A flag: false when absent, else its last value ({@code --x} is true, {@code --x=false} false). */
@@ -53,7 +54,7 @@ public final class ParsedArgs {
         if (o.takesValue()) {
             throw new IllegalArgumentException(o.key() + " takes a value, not a flag");
         }
-        List<String> v = given.get(o);
+        List<String> v = given.get(o.key());
         return v == null ? null : Booleans.parse(v.get(v.size() - 1));
     }
 
@@ -120,7 +121,7 @@ public final class ParsedArgs {
         if (!o.takesValue()) {
             throw new IllegalArgumentException(o.key() + " is a flag; it has no value");
         }
-        return given.getOrDefault(o, Collections.emptyList());
+        return given.getOrDefault(o.key(), Collections.emptyList());
     }
 
     private OptionSpec declared(String name) {
