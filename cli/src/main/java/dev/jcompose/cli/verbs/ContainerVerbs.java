@@ -62,10 +62,13 @@ public final class ContainerVerbs {
      */
     abstract static class Planned extends ProjectCommand {
         List<String> services = new ArrayList<>();
+        /** {@code -t} seconds (stop, restart), or -1 for each container's own. */
+        int timeout = -1;
 
         @Override
         protected void bind(ParsedArgs args) {
             services = args.positionals();
+            timeout = spec().option("--timeout") == null ? -1 : args.integer("--timeout", -1);
         }
 
         abstract Plan plan(DesiredProject desired, ObservedState observed);
@@ -73,25 +76,18 @@ public final class ContainerVerbs {
         /** The progress header's word. */
         abstract String verb();
 
-        /** {@code -t} seconds, or -1 for each container's own. */
-        int timeout() {
-            return -1;
-        }
-
         @Override
         public Integer call() throws Exception {
             Project project = loadOrNamed(services);
             try (EngineClient engine = engine()) {
                 ObservedState observed = ProjectContainers.observe(engine, project.name());
                 Plan plan = plan(forTeardown(engine, project, observed), observed);
-                return execute(engine, project, new Reconciliation(plan, List.of()), verb(), timeout());
+                return execute(engine, project, new Reconciliation(plan, List.of()), verb(), timeout);
             }
         }
     }
 
     public static final class Stop extends Planned {
-        Integer timeout;
-
         static final CommandSpec SPEC = CommandSpec.command("stop", "Stop services")
                 .positional("SERVICE", 0, PositionalSpec.UNBOUNDED)
                 .option("SECONDS", "Specify a shutdown timeout in seconds", "-t", "--timeout")
@@ -103,12 +99,6 @@ public final class ContainerVerbs {
         }
 
         @Override
-        protected void bind(ParsedArgs args) {
-            super.bind(args);
-            timeout = args.integer("--timeout");
-        }
-
-        @Override
         Plan plan(DesiredProject desired, ObservedState observed) {
             return LifecyclePlans.stop(desired, observed, Set.copyOf(services));
         }
@@ -116,11 +106,6 @@ public final class ContainerVerbs {
         @Override
         String verb() {
             return "Stopping";
-        }
-
-        @Override
-        int timeout() {
-            return timeout == null ? -1 : timeout;
         }
     }
 
@@ -134,7 +119,6 @@ public final class ContainerVerbs {
             return SPEC;
         }
 
-
         @Override
         Plan plan(DesiredProject desired, ObservedState observed) {
             return LifecyclePlans.start(desired, observed, Set.copyOf(services));
@@ -147,8 +131,6 @@ public final class ContainerVerbs {
     }
 
     public static final class Restart extends Planned {
-        Integer timeout;
-
         boolean noDeps;
 
         static final CommandSpec SPEC = CommandSpec.command("restart", "Restart service containers")
@@ -165,7 +147,6 @@ public final class ContainerVerbs {
         @Override
         protected void bind(ParsedArgs args) {
             super.bind(args);
-            timeout = args.integer("--timeout");
             noDeps = args.flag("--no-deps");
         }
 
@@ -177,11 +158,6 @@ public final class ContainerVerbs {
         @Override
         String verb() {
             return "Restarting";
-        }
-
-        @Override
-        int timeout() {
-            return timeout == null ? -1 : timeout;
         }
     }
 
