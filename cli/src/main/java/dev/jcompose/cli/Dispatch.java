@@ -42,6 +42,12 @@ final class Dispatch {
             }
             global = GlobalOptions.from(top);
             String name = top.positional(0);
+            if (name.equals("help")) { // cobra's help command: jcompose help [VERB]
+                Verb named = top.positional(1) == null ? null : JcomposeCommand.verb(top.positional(1));
+                out.print(named == null ? HelpText.render(path, JcomposeCommand.usageSpec())
+                        : HelpText.render(path + " " + named.spec().name(), named.spec()));
+                return 0;
+            }
             verb = JcomposeCommand.verb(name);
             if (verb == null) {
                 throw new UsageError("unknown command \"" + name + "\" for \"" + path + "\"");

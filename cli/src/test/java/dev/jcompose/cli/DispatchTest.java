@@ -46,6 +46,13 @@ class DispatchTest {
     }
 
     @Test
+    void theHelpCommandAsCobrasHelp() {
+        assertEquals(run("ps", "--help"), run("help", "ps"));
+        assertEquals(run("config", "--help"), run("help", "convert"));
+        assertEquals(run().out(), run("help").out());
+    }
+
+    @Test
     void versionShortAndLong() {
         assertEquals(new Run(0, "jcompose 0.1.0\n", ""), run("--version"));
         assertEquals(new Run(0, "jcompose 0.1.0\n", ""), run("-V"));
