@@ -10,7 +10,9 @@
 # load average, since a busy machine stretches wall time but hardly CPU time.
 # Also times `java -version` (the JVM's own start-up: the floor under every verb). On a busy machine run it
 # as root under `chrt -f 10` (see startup-ab.sh). SKIP_LOGS=1 leaves out the two logs benches and the wait
-# for the 1,000,000 lines.
+# for the 1,000,000 lines. COMPARE=/path/to/other/bin/jcompose also runs config and ps A/B (alternated, see
+# startup-ab.sh) between that launcher (A: e.g. a checkout of an older commit, built) and this one (B), against
+# the same engine and stack.
 #   bench/scripts/startup.sh [RUNS]
 set -euo pipefail
 runs=${1:-5}
@@ -100,5 +102,9 @@ elif command -v docker >/dev/null; then
   bench "docker logs (1M lines)" docker -H "$JCOMPOSE_HOST" logs "$project-lines-1"
 else
   echo "docker logs: no docker client on PATH"
+fi
+if [ -n "${COMPARE:-}" ]; then
+  "$here/bench/scripts/startup-ab.sh" "$COMPARE" "$jc" "$runs" -f "$work/compose.yaml" -p "$project" config
+  "$here/bench/scripts/startup-ab.sh" "$COMPARE" "$jc" "$runs" -f "$work/compose.yaml" -p "$project" ps
 fi
 echo "load average after:  $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,5 +1,8 @@
 package dev.jcompose.cli;
 
+import dev.jcompose.cli.args.CommandSpec;
+import dev.jcompose.cli.args.ParsedArgs;
+import dev.jcompose.cli.args.PositionalSpec;
 import dev.jcompose.model.load.project.LoadedProject;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -7,87 +10,88 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code jcompose config}: parse, resolve and render the compose files in canonical form, as docker compose does. */
-@Command(name = "config", aliases = "convert", description = "Parse, resolve and render compose file in canonical format")
-final class ConfigCommand implements Callable<Integer> {
-    @ParentCommand
-    JcomposeCommand parent;
+final class ConfigCommand extends Verb {
 
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(paramLabel = "SERVICE", arity = "0..*")
     List<String> services = new ArrayList<>();
-
-    @Option(names = "--format", paramLabel = "FORMAT", description = "Format the output. Values: [yaml | json]")
     String format = "yaml";
-
-    @Option(names = {"-q", "--quiet"}, description = "Only validate the configuration, don't print anything")
     boolean quiet;
-
-    @Option(names = "--services", description = "Print the service names, one per line")
     boolean listServices;
-
-    @Option(names = "--volumes", description = "Print the volume names, one per line")
     boolean listVolumes;
-
-    @Option(names = "--networks", description = "Print the network names, one per line")
     boolean listNetworks;
-
-    @Option(names = "--profiles", description = "Print the profile names, one per line")
     boolean listProfiles;
-
-    @Option(names = "--images", description = "Print the image names, one per line")
     boolean listImages;
-
-    @Option(names = "--models", description = "Print the model names, one per line")
     boolean listModels;
-
-    @Option(names = "--hash", paramLabel = "SERVICES", description = "Print the service config hash, one per line (\"*\" for all)")
     String hash;
-
-    @Option(names = "--no-interpolate", description = "Don't interpolate environment variables")
     boolean noInterpolate;
-
-    @Option(names = "--no-normalize", description = "Don't normalize compose model")
     boolean noNormalize;
-
-    @Option(names = "--no-consistency", description = "Don't check model consistency - warning: may produce invalid Compose output")
     boolean noConsistency;
-
-    @Option(names = "--variables", description = "Print model variables and default values")
     boolean variables;
-
-    @Option(names = "--environment", description = "Print environment used for interpolation")
     boolean environment;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Save to file (default to stdout)")
     Path output;
+
+    static final CommandSpec SPEC = CommandSpec.command("config", "Parse, resolve and render compose file in canonical format")
+            .alias("convert")
+            .positional("SERVICE", 0, PositionalSpec.UNBOUNDED)
+            .option("FORMAT", "Format the output. Values: [yaml | json]", "--format")
+            .flag("Only validate the configuration, don't print anything", "-q", "--quiet")
+            .flag("Print the service names, one per line", "--services")
+            .flag("Print the volume names, one per line", "--volumes")
+            .flag("Print the network names, one per line", "--networks")
+            .flag("Print the profile names, one per line", "--profiles")
+            .flag("Print the image names, one per line", "--images")
+            .flag("Print the model names, one per line", "--models")
+            .option("SERVICES", "Print the service config hash, one per line (\"*\" for all)", "--hash")
+            .flag("Don't interpolate environment variables", "--no-interpolate")
+            .flag("Don't normalize compose model", "--no-normalize")
+            .flag("Don't check model consistency - warning: may produce invalid Compose output", "--no-consistency")
+            .flag("Print model variables and default values", "--variables")
+            .flag("Print environment used for interpolation", "--environment")
+            .option("FILE", "Save to file (default to stdout)", "-o", "--output")
+            .build();
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    protected void bind(ParsedArgs args) {
+        services = args.positionals();
+        format = args.value("--format", "yaml");
+        quiet = args.flag("--quiet");
+        listServices = args.flag("--services");
+        listVolumes = args.flag("--volumes");
+        listNetworks = args.flag("--networks");
+        listProfiles = args.flag("--profiles");
+        listImages = args.flag("--images");
+        listModels = args.flag("--models");
+        hash = args.value("--hash");
+        noInterpolate = args.flag("--no-interpolate");
+        noNormalize = args.flag("--no-normalize");
+        noConsistency = args.flag("--no-consistency");
+        variables = args.flag("--variables");
+        environment = args.flag("--environment");
+        output = args.path("--output");
+    }
 
     @Override
     public Integer call() throws IOException {
         if (!format.equals("yaml") && !format.equals("json")) {
             throw new UserError("unsupported format \"" + format + "\": use yaml or json");
         }
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = err();
         if (variables) {
             java.util.List<String[]> rows = new ArrayList<>();
-            ProjectLoading.variables(parent.global()).forEach(v -> rows.add(new String[] {v.name(), Boolean.toString(v.required()),
+            ProjectLoading.variables(global()).forEach(v -> rows.add(new String[] {v.name(), Boolean.toString(v.required()),
                 v.defaultValue() == null ? "" : v.defaultValue(), v.alternateValue() == null ? "" : v.alternateValue()}));
-            dev.jcompose.cli.render.Table.print(spec.commandLine().getOut(), new String[] {"NAME", "REQUIRED", "DEFAULT VALUE", "ALTERNATE VALUE"},
+            dev.jcompose.cli.render.Table.print(out(), new String[] {"NAME", "REQUIRED", "DEFAULT VALUE", "ALTERNATE VALUE"},
                     rows);
-            spec.commandLine().getOut().flush();
+            out().flush();
             return 0;
         }
-        LoadedProject project = ProjectLoading.load(parent.global(), services, !noInterpolate, !noConsistency, !noNormalize, err)
+        LoadedProject project = ProjectLoading.load(global(), services, !noInterpolate, !noConsistency, !noNormalize, err)
                 .only(services);
         if (!noInterpolate && !noConsistency && !noNormalize) {
             project.project(); // binding checks every value's type, as docker compose's config does
@@ -125,7 +129,7 @@ final class ConfigCommand implements Callable<Integer> {
         if (output != null) {
             Files.writeString(output, text);
         } else {
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             out.print(text);
             out.flush();
         }

@@ -1,33 +1,44 @@
 package dev.jcompose.cli;
 
+import dev.jcompose.cli.args.CommandSpec;
+import dev.jcompose.cli.args.ParsedArgs;
 import dev.jcompose.engine.Engine;
 import dev.jcompose.engine.EngineConfig;
 import dev.jcompose.engine.UsernsRemap;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /** {@code jcompose engine}: runs the engine in the foreground (for systemd or debugging) until SIGTERM/SIGINT. */
-@Command(name = "engine", description = "Run the jcompose engine in the foreground")
-final class EngineCommand implements Callable<Integer> {
+final class EngineCommand extends Verb {
 
-    @Option(names = "--root", paramLabel = "DIR", description = "State directory (default $JCOMPOSE_ROOT or /var/lib/jcompose)")
     Path root;
-
-    @Option(names = "--run-dir", paramLabel = "DIR", description = "Runtime directory for the socket and pid file (default $JCOMPOSE_RUN_DIR or /run/jcompose)")
     Path runDir;
-
-    @Option(names = "--insecure-registry", paramLabel = "HOST[:PORT]",
-            description = "Registry to pull from over plain HTTP (repeatable; default $JCOMPOSE_INSECURE_REGISTRIES, comma-separated)")
     List<String> insecureRegistries;
 
-    @Option(names = "--userns-remap", paramLabel = "default|USER[:GROUP]|UID:GID:SIZE",
-            description = "User/Group setting for user namespaces, as dockerd's (from /etc/subuid and /etc/subgid; UID:GID:SIZE: "
-                    + "an explicit range; default $JCOMPOSE_USERNS_REMAP)")
     String usernsRemap;
+
+    static final CommandSpec SPEC = CommandSpec.command("engine", "Run the jcompose engine in the foreground")
+            .option("DIR", "State directory (default $JCOMPOSE_ROOT or /var/lib/jcompose)", "--root")
+            .option("DIR", "Runtime directory for the socket and pid file (default $JCOMPOSE_RUN_DIR or /run/jcompose)", "--run-dir")
+            .repeatable("HOST[:PORT]", "Registry to pull from over plain HTTP (repeatable; default $JCOMPOSE_INSECURE_REGISTRIES, comma-separated)", "--insecure-registry")
+            .option("default|USER[:GROUP]|UID:GID:SIZE", "User/Group setting for user namespaces, as dockerd's (from /etc/subuid and "
+                    + "/etc/subgid; UID:GID:SIZE: an explicit range; default $JCOMPOSE_USERNS_REMAP)", "--userns-remap")
+            .build();
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    protected void bind(ParsedArgs args) {
+        root = args.path("--root");
+        runDir = args.path("--run-dir");
+        List<String> registries = args.values("--insecure-registry");
+        insecureRegistries = registries.isEmpty() ? null : registries; // none given: the environment's
+        usernsRemap = args.value("--userns-remap");
+    }
 
     @Override
     public Integer call() throws Exception {

@@ -1,21 +1,19 @@
 package dev.jcompose.cli;
 
+import dev.jcompose.cli.args.UsageError;
 import dev.jcompose.model.ComposeException;
 import java.io.PrintWriter;
-import picocli.CommandLine;
-import picocli.CommandLine.IExecutionExceptionHandler;
-import picocli.CommandLine.ParseResult;
 
 /**
  * Turns an exception from a command into one line on stderr and exit code 1, as docker compose
- * does; the stack trace only with {@code --debug}.
+ * does; the stack trace only with {@code --debug}. A usage error gets the line and where to read the usage.
  */
-final class ErrorHandler implements IExecutionExceptionHandler {
+final class ErrorHandler {
+    private ErrorHandler() {
+    }
 
-    @Override
-    public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parsed) {
-        PrintWriter err = cmd.getErr();
-        if (debugRequested(cmd)) {
+    static int executionError(Exception ex, boolean debug, PrintWriter err) {
+        if (debug) {
             ex.printStackTrace(err);
         } else {
             err.println(message(ex));
@@ -24,19 +22,10 @@ final class ErrorHandler implements IExecutionExceptionHandler {
         return 1;
     }
 
-    private static boolean debugRequested(CommandLine cmd) {
-        CommandLine root = cmd;
-        while (root.getParent() != null) {
-            root = root.getParent();
-        }
-        return root.getCommand() instanceof JcomposeCommand top && top.global().debug();
-    }
-
     /** A bad flag or argument: one line naming it, and where to read the usage, exit code 1 as docker compose. */
-    static int usageError(CommandLine.ParameterException ex, String[] args) {
-        PrintWriter err = ex.getCommandLine().getErr();
+    static int usageError(UsageError ex, String path, PrintWriter err) {
         err.println(ex.getMessage());
-        err.println("See '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+        err.println("See '" + path + " --help'.");
         err.flush();
         return 1;
     }

@@ -1,89 +1,48 @@
 package dev.jcompose.cli;
 
-import java.util.ArrayList;
+import dev.jcompose.cli.args.CommandSpec;
+import dev.jcompose.cli.args.ParsedArgs;
 import java.util.List;
-import picocli.CommandLine.Option;
 
 /**
  * docker compose's global flags, given before the verb ({@code jcompose -f a.yaml -p demo up -d}) as
  * docker compose documents them. They are not inherited by the verbs: several verbs have local flags
  * with the same letters ({@code rm -f} is {@code --force}), which must win as in docker compose.
  */
-public final class GlobalOptions {
+public record GlobalOptions(List<String> files, String projectName, String projectDirectory, List<String> envFiles,
+        List<String> profiles, String ansi, boolean noAnsi, String progress, Integer parallel, boolean dryRun,
+        boolean compatibility, boolean allResources, boolean debug, boolean verbose) {
 
-    @Option(names = {"-f", "--file"}, paramLabel = "FILE",
-            description = "Compose configuration files (several merge in order; - reads stdin)")
-    List<String> files = new ArrayList<>();
-
-    @Option(names = {"-p", "--project-name"}, paramLabel = "NAME", description = "Project name")
-    String projectName;
-
-    @Option(names = {"--project-directory", "--workdir"}, paramLabel = "DIR",
-            description = "Alternate working directory (default: the directory of the first Compose file)")
-    String projectDirectory;
-
-    @Option(names = "--env-file", paramLabel = "FILE",
-            description = "Alternate environment files (default: .env in the project directory)")
-    List<String> envFiles = new ArrayList<>();
-
-    @Option(names = "--profile", paramLabel = "PROFILE", description = "Enable a profile")
-    List<String> profiles = new ArrayList<>();
-
-    @Option(names = "--ansi", paramLabel = "WHEN",
-            description = "Control when to print ANSI control characters: never, always, auto (default auto)")
-    String ansi;
-
-    @Option(names = "--no-ansi", hidden = true)
-    boolean noAnsi;
-
-    @Option(names = "--progress", paramLabel = "TYPE",
-            description = "Progress output: auto, tty, plain, json, quiet")
-    String progress;
-
-    @Option(names = "--parallel", paramLabel = "N", description = "Maximum parallelism, -1 for unlimited")
-    Integer parallel;
-
-    @Option(names = "--dry-run", description = "Show the steps without changing anything")
-    boolean dryRun;
-
-    @Option(names = "--compatibility", description = "Run in backward compatibility mode")
-    boolean compatibility;
-
-    @Option(names = "--all-resources", description = "Include all resources, even those not used by services")
-    boolean allResources;
-
-    @Option(names = "--debug", description = "Print stack traces of errors")
-    boolean debug;
-
-    @Option(names = "--verbose", hidden = true)
-    boolean verbose;
-
-    public List<String> files() {
-        return List.copyOf(files);
+    public GlobalOptions {
+        files = List.copyOf(files);
+        envFiles = List.copyOf(envFiles);
+        profiles = List.copyOf(profiles);
     }
 
-    public String projectName() {
-        return projectName;
+    /** Adds the global flags to the top-level command's spec. */
+    static CommandSpec.Builder declare(CommandSpec.Builder b) {
+        return b.repeatable("FILE", "Compose configuration files (several merge in order; - reads stdin)", "-f", "--file")
+                .option("NAME", "Project name", "-p", "--project-name")
+                .option("DIR", "Alternate working directory (default: the directory of the first Compose file)",
+                        "--project-directory", "--workdir")
+                .repeatable("FILE", "Alternate environment files (default: .env in the project directory)", "--env-file")
+                .repeatable("PROFILE", "Enable a profile", "--profile")
+                .option("WHEN", "Control when to print ANSI control characters: never, always, auto (default auto)", "--ansi")
+                .hiddenFlag("Do not print ANSI control characters", "--no-ansi")
+                .option("TYPE", "Progress output: auto, tty, plain, json, quiet", "--progress")
+                .option("N", "Maximum parallelism, -1 for unlimited", "--parallel")
+                .flag("Show the steps without changing anything", "--dry-run")
+                .flag("Run in backward compatibility mode", "--compatibility")
+                .flag("Include all resources, even those not used by services", "--all-resources")
+                .flag("Print stack traces of errors", "--debug")
+                .hiddenFlag("Show more output", "--verbose");
     }
 
-    public String projectDirectory() {
-        return projectDirectory;
-    }
-
-    public List<String> envFiles() {
-        return List.copyOf(envFiles);
-    }
-
-    public List<String> profiles() {
-        return List.copyOf(profiles);
-    }
-
-    public String progress() {
-        return progress;
-    }
-
-    public boolean debug() {
-        return debug;
+    /** The global flags of a top-level parse (a bad {@code --parallel} is a usage error). */
+    static GlobalOptions from(ParsedArgs a) {
+        return new GlobalOptions(a.values("--file"), a.value("--project-name"), a.value("--project-directory"), a.values("--env-file"),
+                a.values("--profile"), a.value("--ansi"), a.flag("--no-ansi"), a.value("--progress"), a.integer("--parallel"),
+                a.flag("--dry-run"), a.flag("--compatibility"), a.flag("--all-resources"), a.flag("--debug"), a.flag("--verbose"));
     }
 
     /** Whether to use ANSI escapes, from --ansi / --no-ansi / COMPOSE_ANSI and whether stdout is a terminal. */

@@ -1,72 +1,97 @@
 package dev.jcompose.cli;
 
+import dev.jcompose.cli.args.CommandSpec;
+import dev.jcompose.cli.args.PositionalSpec;
+import dev.jcompose.cli.image.ImageCommand;
+import dev.jcompose.cli.verbs.AttachCommand;
 import dev.jcompose.cli.verbs.ContainerVerbs;
+import dev.jcompose.cli.verbs.CpCommand;
+import dev.jcompose.cli.verbs.CreateCommand;
+import dev.jcompose.cli.verbs.DownCommand;
+import dev.jcompose.cli.verbs.EventsCommand;
+import dev.jcompose.cli.verbs.ExecCommand;
+import dev.jcompose.cli.verbs.ImagesCommand;
+import dev.jcompose.cli.verbs.LogsCommand;
+import dev.jcompose.cli.verbs.LsCommand;
 import dev.jcompose.cli.verbs.PauseVerbs;
+import dev.jcompose.cli.verbs.PortCommand;
+import dev.jcompose.cli.verbs.PsCommand;
+import dev.jcompose.cli.verbs.PullCommand;
+import dev.jcompose.cli.verbs.RunCommand;
+import dev.jcompose.cli.verbs.ScaleCommand;
+import dev.jcompose.cli.verbs.StatsCommand;
+import dev.jcompose.cli.verbs.TopCommand;
+import dev.jcompose.cli.verbs.UpCommand;
+import dev.jcompose.cli.verbs.VersionCommand;
+import dev.jcompose.cli.verbs.WaitCommand;
+import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
- * The top-level {@code jcompose} command; its subcommands are the docker compose verbs. The global
- * flags live in {@link GlobalOptions}; a verb reaches them through {@code @ParentCommand}.
- *
- * <p>Building picocli's model of a verb is most of a short command's start-up, so a run builds only
- * the verb it names ({@link VerbLookup}); usage and an unknown verb get them all.
+ * The top-level {@code jcompose} command: the global flags ({@link GlobalOptions}), {@code --version}, and the
+ * docker compose verbs. A run makes only the verb it names ({@link #verb}, a plain switch: no other verb's
+ * class is loaded); usage loads them all for their descriptions.
  */
-@Command(name = "jcompose", mixinStandardHelpOptions = true, version = "jcompose 0.1.0",
-        description = "Define and run multi-container applications, without Docker.")
-public final class JcomposeCommand implements Runnable {
-    /** The verbs, in the order usage lists them. */
-    static final List<Class<?>> VERBS = List.of(ConfigCommand.class, dev.jcompose.cli.verbs.UpCommand.class,
-            dev.jcompose.cli.verbs.DownCommand.class, dev.jcompose.cli.verbs.PsCommand.class, dev.jcompose.cli.verbs.LogsCommand.class,
-            ContainerVerbs.Start.class, ContainerVerbs.Stop.class, ContainerVerbs.Restart.class, ContainerVerbs.Kill.class,
-            ContainerVerbs.Remove.class, dev.jcompose.cli.verbs.ExecCommand.class, dev.jcompose.cli.verbs.AttachCommand.class, dev.jcompose.cli.verbs.PullCommand.class,
-            dev.jcompose.cli.verbs.PortCommand.class, dev.jcompose.cli.verbs.LsCommand.class, dev.jcompose.cli.verbs.VersionCommand.class,
-            dev.jcompose.cli.verbs.RunCommand.class, dev.jcompose.cli.verbs.CreateCommand.class, PauseVerbs.Pause.class,
-            PauseVerbs.Unpause.class, dev.jcompose.cli.verbs.TopCommand.class, dev.jcompose.cli.verbs.StatsCommand.class, dev.jcompose.cli.verbs.ImagesCommand.class,
-            dev.jcompose.cli.verbs.EventsCommand.class, dev.jcompose.cli.verbs.WaitCommand.class, dev.jcompose.cli.verbs.CpCommand.class,
-            dev.jcompose.cli.verbs.ScaleCommand.class, EngineCommand.class, dev.jcompose.cli.image.ImageCommand.class);
+final class JcomposeCommand {
+    static final String VERSION = "jcompose 0.1.0";
 
-    @Mixin
-    GlobalOptions global;
+    static final CommandSpec SPEC = GlobalOptions.declare(
+                    CommandSpec.command("jcompose", "Define and run multi-container applications, without Docker."))
+            .flag("Print version information and exit", "-V", "--version")
+            .positional("COMMAND", 0, PositionalSpec.UNBOUNDED)
+            .optionsEndAtPositional()
+            .build();
 
-    @Spec
-    CommandSpec spec;
+    /** The verbs' names, in the order usage lists them. */
+    static final List<String> VERBS = List.of("config", "up", "down", "ps", "logs", "start", "stop", "restart", "kill", "rm",
+            "exec", "attach", "pull", "port", "ls", "version", "run", "create", "pause", "unpause", "top", "stats", "images",
+            "events", "wait", "cp", "scale", "engine", "image");
 
-    public GlobalOptions global() {
-        return global;
+    private JcomposeCommand() {
     }
 
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    /** A new instance of the verb called {@code name} (or one of its aliases), or null when there is none. */
+    static Verb verb(String name) {
+        return switch (name) {
+            case "config", "convert" -> new ConfigCommand();
+            case "up" -> new UpCommand();
+            case "down" -> new DownCommand();
+            case "ps" -> new PsCommand();
+            case "logs" -> new LogsCommand();
+            case "start" -> new ContainerVerbs.Start();
+            case "stop" -> new ContainerVerbs.Stop();
+            case "restart" -> new ContainerVerbs.Restart();
+            case "kill" -> new ContainerVerbs.Kill();
+            case "rm" -> new ContainerVerbs.Remove();
+            case "exec" -> new ExecCommand();
+            case "attach" -> new AttachCommand();
+            case "pull" -> new PullCommand();
+            case "port" -> new PortCommand();
+            case "ls" -> new LsCommand();
+            case "version" -> new VersionCommand();
+            case "run" -> new RunCommand();
+            case "create" -> new CreateCommand();
+            case "pause" -> new PauseVerbs.Pause();
+            case "unpause" -> new PauseVerbs.Unpause();
+            case "top" -> new TopCommand();
+            case "stats" -> new StatsCommand();
+            case "images" -> new ImagesCommand();
+            case "events" -> new EventsCommand();
+            case "wait" -> new WaitCommand();
+            case "cp" -> new CpCommand();
+            case "scale" -> new ScaleCommand();
+            case "engine" -> new EngineCommand();
+            case "image" -> new ImageCommand();
+            default -> null;
+        };
     }
 
-    /** The configured command line with every verb: one-line errors, docker compose's exit codes. */
-    static CommandLine commandLine() {
-        return configure(new CommandLine(new JcomposeCommand()), VERBS);
-    }
-
-    /** The command line for these arguments: only the verb they name, or every verb when they name none. */
-    static CommandLine commandLine(String... args) {
-        CommandLine cl = new CommandLine(new JcomposeCommand());
-        return configure(cl, VerbLookup.find(cl.getCommandSpec(), VERBS, args).<List<Class<?>>>map(List::of).orElse(VERBS));
-    }
-
-    private static CommandLine configure(CommandLine cl, List<Class<?>> verbs) {
-        verbs.forEach(cl::addSubcommand);
-        cl.setExecutionExceptionHandler(new ErrorHandler());
-        cl.setParameterExceptionHandler(ErrorHandler::usageError);
-        // exec/run SERVICE COMMAND ARGS…: everything after the command belongs to it (sh -c …)
-        for (String verb : List.of("exec", "run")) {
-            CommandLine sub = cl.getSubcommands().get(verb);
-            if (sub != null) {
-                sub.setStopAtPositional(true);
-            }
+    /** The top-level spec with every verb, for usage (loads every verb's class). */
+    static CommandSpec usageSpec() {
+        List<CommandSpec> verbs = new ArrayList<>();
+        for (String name : VERBS) {
+            verbs.add(verb(name).spec());
         }
-        return cl;
+        return SPEC.withSubcommands(verbs);
     }
 }

@@ -13,7 +13,7 @@ public final class Main {
     public static int run(String... args) {
         LoadWarmup.start(args);
         try {
-            return JcomposeCommand.commandLine(args).execute(args);
+            return Dispatch.run(java.util.List.of(args), new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true));
         } catch (Error e) {
             boolean debug = java.util.Arrays.asList(args).contains("--debug");
             if (debug) {

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code config --no-consistency}, as docker/compose config_test.go TestLocalComposeConfigNoConsistency runs it:
@@ -32,12 +31,9 @@ class ConfigCommandTest {
         full[2] = "-p";
         full[3] = "model-config";
         System.arraycopy(args, 0, full, 4, args.length);
-        CommandLine cl = JcomposeCommand.commandLine(full);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(full);
+        int code = Dispatch.run(java.util.List.of(full), new PrintWriter(out), new PrintWriter(err));
         return new Run(code, out.toString(), err.toString());
     }
 

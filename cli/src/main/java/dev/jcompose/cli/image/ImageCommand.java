@@ -1,18 +1,46 @@
 package dev.jcompose.cli.image;
 
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
+import dev.jcompose.cli.Verb;
+import dev.jcompose.cli.args.CommandSpec;
+import dev.jcompose.cli.args.HelpText;
+import dev.jcompose.cli.args.ParsedArgs;
 
 /** {@code jcompose image …}: the engine's images, as {@code docker image …} manages them. */
-@Command(name = "image", description = "Manage the engine's images (load, import, inspect, ls, rm)",
-        subcommands = {ImageLoadCommand.class, ImageImportCommand.class, ImageInspectCommand.class, ImageListCommand.class, ImageRemoveCommand.class})
-public final class ImageCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
+public final class ImageCommand extends Verb {
+    static final CommandSpec SPEC = CommandSpec.command("image", "Manage the engine's images (load, import, inspect, ls, rm)")
+            .subcommand(ImageLoadCommand.SPEC)
+            .subcommand(ImageImportCommand.SPEC)
+            .subcommand(ImageInspectCommand.SPEC)
+            .subcommand(ImageListCommand.SPEC)
+            .subcommand(ImageRemoveCommand.SPEC)
+            .build();
 
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    protected Verb subcommand(String name) {
+        return switch (name) {
+            case "load" -> new ImageLoadCommand();
+            case "import" -> new ImageImportCommand();
+            case "inspect" -> new ImageInspectCommand();
+            case "ls", "list" -> new ImageListCommand();
+            case "rm", "remove" -> new ImageRemoveCommand();
+            default -> null;
+        };
+    }
+
+    @Override
+    protected void bind(ParsedArgs args) {
+    }
+
+    /** {@code jcompose image} alone: its usage. */
+    @Override
+    public Integer call() {
+        out().print(HelpText.render("jcompose image", SPEC));
+        out().flush();
+        return 0;
     }
 }

@@ -1,6 +1,9 @@
 package dev.jcompose.cli.image;
 
 import dev.jcompose.cli.UserError;
+import dev.jcompose.cli.Verb;
+import dev.jcompose.cli.args.CommandSpec;
+import dev.jcompose.cli.args.ParsedArgs;
 import dev.jcompose.cli.engine.EngineClient;
 import dev.jcompose.cli.engine.EngineConnection;
 import java.io.IOException;
@@ -13,38 +16,40 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.eclipse.jetty.http.HttpMethod;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code jcompose image import FILE|- [REPOSITORY[:TAG]]}: a rootfs tarball (plain, gzip or zstd)
  * becomes a one-layer image, as {@code docker import}; prints the new image's ID.
  */
-@Command(name = "import", description = "Import the contents from a tarball to create a filesystem image")
-final class ImageImportCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "FILE|-", description = "The tarball, or - for stdin")
+final class ImageImportCommand extends Verb {
     String source;
-
-    @Parameters(index = "1", arity = "0..1", paramLabel = "REPOSITORY[:TAG]", description = "Name (and tag) for the image")
     String reference;
-
-    @Option(names = {"-c", "--change"}, paramLabel = "INSTRUCTION",
-            description = "Apply a Dockerfile instruction to the image (CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, ONBUILD, USER, VOLUME, WORKDIR)")
     List<String> changes = new ArrayList<>();
-
-    @Option(names = {"-m", "--message"}, description = "Set the commit message for the imported image")
     String message;
-
-    @Option(names = "--platform", description = "Set platform (os/arch[/variant]) if the server is multi-platform capable")
     String platform;
 
-    @Spec
-    CommandSpec spec;
+    static final CommandSpec SPEC = CommandSpec.command("import", "Import the contents from a tarball to create a filesystem image")
+            .positional("FILE|-", 1, 1)
+            .positional("REPOSITORY[:TAG]", 0, 1)
+            .repeatable("INSTRUCTION", "Apply a Dockerfile instruction to the image (CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, ONBUILD, USER, VOLUME, WORKDIR)", "-c", "--change")
+            .option("MESSAGE", "Set the commit message for the imported image", "-m", "--message")
+            .option("PLATFORM", "Set platform (os/arch[/variant]) if the server is multi-platform capable", "--platform")
+            .build();
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    protected void bind(ParsedArgs args) {
+        source = args.positional(0);
+        reference = args.positional(1);
+        changes = args.values("--change");
+        message = args.value("--message");
+        platform = args.value("--platform");
+    }
 
     @Override
     public Integer call() throws IOException {
@@ -53,7 +58,7 @@ final class ImageImportCommand implements Callable<Integer> {
         query(path, "message", message);
         query(path, "platform", platform);
         changes.forEach(c -> query(path, "changes", c));
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         try (InputStream in = source.equals("-") ? System.in : Files.newInputStream(Path.of(source));
              EngineClient engine = EngineConnection.connect(System.getenv())) {
             engine.stream(HttpMethod.POST, path.toString(), in, "application/x-tar", msg -> {

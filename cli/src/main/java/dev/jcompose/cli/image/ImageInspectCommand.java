@@ -4,24 +4,32 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.jcompose.cli.Verb;
+import dev.jcompose.cli.args.CommandSpec;
+import dev.jcompose.cli.args.ParsedArgs;
+import dev.jcompose.cli.args.PositionalSpec;
 import dev.jcompose.cli.engine.EngineClient;
 import dev.jcompose.cli.engine.EngineConnection;
 import dev.jcompose.cli.engine.EngineException;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code jcompose image inspect NAME…}: the engine's JSON for each image, as a JSON array (exit 1 if one is missing). */
-@Command(name = "inspect", description = "Display detailed information on one or more images")
-final class ImageInspectCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "IMAGE")
+final class ImageInspectCommand extends Verb {
     List<String> names;
 
-    @Spec
-    CommandSpec spec;
+    static final CommandSpec SPEC = CommandSpec.command("inspect", "Display detailed information on one or more images")
+            .positional("IMAGE", 1, PositionalSpec.UNBOUNDED)
+            .build();
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    protected void bind(ParsedArgs args) {
+        names = args.positionals();
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -37,12 +45,12 @@ final class ImageInspectCommand implements Callable<Integer> {
                     if (!e.isNotFound()) {
                         throw e;
                     }
-                    spec.commandLine().getErr().println("Error: No such image: " + name);
+                    err().println("Error: No such image: " + name);
                     code = 1;
                 }
             }
         }
-        spec.commandLine().getOut().println(json.writeValueAsString(found));
+        out().println(json.writeValueAsString(found));
         return code;
     }
 }

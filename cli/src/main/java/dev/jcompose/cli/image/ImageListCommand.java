@@ -1,30 +1,38 @@
 package dev.jcompose.cli.image;
 
-import dev.jcompose.cli.render.Table;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jcompose.cli.Verb;
+import dev.jcompose.cli.args.CommandSpec;
+import dev.jcompose.cli.args.ParsedArgs;
 import dev.jcompose.cli.engine.EngineClient;
 import dev.jcompose.cli.engine.EngineConnection;
+import dev.jcompose.cli.render.Table;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code jcompose image ls}: {@code REPOSITORY  TAG  IMAGE ID  SIZE}, as {@code docker image ls}. */
-@Command(name = "ls", aliases = "list", description = "List the engine's images")
-final class ImageListCommand implements Callable<Integer> {
-    @Option(names = {"-q", "--quiet"}, description = "Only display image IDs")
+final class ImageListCommand extends Verb {
     boolean quiet;
 
-    @Spec
-    CommandSpec spec;
+    static final CommandSpec SPEC = CommandSpec.command("ls", "List the engine's images")
+            .alias("list")
+            .flag("Only display image IDs", "-q", "--quiet")
+            .build();
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    protected void bind(ParsedArgs args) {
+        quiet = args.flag("--quiet");
+    }
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         List<String[]> rows = new ArrayList<>();
         try (EngineClient engine = EngineConnection.connect(System.getenv())) {
             for (JsonNode image : engine.get("/images/json")) {

@@ -1,6 +1,9 @@
 package dev.jcompose.cli.image;
 
 import dev.jcompose.cli.UserError;
+import dev.jcompose.cli.Verb;
+import dev.jcompose.cli.args.CommandSpec;
+import dev.jcompose.cli.args.ParsedArgs;
 import dev.jcompose.cli.engine.EngineClient;
 import dev.jcompose.cli.engine.EngineConnection;
 import java.io.IOException;
@@ -11,34 +14,38 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import org.eclipse.jetty.http.HttpMethod;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code jcompose image load -i FILE}: a {@code docker save} archive or an OCI image layout tar into
  * the engine, as {@code docker load}; {@code -i DIR} sends an OCI image layout directory as a tar.
  */
-@Command(name = "load", description = "Load images from a docker save or OCI archive, or an OCI layout directory (stdin by default)")
-final class ImageLoadCommand implements Callable<Integer> {
-    @Option(names = {"-i", "--input"}, paramLabel = "FILE", description = "Read from a tar archive file (or an OCI layout directory) instead of stdin")
+final class ImageLoadCommand extends Verb {
     Path input;
-
-    @Option(names = {"-q", "--quiet"}, description = "Suppress the load output")
     boolean quiet;
-
-    @Option(names = "--platform", description = "Load only the given platform's image from a multi-platform archive (os/arch[/variant])")
     String platform;
 
-    @Spec
-    CommandSpec spec;
+    static final CommandSpec SPEC = CommandSpec.command("load", "Load images from a docker save or OCI archive, or an OCI layout directory (stdin by default)")
+            .option("FILE", "Read from a tar archive file (or an OCI layout directory) instead of stdin", "-i", "--input")
+            .flag("Suppress the load output", "-q", "--quiet")
+            .option("PLATFORM", "Load only the given platform's image from a multi-platform archive (os/arch[/variant])", "--platform")
+            .build();
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    protected void bind(ParsedArgs args) {
+        input = args.path("--input");
+        quiet = args.flag("--quiet");
+        platform = args.value("--platform");
+    }
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (input != null && Files.isDirectory(input) && !Files.isRegularFile(input.resolve("oci-layout"))) {
             throw new UserError("load " + input + ": a directory must be an OCI image layout (it has no oci-layout file)");
         }

@@ -1,27 +1,35 @@
 package dev.jcompose.cli.image;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jcompose.cli.Verb;
+import dev.jcompose.cli.args.CommandSpec;
+import dev.jcompose.cli.args.ParsedArgs;
+import dev.jcompose.cli.args.PositionalSpec;
 import dev.jcompose.cli.engine.EngineClient;
 import dev.jcompose.cli.engine.EngineConnection;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code jcompose image rm NAME…}: untag or delete, printing {@code Untagged: …}/{@code Deleted: …} as docker does. */
-@Command(name = "rm", aliases = "remove", description = "Remove one or more images")
-final class ImageRemoveCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "IMAGE")
+final class ImageRemoveCommand extends Verb {
     List<String> names;
-
-    @Option(names = {"-f", "--force"}, description = "Force removal of the image")
     boolean force;
 
-    @Spec
-    CommandSpec spec;
+    static final CommandSpec SPEC = CommandSpec.command("rm", "Remove one or more images")
+            .alias("remove")
+            .positional("IMAGE", 1, PositionalSpec.UNBOUNDED)
+            .flag("Force removal of the image", "-f", "--force")
+            .build();
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    protected void bind(ParsedArgs args) {
+        names = args.positionals();
+        force = args.flag("--force");
+    }
 
     @Override
     public Integer call() {
@@ -29,7 +37,7 @@ final class ImageRemoveCommand implements Callable<Integer> {
             for (String name : names) {
                 JsonNode result = engine.delete("/images/" + ImagePath.of(name) + "?force=" + force);
                 for (JsonNode item : result) {
-                    item.fields().forEachRemaining(f -> spec.commandLine().getOut().println(f.getKey() + ": " + f.getValue().asText()));
+                    item.fields().forEachRemaining(f -> out().println(f.getKey() + ": " + f.getValue().asText()));
                 }
             }
         }

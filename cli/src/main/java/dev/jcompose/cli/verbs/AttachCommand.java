@@ -2,6 +2,8 @@ package dev.jcompose.cli.verbs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jcompose.cli.UserError;
+import dev.jcompose.cli.args.CommandSpec;
+import dev.jcompose.cli.args.ParsedArgs;
 import dev.jcompose.cli.compose.Labels;
 import dev.jcompose.cli.compose.ProjectContainers;
 import dev.jcompose.cli.engine.EngineClient;
@@ -12,10 +14,6 @@ import java.io.FileOutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code jcompose attach SERVICE}: the terminal joined to a service's running container, as
@@ -23,19 +21,31 @@ import picocli.CommandLine.Parameters;
  * ({@code stdin_open}), the pty sized like the terminal under {@code tty: true}; the detach keys
  * (default ctrl-p,ctrl-q) leave it running. Exits with the container's exit code when it ended.
  */
-@Command(name = "attach", description = "Attach local standard input, output, and error streams to a service's running container")
-public final class AttachCommand extends ProjectCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "SERVICE")
+public final class AttachCommand extends ProjectCommand {
     String service;
-
-    @Option(names = "--index", paramLabel = "N", description = "index of the container if service has multiple replicas")
     int index = 1;
-
-    @Option(names = "--no-stdin", description = "Do not attach STDIN")
     boolean noStdin;
-
-    @Option(names = "--detach-keys", paramLabel = "KEYS", description = "Override the key sequence for detaching from a container")
     String detachKeys;
+
+    static final CommandSpec SPEC = CommandSpec.command("attach", "Attach local standard input, output, and error streams to a service's running container")
+            .positional("SERVICE", 1, 1)
+            .option("N", "index of the container if service has multiple replicas", "--index")
+            .flag("Do not attach STDIN", "--no-stdin")
+            .option("KEYS", "Override the key sequence for detaching from a container", "--detach-keys")
+            .build();
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    protected void bind(ParsedArgs args) {
+        service = args.positional(0);
+        index = args.integer("--index", 1);
+        noStdin = args.flag("--no-stdin");
+        detachKeys = args.value("--detach-keys");
+    }
 
     @Override
     public Integer call() throws Exception {

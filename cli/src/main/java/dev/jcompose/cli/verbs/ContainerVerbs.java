@@ -1,6 +1,9 @@
 package dev.jcompose.cli.verbs;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jcompose.cli.args.CommandSpec;
+import dev.jcompose.cli.args.ParsedArgs;
+import dev.jcompose.cli.args.PositionalSpec;
 import dev.jcompose.cli.compose.Labels;
 import dev.jcompose.cli.compose.ProjectContainers;
 import dev.jcompose.cli.engine.EngineClient;
@@ -13,19 +16,19 @@ import dev.jcompose.planner.reconcile.Reconciliation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** The per-container verbs: start, stop, restart (planned, in dependency order), kill, rm — each over the project's containers of the named services. */
 public final class ContainerVerbs {
     private ContainerVerbs() {
     }
 
-    abstract static class Base extends ProjectCommand implements Callable<Integer> {
-        @Parameters(paramLabel = "SERVICE", arity = "0..*")
+    abstract static class Base extends ProjectCommand {
         List<String> services = new ArrayList<>();
+
+        @Override
+        protected void bind(ParsedArgs args) {
+            services = args.positionals();
+        }
 
         abstract void act(EngineClient engine, JsonNode container, String name);
 
@@ -57,19 +60,21 @@ public final class ContainerVerbs {
      * the graph allows, bounded by {@code COMPOSE_PARALLEL_LIMIT}) run with docker compose's progress.
      * Without compose files ({@code -p NAME}) the dependencies come from the containers' labels.
      */
-    abstract static class Planned extends ProjectCommand implements Callable<Integer> {
-        @Parameters(paramLabel = "SERVICE", arity = "0..*")
+    abstract static class Planned extends ProjectCommand {
         List<String> services = new ArrayList<>();
+        /** {@code -t} seconds (stop, restart), or -1 for each container's own. */
+        int timeout = -1;
+
+        @Override
+        protected void bind(ParsedArgs args) {
+            services = args.positionals();
+            timeout = spec().option("--timeout") == null ? -1 : args.integer("--timeout", -1);
+        }
 
         abstract Plan plan(DesiredProject desired, ObservedState observed);
 
         /** The progress header's word. */
         abstract String verb();
-
-        /** {@code -t} seconds, or -1 for each container's own. */
-        int timeout() {
-            return -1;
-        }
 
         @Override
         public Integer call() throws Exception {
@@ -77,15 +82,21 @@ public final class ContainerVerbs {
             try (EngineClient engine = engine()) {
                 ObservedState observed = ProjectContainers.observe(engine, project.name());
                 Plan plan = plan(forTeardown(engine, project, observed), observed);
-                return execute(engine, project, new Reconciliation(plan, List.of()), verb(), timeout());
+                return execute(engine, project, new Reconciliation(plan, List.of()), verb(), timeout);
             }
         }
     }
 
-    @Command(name = "stop", description = "Stop services")
     public static final class Stop extends Planned {
-        @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS", description = "Specify a shutdown timeout in seconds")
-        Integer timeout;
+        static final CommandSpec SPEC = CommandSpec.command("stop", "Stop services")
+                .positional("SERVICE", 0, PositionalSpec.UNBOUNDED)
+                .option("SECONDS", "Specify a shutdown timeout in seconds", "-t", "--timeout")
+                .build();
+
+        @Override
+        public CommandSpec spec() {
+            return SPEC;
+        }
 
         @Override
         Plan plan(DesiredProject desired, ObservedState observed) {
@@ -96,15 +107,18 @@ public final class ContainerVerbs {
         String verb() {
             return "Stopping";
         }
-
-        @Override
-        int timeout() {
-            return timeout == null ? -1 : timeout;
-        }
     }
 
-    @Command(name = "start", description = "Start services")
     public static final class Start extends Planned {
+        static final CommandSpec SPEC = CommandSpec.command("start", "Start services")
+                .positional("SERVICE", 0, PositionalSpec.UNBOUNDED)
+                .build();
+
+        @Override
+        public CommandSpec spec() {
+            return SPEC;
+        }
+
         @Override
         Plan plan(DesiredProject desired, ObservedState observed) {
             return LifecyclePlans.start(desired, observed, Set.copyOf(services));
@@ -116,13 +130,25 @@ public final class ContainerVerbs {
         }
     }
 
-    @Command(name = "restart", description = "Restart service containers")
     public static final class Restart extends Planned {
-        @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS", description = "Specify a shutdown timeout in seconds")
-        Integer timeout;
-
-        @Option(names = "--no-deps", description = "Don't restart dependent services")
         boolean noDeps;
+
+        static final CommandSpec SPEC = CommandSpec.command("restart", "Restart service containers")
+                .positional("SERVICE", 0, PositionalSpec.UNBOUNDED)
+                .option("SECONDS", "Specify a shutdown timeout in seconds", "-t", "--timeout")
+                .flag("Don't restart dependent services", "--no-deps")
+                .build();
+
+        @Override
+        public CommandSpec spec() {
+            return SPEC;
+        }
+
+        @Override
+        protected void bind(ParsedArgs args) {
+            super.bind(args);
+            noDeps = args.flag("--no-deps");
+        }
 
         @Override
         Plan plan(DesiredProject desired, ObservedState observed) {
@@ -133,17 +159,26 @@ public final class ContainerVerbs {
         String verb() {
             return "Restarting";
         }
-
-        @Override
-        int timeout() {
-            return timeout == null ? -1 : timeout;
-        }
     }
 
-    @Command(name = "kill", description = "Force stop service containers")
     public static final class Kill extends Base {
-        @Option(names = {"-s", "--signal"}, paramLabel = "SIGNAL", description = "SIGNAL to send to the container")
         String signal = "SIGKILL";
+
+        static final CommandSpec SPEC = CommandSpec.command("kill", "Force stop service containers")
+                .positional("SERVICE", 0, PositionalSpec.UNBOUNDED)
+                .option("SIGNAL", "SIGNAL to send to the container", "-s", "--signal")
+                .build();
+
+        @Override
+        public CommandSpec spec() {
+            return SPEC;
+        }
+
+        @Override
+        protected void bind(ParsedArgs args) {
+            super.bind(args);
+            signal = args.value("--signal", "SIGKILL");
+        }
 
         @Override
         boolean wants(JsonNode c) {
@@ -158,16 +193,32 @@ public final class ContainerVerbs {
         }
     }
 
-    @Command(name = "rm", description = "Removes stopped service containers")
     public static final class Remove extends Base {
-        @Option(names = {"-f", "--force"}, description = "Don't ask to confirm removal")
         boolean force;
 
-        @Option(names = {"-s", "--stop"}, description = "Stop the containers, if required, before removing")
         boolean stop;
 
-        @Option(names = {"-v", "--volumes"}, description = "Remove any anonymous volumes attached to containers")
         boolean volumes;
+
+        static final CommandSpec SPEC = CommandSpec.command("rm", "Removes stopped service containers")
+                .positional("SERVICE", 0, PositionalSpec.UNBOUNDED)
+                .flag("Don't ask to confirm removal", "-f", "--force")
+                .flag("Stop the containers, if required, before removing", "-s", "--stop")
+                .flag("Remove any anonymous volumes attached to containers", "-v", "--volumes")
+                .build();
+
+        @Override
+        public CommandSpec spec() {
+            return SPEC;
+        }
+
+        @Override
+        protected void bind(ParsedArgs args) {
+            super.bind(args);
+            force = args.flag("--force");
+            stop = args.flag("--stop");
+            volumes = args.flag("--volumes");
+        }
 
         @Override
         boolean wants(JsonNode c) {

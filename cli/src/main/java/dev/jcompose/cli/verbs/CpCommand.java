@@ -3,6 +3,8 @@ package dev.jcompose.cli.verbs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jcompose.cli.UserError;
+import dev.jcompose.cli.args.CommandSpec;
+import dev.jcompose.cli.args.ParsedArgs;
 import dev.jcompose.cli.compose.CopyTarget;
 import dev.jcompose.cli.compose.Labels;
 import dev.jcompose.cli.compose.ProjectContainers;
@@ -22,11 +24,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.eclipse.jetty.http.HttpMethod;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code jcompose cp SERVICE:SRC DEST} and {@code cp SRC SERVICE:DEST}: docker cp's rules over the
@@ -34,27 +32,38 @@ import picocli.CommandLine.Parameters;
  * name; {@code dir/.} copies its content; {@code -} is a tar on stdin/stdout). From a service: its
  * first (or {@code --index}) container; to a service: all its containers unless {@code --index}.
  */
-@Command(name = "cp", description = "Copy files/folders between a service container and the local filesystem")
-public final class CpCommand extends ProjectCommand implements Callable<Integer> {
+public final class CpCommand extends ProjectCommand {
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @Parameters(index = "0", paramLabel = "SRC")
     String source;
-
-    @Parameters(index = "1", paramLabel = "DEST")
     String destination;
-
-    @Option(names = "--index", paramLabel = "N", description = "Index of the container if service has multiple replicas")
     int index;
-
-    @Option(names = "--all", description = "Include containers created by the run command")
     boolean all;
-
-    @Option(names = {"-a", "--archive"}, description = "Archive mode (copy all uid/gid information)")
     boolean archive;
-
-    @Option(names = {"-L", "--follow-link"}, description = "Always follow symbol link in SRC_PATH")
     boolean followLink;
+
+    static final CommandSpec SPEC = CommandSpec.command("cp", "Copy files/folders between a service container and the local filesystem")
+            .positional("SRC", 1, 1)
+            .positional("DEST", 1, 1)
+            .option("N", "Index of the container if service has multiple replicas", "--index")
+            .flag("Include containers created by the run command", "--all")
+            .flag("Archive mode (copy all uid/gid information)", "-a", "--archive")
+            .flag("Always follow symbol link in SRC_PATH", "-L", "--follow-link")
+            .build();
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    protected void bind(ParsedArgs args) {
+        source = args.positional(0);
+        destination = args.positional(1);
+        index = args.integer("--index", 0);
+        all = args.flag("--all");
+        archive = args.flag("--archive");
+        followLink = args.flag("--follow-link");
+    }
 
     @Override
     public Integer call() throws Exception {

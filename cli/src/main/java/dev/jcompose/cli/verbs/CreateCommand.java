@@ -1,6 +1,9 @@
 package dev.jcompose.cli.verbs;
 
 import dev.jcompose.cli.UserError;
+import dev.jcompose.cli.args.CommandSpec;
+import dev.jcompose.cli.args.ParsedArgs;
+import dev.jcompose.cli.args.PositionalSpec;
 import dev.jcompose.cli.compose.PlanInput;
 import dev.jcompose.cli.compose.ProjectContainers;
 import dev.jcompose.cli.engine.EngineClient;
@@ -12,41 +15,48 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code jcompose create}: the project's networks, volumes and containers, created and not started (as {@code up --no-start}). */
-@Command(name = "create", description = "Creates containers for a service")
-public final class CreateCommand extends ProjectCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "SERVICE", arity = "0..*")
+public final class CreateCommand extends ProjectCommand {
     List<String> services = new ArrayList<>();
-
-    @Option(names = "--force-recreate", description = "Recreate containers even if their configuration and image haven't changed")
     boolean forceRecreate;
-
-    @Option(names = "--no-recreate", description = "If containers already exist, don't recreate them. Incompatible with --force-recreate.")
     boolean noRecreate;
-
-    @Option(names = "--remove-orphans", arity = "0..1", paramLabel = "BOOL", fallbackValue = "true",
-            description = "Remove containers for services not defined in the Compose file (default: COMPOSE_REMOVE_ORPHANS)")
     Boolean removeOrphans;
-
-    @Option(names = "--scale", paramLabel = "SERVICE=NUM", description = "Scale SERVICE to NUM instances. Overrides the `scale` setting in the Compose file if present.")
     Map<String, Integer> scale = new LinkedHashMap<>();
-
-    @Option(names = "--pull", paramLabel = "POLICY", description = "Pull image before running (\"always\"|\"missing\"|\"never\")")
     String pull;
-
-    @Option(names = "--quiet-pull", description = "Pull without printing progress information")
     boolean quietPull;
-
-    @Option(names = {"-y", "--yes"}, description = "Assume \"yes\" as answer to all prompts and run non-interactively")
     boolean yes;
-
-    @Option(names = "--no-build", description = "Don't build an image, even if it's policy")
     boolean noBuild;
+
+    static final CommandSpec SPEC = CommandSpec.command("create", "Creates containers for a service")
+            .positional("SERVICE", 0, PositionalSpec.UNBOUNDED)
+            .flag("Recreate containers even if their configuration and image haven't changed", "--force-recreate")
+            .flag("If containers already exist, don't recreate them. Incompatible with --force-recreate.", "--no-recreate")
+            .flag("Remove containers for services not defined in the Compose file (default: COMPOSE_REMOVE_ORPHANS)", "--remove-orphans")
+            .repeatable("SERVICE=NUM", "Scale SERVICE to NUM instances. Overrides the `scale` setting in the Compose file if present.", "--scale")
+            .option("POLICY", "Pull image before running (\"always\"|\"missing\"|\"never\")", "--pull")
+            .flag("Pull without printing progress information", "--quiet-pull")
+            .flag("Assume \"yes\" as answer to all prompts and run non-interactively", "-y", "--yes")
+            .flag("Don't build an image, even if it's policy", "--no-build")
+            .build();
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    protected void bind(ParsedArgs args) {
+        services = args.positionals();
+        forceRecreate = args.flag("--force-recreate");
+        noRecreate = args.flag("--no-recreate");
+        removeOrphans = args.flagOrNull("--remove-orphans");
+        scale = ScaleCommand.parse(args.values("--scale"));
+        pull = args.value("--pull");
+        quietPull = args.flag("--quiet-pull");
+        yes = args.flag("--yes");
+        noBuild = args.flag("--no-build");
+    }
 
     @Override
     public Integer call() throws Exception {

@@ -1,5 +1,7 @@
 package dev.jcompose.cli.verbs;
 
+import dev.jcompose.cli.args.CommandSpec;
+import dev.jcompose.cli.args.ParsedArgs;
 import dev.jcompose.cli.compose.ProjectContainers;
 import dev.jcompose.cli.compose.RemoveOrphans;
 import dev.jcompose.cli.engine.EngineClient;
@@ -7,22 +9,30 @@ import dev.jcompose.model.Project;
 import dev.jcompose.planner.reconcile.DownOptions;
 import dev.jcompose.planner.reconcile.Teardown;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /** {@code jcompose down}: stop and remove containers, then networks, and volumes with {@code -v}. */
-@Command(name = "down", description = "Stop and remove containers, networks")
-public final class DownCommand extends ProjectCommand implements Callable<Integer> {
-    @Option(names = {"-v", "--volumes"}, description = "Remove named volumes declared in the volumes section and anonymous volumes")
+public final class DownCommand extends ProjectCommand {
     boolean volumes;
-
-    @Option(names = "--remove-orphans", arity = "0..1", paramLabel = "BOOL", fallbackValue = "true",
-            description = "Remove containers for services not defined in the Compose file (default: COMPOSE_REMOVE_ORPHANS)")
     Boolean removeOrphans;
-
-    @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS", description = "Shutdown timeout in seconds")
     int timeout = -1;
+
+    static final CommandSpec SPEC = CommandSpec.command("down", "Stop and remove containers, networks")
+            .flag("Remove named volumes declared in the volumes section and anonymous volumes", "-v", "--volumes")
+            .flag("Remove containers for services not defined in the Compose file (default: COMPOSE_REMOVE_ORPHANS)", "--remove-orphans")
+            .option("SECONDS", "Shutdown timeout in seconds", "-t", "--timeout")
+            .build();
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    protected void bind(ParsedArgs args) {
+        volumes = args.flag("--volumes");
+        removeOrphans = args.flagOrNull("--remove-orphans");
+        timeout = args.integer("--timeout", -1);
+    }
 
     @Override
     public Integer call() throws Exception {

@@ -1,5 +1,8 @@
 package dev.jcompose.cli.verbs;
 
+import dev.jcompose.cli.args.CommandSpec;
+import dev.jcompose.cli.args.ParsedArgs;
+import dev.jcompose.cli.args.PositionalSpec;
 import dev.jcompose.cli.compose.Labels;
 import dev.jcompose.cli.compose.ProjectEvent;
 import dev.jcompose.cli.engine.EngineClient;
@@ -8,26 +11,34 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.eclipse.jetty.http.HttpMethod;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code jcompose events}: the engine's container events for this project (and the named services), as they happen. */
-@Command(name = "events", description = "Receive real time events from containers")
-public final class EventsCommand extends ProjectCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "SERVICE", arity = "0..*")
+public final class EventsCommand extends ProjectCommand {
     List<String> services = new ArrayList<>();
-
-    @Option(names = "--json", description = "Output events as a stream of json objects")
     boolean json;
-
-    @Option(names = "--since", paramLabel = "TIMESTAMP", description = "Show all events created since timestamp")
     String since;
-
-    @Option(names = "--until", paramLabel = "TIMESTAMP", description = "Stream events until this timestamp")
     String until;
+
+    static final CommandSpec SPEC = CommandSpec.command("events", "Receive real time events from containers")
+            .positional("SERVICE", 0, PositionalSpec.UNBOUNDED)
+            .flag("Output events as a stream of json objects", "--json")
+            .option("TIMESTAMP", "Show all events created since timestamp", "--since")
+            .option("TIMESTAMP", "Stream events until this timestamp", "--until")
+            .build();
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    protected void bind(ParsedArgs args) {
+        services = args.positionals();
+        json = args.flag("--json");
+        since = args.value("--since");
+        until = args.value("--until");
+    }
 
     @Override
     public Integer call() {

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jcompose.cli.UserError;
+import dev.jcompose.cli.args.CommandSpec;
+import dev.jcompose.cli.args.ParsedArgs;
+import dev.jcompose.cli.args.PositionalSpec;
 import dev.jcompose.cli.compose.Labels;
 import dev.jcompose.cli.compose.ProjectContainers;
 import dev.jcompose.cli.engine.EngineClient;
@@ -15,10 +18,6 @@ import java.io.FileOutputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code jcompose exec SERVICE COMMAND…}: runs a command in a service's running container (a one-off
@@ -26,38 +25,51 @@ import picocli.CommandLine.Parameters;
  * {@code -e KEY} takes KEY from the caller's environment or is dropped. As docker compose: under a TTY when stdin is a terminal ({@code -T} disables
  * it), stdin attached (the terminal raw, the pty sized like it), over the hijacked exec stream.
  */
-@Command(name = "exec", description = "Execute a command in a running container")
-public final class ExecCommand extends ProjectCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "SERVICE")
+public final class ExecCommand extends ProjectCommand {
     String service;
-
-    @Parameters(index = "1..*", paramLabel = "COMMAND", arity = "1..*")
     List<String> command = new ArrayList<>();
-
-    @Option(names = {"-e", "--env"}, paramLabel = "KEY=VAL", description = "Set environment variables")
     List<String> env = new ArrayList<>();
-
-    @Option(names = {"-u", "--user"}, paramLabel = "USER", description = "Run the command as this user")
     String user;
-
-    @Option(names = {"-w", "--workdir"}, paramLabel = "DIR", description = "Path to workdir directory for this command")
     String workdir;
-
-    @Option(names = "--index", paramLabel = "N", description = "Index of the container if service has multiple replicas")
     int index;
-
-    @Option(names = "--privileged", description = "Give extended privileges to the process")
     boolean privileged;
-
-    @Option(names = {"-T", "--no-TTY"}, description = "Disable pseudo-TTY allocation. By default `jcompose exec` allocates a TTY.")
     boolean noTty;
-
-    @Option(names = {"-i", "--interactive"}, description = "Keep STDIN open even if not attached", hidden = true, defaultValue = "true",
-            arity = "0..1")
     boolean interactive = true;
-
-    @Option(names = {"-d", "--detach"}, description = "Detached mode: run command in the background")
     boolean detach;
+
+    static final CommandSpec SPEC = CommandSpec.command("exec", "Execute a command in a running container")
+            .positional("SERVICE", 1, 1)
+            .positional("COMMAND", 1, PositionalSpec.UNBOUNDED)
+            .repeatable("KEY=VAL", "Set environment variables", "-e", "--env")
+            .option("USER", "Run the command as this user", "-u", "--user")
+            .option("DIR", "Path to workdir directory for this command", "-w", "--workdir")
+            .option("N", "Index of the container if service has multiple replicas", "--index")
+            .flag("Give extended privileges to the process", "--privileged")
+            .flag("Disable pseudo-TTY allocation. By default `jcompose exec` allocates a TTY.", "-T", "--no-TTY")
+            .hiddenFlag("Keep STDIN open even if not attached", "-i", "--interactive")
+            .hiddenFlag("Allocate a pseudo-TTY (the default on a terminal; --tty=false is -T)", "-t", "--tty")
+            .flag("Detached mode: run command in the background", "-d", "--detach")
+            .optionsEndAtPositional()
+            .build();
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    protected void bind(ParsedArgs args) {
+        service = args.positional(0);
+        command = args.positionalsFrom(1);
+        env = args.values("--env");
+        user = args.value("--user");
+        workdir = args.value("--workdir");
+        index = args.integer("--index", 0);
+        privileged = args.flag("--privileged");
+        noTty = args.flag("--no-TTY") || Boolean.FALSE.equals(args.flagOrNull("--tty"));
+        interactive = !Boolean.FALSE.equals(args.flagOrNull("--interactive"));
+        detach = args.flag("--detach");
+    }
 
     @Override
     public Integer call() throws Exception {

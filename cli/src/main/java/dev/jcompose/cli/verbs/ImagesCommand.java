@@ -3,6 +3,9 @@ package dev.jcompose.cli.verbs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jcompose.cli.UserError;
+import dev.jcompose.cli.args.CommandSpec;
+import dev.jcompose.cli.args.ParsedArgs;
+import dev.jcompose.cli.args.PositionalSpec;
 import dev.jcompose.cli.compose.Labels;
 import dev.jcompose.cli.compose.ProjectContainers;
 import dev.jcompose.cli.engine.EngineClient;
@@ -14,25 +17,33 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code jcompose images}: the image of each of the project's containers, as docker compose prints it
  * ({@code CONTAINER  REPOSITORY  TAG  PLATFORM  IMAGE ID  SIZE  CREATED}), or {@code --format json}, or {@code -q} IDs.
  */
-@Command(name = "images", description = "List images used by the created containers")
-public final class ImagesCommand extends ProjectCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "SERVICE", arity = "0..*")
+public final class ImagesCommand extends ProjectCommand {
     List<String> services = new ArrayList<>();
-
-    @Option(names = "--format", paramLabel = "FORMAT", description = "Format the output. Values: [table | json]")
     String format = "table";
-
-    @Option(names = {"-q", "--quiet"}, description = "Only display IDs")
     boolean quiet;
+
+    static final CommandSpec SPEC = CommandSpec.command("images", "List images used by the created containers")
+            .positional("SERVICE", 0, PositionalSpec.UNBOUNDED)
+            .option("FORMAT", "Format the output. Values: [table | json]", "--format")
+            .flag("Only display IDs", "-q", "--quiet")
+            .build();
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    protected void bind(ParsedArgs args) {
+        services = args.positionals();
+        format = args.value("--format", "table");
+        quiet = args.flag("--quiet");
+    }
 
     /** One row: the container and its image. */
     record Row(String container, String repository, String tag, String platform, String id, long size, Instant created) {

@@ -1,5 +1,8 @@
 package dev.jcompose.cli.verbs;
 
+import dev.jcompose.cli.args.CommandSpec;
+import dev.jcompose.cli.args.ParsedArgs;
+import dev.jcompose.cli.args.PositionalSpec;
 import dev.jcompose.cli.compose.LogFollower;
 import dev.jcompose.cli.compose.LogOptions;
 import dev.jcompose.cli.compose.TimeArg;
@@ -11,47 +14,54 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code jcompose logs}: the merged, prefixed output of the project's containers; with {@code -f}
  * it keeps following, across restarts and containers that appear later, until none of the selected
  * services' containers is running any more.
  */
-@Command(name = "logs", description = "View output from containers")
-public final class LogsCommand extends ProjectCommand implements Callable<Integer> {
+public final class LogsCommand extends ProjectCommand {
     /** How long nothing must run before {@code logs -f} ends (a {@code restart} stops then starts within it). */
     private static final Duration STOPPED_GRACE = Duration.ofSeconds(3);
-
-    @Parameters(paramLabel = "SERVICE", arity = "0..*")
     List<String> services = new ArrayList<>();
-
-    @Option(names = {"-f", "--follow"}, description = "Follow log output")
     boolean follow;
-
-    @Option(names = {"-n", "--tail"}, paramLabel = "N", description = "Number of lines to show from the end of the logs for each container")
     String tail = "all";
-
-    @Option(names = {"-t", "--timestamps"}, description = "Show timestamps")
     boolean timestamps;
-
-    @Option(names = "--since", paramLabel = "TIME", description = "Show logs since timestamp (e.g. 2013-01-02T13:23:37Z) or relative (e.g. 42m for 42 minutes)")
     String since;
-
-    @Option(names = "--until", paramLabel = "TIME", description = "Show logs before a timestamp (e.g. 2013-01-02T13:23:37Z) or relative (e.g. 42m for 42 minutes)")
     String until;
-
-    @Option(names = "--index", paramLabel = "N", description = "index of the container if service has multiple replicas")
     int index;
-
-    @Option(names = "--no-color", description = "Produce monochrome output")
     boolean noColor;
-
-    @Option(names = "--no-log-prefix", description = "Don't print prefix in logs")
     boolean noLogPrefix;
+
+    static final CommandSpec SPEC = CommandSpec.command("logs", "View output from containers")
+            .positional("SERVICE", 0, PositionalSpec.UNBOUNDED)
+            .flag("Follow log output", "-f", "--follow")
+            .option("N", "Number of lines to show from the end of the logs for each container", "-n", "--tail")
+            .flag("Show timestamps", "-t", "--timestamps")
+            .option("TIME", "Show logs since timestamp (e.g. 2013-01-02T13:23:37Z) or relative (e.g. 42m for 42 minutes)", "--since")
+            .option("TIME", "Show logs before a timestamp (e.g. 2013-01-02T13:23:37Z) or relative (e.g. 42m for 42 minutes)", "--until")
+            .option("N", "index of the container if service has multiple replicas", "--index")
+            .flag("Produce monochrome output", "--no-color")
+            .flag("Don't print prefix in logs", "--no-log-prefix")
+            .build();
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    protected void bind(ParsedArgs args) {
+        services = args.positionals();
+        follow = args.flag("--follow");
+        tail = args.value("--tail", "all");
+        timestamps = args.flag("--timestamps");
+        since = args.value("--since");
+        until = args.value("--until");
+        index = args.integer("--index", 0);
+        noColor = args.flag("--no-color");
+        noLogPrefix = args.flag("--no-log-prefix");
+    }
 
     @Override
     public Integer call() throws Exception {

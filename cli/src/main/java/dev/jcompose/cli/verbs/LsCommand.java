@@ -1,36 +1,43 @@
 package dev.jcompose.cli.verbs;
 
-import dev.jcompose.cli.render.Table;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jcompose.cli.Verb;
+import dev.jcompose.cli.args.CommandSpec;
+import dev.jcompose.cli.args.ParsedArgs;
 import dev.jcompose.cli.compose.Labels;
 import dev.jcompose.cli.engine.EngineClient;
 import dev.jcompose.cli.engine.EngineConnection;
+import dev.jcompose.cli.render.Table;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code jcompose ls}: the projects on the engine, found by compose's labels ({@code NAME  STATUS  CONFIG FILES}). */
-@Command(name = "ls", description = "List running compose projects")
-public final class LsCommand implements Callable<Integer> {
-    @Option(names = {"-a", "--all"}, description = "Show all stopped Compose projects")
+public final class LsCommand extends Verb {
     boolean all;
-
-    @Option(names = {"-q", "--quiet"}, description = "Only display project names")
     boolean quiet;
-
-    @Option(names = "--format", paramLabel = "FORMAT", description = "Format the output. Values: [table | json]")
     String format = "table";
 
-    @Spec
-    CommandSpec spec;
+    static final CommandSpec SPEC = CommandSpec.command("ls", "List running compose projects")
+            .flag("Show all stopped Compose projects", "-a", "--all")
+            .flag("Only display project names", "-q", "--quiet")
+            .option("FORMAT", "Format the output. Values: [table | json]", "--format")
+            .build();
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    protected void bind(ParsedArgs args) {
+        all = args.flag("--all");
+        quiet = args.flag("--quiet");
+        format = args.value("--format", "table");
+    }
 
     private record ProjectInfo(Map<String, Integer> states, String configFiles) {
     }
@@ -47,7 +54,7 @@ public final class LsCommand implements Callable<Integer> {
                 p.states().merge(c.path("State").asText(), 1, Integer::sum);
             }
         }
-        var out = spec.commandLine().getOut();
+        var out = out();
         List<String[]> rows = new ArrayList<>();
         StringBuilder json = new StringBuilder("[");
         projects.forEach((name, p) -> {

@@ -2,29 +2,44 @@ package dev.jcompose.cli.verbs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jcompose.cli.UserError;
+import dev.jcompose.cli.args.CommandSpec;
+import dev.jcompose.cli.args.ParsedArgs;
+import dev.jcompose.cli.args.UsageError;
 import dev.jcompose.cli.compose.Labels;
 import dev.jcompose.cli.compose.ProjectContainers;
 import dev.jcompose.cli.engine.EngineClient;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code jcompose port SERVICE PRIVATE_PORT}: the host address a container port is published on ({@code 0.0.0.0:49153}). */
-@Command(name = "port", description = "Print the public port for a port binding")
-public final class PortCommand extends ProjectCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "SERVICE")
+public final class PortCommand extends ProjectCommand {
     String service;
-
-    @Parameters(index = "1", paramLabel = "PRIVATE_PORT")
     int privatePort;
-
-    @Option(names = "--protocol", paramLabel = "PROTOCOL", description = "tcp or udp")
     String protocol = "tcp";
-
-    @Option(names = "--index", paramLabel = "N", description = "Index of the container if service has multiple replicas")
     int index = 1;
+
+    static final CommandSpec SPEC = CommandSpec.command("port", "Print the public port for a port binding")
+            .positional("SERVICE", 1, 1)
+            .positional("PRIVATE_PORT", 1, 1)
+            .option("PROTOCOL", "tcp or udp", "--protocol")
+            .option("N", "Index of the container if service has multiple replicas", "--index")
+            .build();
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    protected void bind(ParsedArgs args) {
+        service = args.positional(0);
+        String port = args.positional(1);
+        if (port != null && !port.matches("[0-9]{1,5}")) {
+            throw new UsageError("invalid port \"" + port + "\": not a port number");
+        }
+        privatePort = port == null ? 0 : Integer.parseInt(port);
+        protocol = args.value("--protocol", "tcp");
+        index = args.integer("--index", 1);
+    }
 
     @Override
     public Integer call() {

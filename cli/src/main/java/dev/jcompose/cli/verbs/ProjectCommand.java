@@ -1,35 +1,23 @@
 package dev.jcompose.cli.verbs;
 
-import dev.jcompose.cli.GlobalOptions;
 import dev.jcompose.cli.ProjectLoading;
+import dev.jcompose.cli.compose.EngineProjectRuntime;
 import dev.jcompose.cli.engine.EngineClient;
 import dev.jcompose.cli.engine.EngineConnection;
 import dev.jcompose.cli.render.ProgressPrinter;
 import dev.jcompose.model.Project;
 import dev.jcompose.planner.execute.PlanExecutor;
 import dev.jcompose.planner.reconcile.Reconciliation;
-import dev.jcompose.cli.compose.EngineProjectRuntime;
-import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** What the project verbs share: the global flags, loading the project, the engine, running a plan with progress. */
-abstract class ProjectCommand {
-    @Spec
-    CommandSpec spec;
-
-    GlobalOptions global() {
-        Object root = spec.root().userObject();
-        return ((dev.jcompose.cli.JcomposeCommand) root).global();
-    }
-
+abstract class ProjectCommand extends dev.jcompose.cli.Verb {
     /** The last project {@link #load} loaded, for its environment; null before (or for a project named by {@code -p} alone). */
     private dev.jcompose.model.load.project.LoadedProject loaded;
 
     Project load(List<String> services) {
-        loaded = ProjectLoading.load(global(), services, true, spec.commandLine().getErr());
+        loaded = ProjectLoading.load(global(), services, true, err());
         return loaded.project();
     }
 
@@ -57,7 +45,7 @@ abstract class ProjectCommand {
         if (named != null && !named.isEmpty() && global().files().isEmpty() && noComposeFileHere()) {
             return null;
         }
-        loaded = ProjectLoading.loadExisting(global(), services, spec.commandLine().getErr());
+        loaded = ProjectLoading.loadExisting(global(), services, err());
         return loaded.project();
     }
 
@@ -91,14 +79,6 @@ abstract class ProjectCommand {
 
     EngineClient engine() {
         return EngineConnection.connect(System.getenv());
-    }
-
-    PrintWriter out() {
-        return spec.commandLine().getOut();
-    }
-
-    PrintWriter err() {
-        return spec.commandLine().getErr();
     }
 
     /**

@@ -1,6 +1,9 @@
 package dev.jcompose.cli.verbs;
 
 import dev.jcompose.cli.UserError;
+import dev.jcompose.cli.args.CommandSpec;
+import dev.jcompose.cli.args.ParsedArgs;
+import dev.jcompose.cli.args.PositionalSpec;
 import dev.jcompose.cli.compose.ProjectContainers;
 import dev.jcompose.cli.compose.PsContainer;
 import dev.jcompose.cli.engine.EngineClient;
@@ -11,39 +14,46 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code jcompose ps}: the project's containers as docker compose lists them. */
-@Command(name = "ps", description = "List containers")
-public final class PsCommand extends ProjectCommand implements Callable<Integer> {
+public final class PsCommand extends ProjectCommand {
     private static final Set<String> STATES = Set.of("paused", "restarting", "removing", "running", "dead", "created", "exited");
-
-    @Parameters(paramLabel = "SERVICE", arity = "0..*")
     List<String> services = new ArrayList<>();
-
-    @Option(names = {"-a", "--all"}, description = "Show all stopped containers (including those created by the run command)")
     boolean all;
-
-    @Option(names = {"-q", "--quiet"}, description = "Only display IDs")
     boolean quiet;
-
-    @Option(names = "--services", description = "Display services")
     boolean onlyServices;
-
-    @Option(names = "--status", paramLabel = "STATUS", description = "Filter services by status. Values: [paused | restarting | removing | running | dead | created | exited]")
     List<String> status = new ArrayList<>();
-
-    @Option(names = "--filter", paramLabel = "FILTER", description = "Filter services by a property (supported filters: status)")
     String filter;
-
-    @Option(names = "--format", paramLabel = "FORMAT", description = "Format the output: table (default), json, or a Go template (e.g. '{{.Name}} {{.State}}')")
     String format = "table";
-
-    @Option(names = "--no-trunc", description = "Don't truncate output")
     boolean noTrunc;
+
+    static final CommandSpec SPEC = CommandSpec.command("ps", "List containers")
+            .positional("SERVICE", 0, PositionalSpec.UNBOUNDED)
+            .flag("Show all stopped containers (including those created by the run command)", "-a", "--all")
+            .flag("Only display IDs", "-q", "--quiet")
+            .flag("Display services", "--services")
+            .repeatable("STATUS", "Filter services by status. Values: [paused | restarting | removing | running | dead | created | exited]", "--status")
+            .option("FILTER", "Filter services by a property (supported filters: status)", "--filter")
+            .option("FORMAT", "Format the output: table (default), json, or a Go template (e.g. '{{.Name}} {{.State}}')", "--format")
+            .flag("Don't truncate output", "--no-trunc")
+            .build();
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    protected void bind(ParsedArgs args) {
+        services = args.positionals();
+        all = args.flag("--all");
+        quiet = args.flag("--quiet");
+        onlyServices = args.flag("--services");
+        status = args.values("--status");
+        filter = args.value("--filter");
+        format = args.value("--format", "table");
+        noTrunc = args.flag("--no-trunc");
+    }
 
     @Override
     public Integer call() {

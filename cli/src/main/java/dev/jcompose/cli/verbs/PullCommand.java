@@ -1,39 +1,50 @@
 package dev.jcompose.cli.verbs;
 
+import dev.jcompose.cli.args.CommandSpec;
+import dev.jcompose.cli.args.ParsedArgs;
+import dev.jcompose.cli.args.PositionalSpec;
 import dev.jcompose.cli.engine.EngineClient;
 import dev.jcompose.cli.render.ProgressPrinter;
 import dev.jcompose.model.Project;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code jcompose pull}: pulls the images of the project's services through the engine, all at once
  * ({@link ServicePulls}: on a terminal docker compose's block with each layer's progress bar, else plain
  * lines; nothing with {@code -q}); what is skipped and why is decided by {@link PullPlan}.
  */
-@Command(name = "pull", description = "Pull service images")
-public final class PullCommand extends ProjectCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "SERVICE", arity = "0..*")
+public final class PullCommand extends ProjectCommand {
     List<String> services = new ArrayList<>();
-
-    @Option(names = "--ignore-pull-failures", description = "Pull what it can and ignores images with pull failures")
     boolean ignoreFailures;
-
-    @Option(names = "--ignore-buildable", description = "Ignore images that can be built")
     boolean ignoreBuildable;
-
-    @Option(names = "--include-deps", description = "Also pull services declared as dependencies")
     boolean includeDeps;
-
-    @Option(names = "--policy", paramLabel = "string", description = "Apply pull policy (\"missing\"|\"always\")")
     String policy;
-
-    @Option(names = {"-q", "--quiet"}, description = "Pull without printing progress information")
     boolean quiet;
+
+    static final CommandSpec SPEC = CommandSpec.command("pull", "Pull service images")
+            .positional("SERVICE", 0, PositionalSpec.UNBOUNDED)
+            .flag("Pull what it can and ignores images with pull failures", "--ignore-pull-failures")
+            .flag("Ignore images that can be built", "--ignore-buildable")
+            .flag("Also pull services declared as dependencies", "--include-deps")
+            .option("string", "Apply pull policy (\"missing\"|\"always\")", "--policy")
+            .flag("Pull without printing progress information", "-q", "--quiet")
+            .build();
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    protected void bind(ParsedArgs args) {
+        services = args.positionals();
+        ignoreFailures = args.flag("--ignore-pull-failures");
+        ignoreBuildable = args.flag("--ignore-buildable");
+        includeDeps = args.flag("--include-deps");
+        policy = args.value("--policy");
+        quiet = args.flag("--quiet");
+    }
 
     @Override
     public Integer call() throws InterruptedException {

@@ -2,15 +2,18 @@ package dev.jcompose.cli.verbs;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jcompose.cli.UserError;
+import dev.jcompose.cli.args.CommandSpec;
+import dev.jcompose.cli.args.ParsedArgs;
+import dev.jcompose.cli.args.PositionalSpec;
 import dev.jcompose.cli.compose.OneOffOptions;
 import dev.jcompose.cli.compose.OneOffRequest;
 import dev.jcompose.cli.engine.EngineClient;
 import dev.jcompose.cli.engine.EngineException;
-import dev.jcompose.model.Project;
-import dev.jcompose.model.Service;
 import dev.jcompose.cli.engine.HijackedStream;
 import dev.jcompose.cli.terminal.AttachedSession;
 import dev.jcompose.cli.terminal.Terminal;
+import dev.jcompose.model.Project;
+import dev.jcompose.model.Service;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.net.URLEncoder;
@@ -21,10 +24,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code jcompose run SERVICE [COMMAND…]}: a one-off container of a service, after its dependencies
@@ -33,69 +32,82 @@ import picocli.CommandLine.Parameters;
  * and, when stdin is a terminal, the container gets a TTY ({@code -T} disables it) with the terminal
  * raw and the pty sized like it; the attach (hijacked, before the start) carries input and output.
  */
-@Command(name = "run", description = "Run a one-off command on a service")
-public final class RunCommand extends ProjectCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "SERVICE")
+public final class RunCommand extends ProjectCommand {
     String service;
-
-    @Parameters(index = "1..*", paramLabel = "COMMAND", arity = "0..*")
     List<String> command = new ArrayList<>();
-
-    @Option(names = {"-d", "--detach"}, description = "Run container in background and print container ID")
     boolean detach;
-
-    @Option(names = "--rm", description = "Automatically remove the container when it exits")
     boolean rm;
-
-    @Option(names = {"-e", "--env"}, paramLabel = "KEY[=VAL]", description = "Set environment variables")
     List<String> env = new ArrayList<>();
-
-    @Option(names = {"-l", "--label", "--labels"}, paramLabel = "KEY=VAL", description = "Add or override a label")
     List<String> labels = new ArrayList<>();
-
-    @Option(names = "--env-from-file", paramLabel = "FILE", description = "Set environment variables from file")
     List<String> envFromFiles = new ArrayList<>();
-
-    @Option(names = {"-u", "--user"}, paramLabel = "USER", description = "Run as specified username or uid")
     String user;
-
-    @Option(names = {"-w", "--workdir"}, paramLabel = "DIR", description = "Working directory inside the container")
     String workdir;
 
     // --volumes and --labels: docker compose run normalises these plural spellings to the flags
-    @Option(names = {"-v", "--volume", "--volumes"}, paramLabel = "SRC:DST[:MODE]", description = "Bind mount a volume")
     List<String> volumes = new ArrayList<>();
-
-    @Option(names = {"-p", "--publish"}, paramLabel = "[IP:][HOST:]PORT[/PROTO]", description = "Publish a container's port(s) to the host")
     List<String> publish = new ArrayList<>();
-
-    @Option(names = {"-P", "--service-ports"}, description = "Run command with all service's ports enabled and mapped to the host")
     boolean servicePorts;
-
-    @Option(names = "--use-aliases", description = "Use the service's network useAliases in the network(s) the container connects to")
     boolean useAliases;
-
-    @Option(names = "--entrypoint", paramLabel = "CMD", description = "Override the entrypoint of the image")
     String entrypoint;
-
-    @Option(names = "--name", paramLabel = "NAME", description = "Assign a name to the container")
     String name;
-
-    @Option(names = "--no-deps", description = "Don't start linked services")
     boolean noDeps;
-
-    @Option(names = {"-T", "--no-TTY"}, description = "Disable pseudo-TTY allocation (default: auto-detected)")
     boolean noTty;
-
-    @Option(names = {"-i", "--interactive"}, description = "Keep STDIN open even if not attached", hidden = true, defaultValue = "true",
-            arity = "0..1")
     boolean interactive = true;
-
-    @Option(names = {"-t", "--tty"}, description = "Allocate a pseudo-TTY", hidden = true)
     boolean tty;
-
-    @Option(names = {"-q", "--quiet"}, description = "Don't print anything to STDOUT")
     boolean quiet;
+
+    static final CommandSpec SPEC = CommandSpec.command("run", "Run a one-off command on a service")
+            .positional("SERVICE", 1, 1)
+            .positional("COMMAND", 0, PositionalSpec.UNBOUNDED)
+            .flag("Run container in background and print container ID", "-d", "--detach")
+            .flag("Automatically remove the container when it exits", "--rm")
+            .repeatable("KEY[=VAL]", "Set environment variables", "-e", "--env")
+            .repeatable("KEY=VAL", "Add or override a label", "-l", "--label", "--labels")
+            .repeatable("FILE", "Set environment variables from file", "--env-from-file")
+            .option("USER", "Run as specified username or uid", "-u", "--user")
+            .option("DIR", "Working directory inside the container", "-w", "--workdir")
+            .repeatable("SRC:DST[:MODE]", "Bind mount a volume", "-v", "--volume", "--volumes")
+            .repeatable("[IP:][HOST:]PORT[/PROTO]", "Publish a container's port(s) to the host", "-p", "--publish")
+            .flag("Run command with all service's ports enabled and mapped to the host", "-P", "--service-ports")
+            .flag("Use the service's network useAliases in the network(s) the container connects to", "--use-aliases")
+            .option("CMD", "Override the entrypoint of the image", "--entrypoint")
+            .option("NAME", "Assign a name to the container", "--name")
+            .flag("Don't start linked services", "--no-deps")
+            .flag("Disable pseudo-TTY allocation (default: auto-detected)", "-T", "--no-TTY")
+            .hiddenFlag("Keep STDIN open even if not attached", "-i", "--interactive")
+            .hiddenFlag("Allocate a pseudo-TTY", "-t", "--tty")
+            .flag("Don't print anything to STDOUT", "-q", "--quiet")
+            .optionsEndAtPositional()
+            .build();
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    protected void bind(ParsedArgs args) {
+        service = args.positional(0);
+        command = args.positionalsFrom(1);
+        detach = args.flag("--detach");
+        rm = args.flag("--rm");
+        env = args.values("--env");
+        labels = args.values("--label");
+        envFromFiles = args.values("--env-from-file");
+        user = args.value("--user");
+        workdir = args.value("--workdir");
+        volumes = args.values("--volume");
+        publish = args.values("--publish");
+        servicePorts = args.flag("--service-ports");
+        useAliases = args.flag("--use-aliases");
+        entrypoint = args.value("--entrypoint");
+        name = args.value("--name");
+        noDeps = args.flag("--no-deps");
+        noTty = args.flag("--no-TTY");
+        interactive = !Boolean.FALSE.equals(args.flagOrNull("--interactive"));
+        tty = args.flag("--tty");
+        quiet = args.flag("--quiet");
+    }
 
     @Override
     public Integer call() throws Exception {

@@ -1,6 +1,9 @@
 package dev.jcompose.cli.verbs;
 
 import dev.jcompose.cli.UserError;
+import dev.jcompose.cli.args.CommandSpec;
+import dev.jcompose.cli.args.ParsedArgs;
+import dev.jcompose.cli.args.PositionalSpec;
 import dev.jcompose.cli.compose.PlanInput;
 import dev.jcompose.cli.compose.ProjectContainers;
 import dev.jcompose.cli.engine.EngineClient;
@@ -11,23 +14,31 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code jcompose scale SERVICE=REPLICAS…}: as docker compose's, {@code up -d} of the named services
  * with their replicas overridden — containers added or removed, their dependencies brought to what
  * the file says unless {@code --no-deps}.
  */
-@Command(name = "scale", description = "Scale services")
-public final class ScaleCommand extends ProjectCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "SERVICE=REPLICAS", arity = "1..*")
+public final class ScaleCommand extends ProjectCommand {
     List<String> specifiers = new ArrayList<>();
-
-    @Option(names = "--no-deps", description = "Don't start linked services")
     boolean noDeps;
+
+    static final CommandSpec SPEC = CommandSpec.command("scale", "Scale services")
+            .positional("SERVICE=REPLICAS", 1, PositionalSpec.UNBOUNDED)
+            .flag("Don't start linked services", "--no-deps")
+            .build();
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    protected void bind(ParsedArgs args) {
+        specifiers = args.positionals();
+        noDeps = args.flag("--no-deps");
+    }
 
     @Override
     public Integer call() throws Exception {

@@ -1,6 +1,8 @@
 package dev.jcompose.cli.verbs;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jcompose.cli.args.CommandSpec;
+import dev.jcompose.cli.args.ParsedArgs;
 import dev.jcompose.cli.compose.ProjectContainers;
 import dev.jcompose.cli.engine.EngineClient;
 import dev.jcompose.cli.engine.EngineException;
@@ -11,10 +13,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code jcompose stats}: the project's containers' resource use as {@code docker stats} shows it, refreshed every
@@ -22,24 +20,35 @@ import picocli.CommandLine.Parameters;
  * ({@code one-shot}) and computes CPU % against the frame of the round before, so {@code --no-stream} takes two rounds
  * a second apart (as the engine's {@code stream=false} does).
  */
-@Command(name = "stats", description = "Display a live stream of container(s) resource usage statistics")
-public final class StatsCommand extends ProjectCommand implements Callable<Integer> {
+public final class StatsCommand extends ProjectCommand {
     private static final long INTERVAL_MILLIS = 1000;
-
-    @Option(names = {"-a", "--all"}, description = "Show all containers (default shows just running)")
     boolean all;
-
-    @Option(names = "--no-stream", description = "Disable streaming stats and only pull the first result")
     boolean noStream;
-
-    @Option(names = "--format", description = "Format output using a custom template: 'table', 'table TEMPLATE', 'json', 'TEMPLATE'")
     String format;
-
-    @Option(names = "--no-trunc", description = "Do not truncate output")
     boolean noTrunc;
-
-    @Parameters(paramLabel = "SERVICE", arity = "0..1")
     String service;
+
+    static final CommandSpec SPEC = CommandSpec.command("stats", "Display a live stream of container(s) resource usage statistics")
+            .flag("Show all containers (default shows just running)", "-a", "--all")
+            .flag("Disable streaming stats and only pull the first result", "--no-stream")
+            .option("FORMAT", "Format output using a custom template: 'table', 'table TEMPLATE', 'json', 'TEMPLATE'", "--format")
+            .flag("Do not truncate output", "--no-trunc")
+            .positional("SERVICE", 0, 1)
+            .build();
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    protected void bind(ParsedArgs args) {
+        all = args.flag("--all");
+        noStream = args.flag("--no-stream");
+        format = args.value("--format");
+        noTrunc = args.flag("--no-trunc");
+        service = args.positional(0);
+    }
 
     @Override
     public Integer call() throws InterruptedException {

@@ -1,6 +1,9 @@
 package dev.jcompose.cli.verbs;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jcompose.cli.args.CommandSpec;
+import dev.jcompose.cli.args.ParsedArgs;
+import dev.jcompose.cli.args.PositionalSpec;
 import dev.jcompose.cli.compose.Labels;
 import dev.jcompose.cli.compose.ProjectContainers;
 import dev.jcompose.cli.engine.EngineClient;
@@ -8,15 +11,24 @@ import dev.jcompose.cli.render.Table;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
 /** {@code jcompose top}: for each running container of the project, its name, then its processes as {@code ps -ef} shows them. */
-@Command(name = "top", description = "Display the running processes")
-public final class TopCommand extends ProjectCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "SERVICE", arity = "0..*")
+public final class TopCommand extends ProjectCommand {
     List<String> services = new ArrayList<>();
+
+    static final CommandSpec SPEC = CommandSpec.command("top", "Display the running processes")
+            .positional("SERVICE", 0, PositionalSpec.UNBOUNDED)
+            .build();
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    protected void bind(ParsedArgs args) {
+        services = args.positionals();
+    }
 
     @Override
     public Integer call() {

@@ -1,5 +1,8 @@
 package dev.jcompose.cli.verbs;
 
+import dev.jcompose.cli.args.CommandSpec;
+import dev.jcompose.cli.args.ParsedArgs;
+import dev.jcompose.cli.args.PositionalSpec;
 import dev.jcompose.cli.compose.PlanInput;
 import dev.jcompose.cli.compose.ProjectContainers;
 import dev.jcompose.cli.engine.EngineClient;
@@ -12,86 +15,93 @@ import dev.jcompose.planner.reconcile.UpOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code jcompose up}: create and start the project's containers, in dependency order, waiting on depends_on conditions. */
-@Command(name = "up", description = "Create and start containers")
-public final class UpCommand extends ProjectCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "SERVICE", arity = "0..*")
+public final class UpCommand extends ProjectCommand {
     List<String> services = new ArrayList<>();
-
-    @Option(names = {"-d", "--detach"}, description = "Detached mode: run containers in the background")
     boolean detach;
-
-    @Option(names = "--wait", description = "Wait for services to be running|healthy; implies detached mode")
     boolean await;
-
-    @Option(names = "--wait-timeout", paramLabel = "SECONDS", description = "Maximum duration in seconds to wait for the project to be running|healthy")
     int waitTimeout;
-
-    @Option(names = "--no-start", description = "Don't start the services after creating them")
     boolean noStart;
-
-    @Option(names = "--force-recreate", description = "Recreate containers even if their configuration and image haven't changed")
     boolean forceRecreate;
-
-    @Option(names = "--no-recreate", description = "If containers already exist, don't recreate them")
     boolean noRecreate;
-
-    @Option(names = "--always-recreate-deps", description = "Recreate dependent containers")
     boolean alwaysRecreateDeps;
-
-    @Option(names = "--remove-orphans", arity = "0..1", paramLabel = "BOOL", fallbackValue = "true",
-            description = "Remove containers for services not defined in the Compose file (default: COMPOSE_REMOVE_ORPHANS)")
     Boolean removeOrphans;
-
-    @Option(names = {"-V", "--renew-anon-volumes"}, description = "Recreate anonymous volumes instead of retrieving data from the previous containers")
     boolean renewAnonVolumes;
-
-    @Option(names = "--no-deps", description = "Don't start linked services")
     boolean noDeps;
-
-    @Option(names = {"-t", "--timeout"}, paramLabel = "SECONDS", description = "Shutdown timeout in seconds when recreating")
     int timeout = -1;
-
-    @Option(names = "--scale", paramLabel = "SERVICE=NUM", description = "Scale SERVICE to NUM instances (overrides scale in the Compose file)")
     java.util.Map<String, Integer> scale = new java.util.LinkedHashMap<>();
-
-    @Option(names = "--no-color", description = "Produce monochrome output")
     boolean noColor;
-
-    @Option(names = "--no-log-prefix", description = "Don't print prefix in logs")
     boolean noLogPrefix;
-
-    @Option(names = "--timestamps", description = "Show timestamps")
     boolean timestamps;
-
-    @Option(names = "--attach", paramLabel = "SERVICE", description = "Restrict attaching to the specified services")
     List<String> attach = new ArrayList<>();
-
-    @Option(names = "--no-attach", paramLabel = "SERVICE", description = "Do not attach (stream logs) to the specified services")
     List<String> noAttach = new ArrayList<>();
-
-    @Option(names = "--abort-on-container-exit", description = "Stops all containers if any container was stopped. Incompatible with -d")
     boolean abortOnExit;
-
-    @Option(names = "--abort-on-container-failure", description = "Stops all containers if any container exited with failure. Incompatible with -d")
     boolean abortOnFailure;
-
-    @Option(names = "--exit-code-from", paramLabel = "SERVICE", description = "Return the exit code of the selected service container. Implies --abort-on-container-exit")
     String exitCodeFrom;
-
-    @Option(names = "--menu", arity = "0..1", paramLabel = "BOOL", description = "Enable interactive shortcuts when running attached (accepted; jcompose has no menu)")
     Boolean menu;
-
-    @Option(names = "--pull", paramLabel = "POLICY", description = "Pull image before running (\"always\"|\"missing\"|\"never\")")
     String pull;
-
-    @Option(names = "--quiet-pull", description = "Pull without printing progress information")
     boolean quietPull;
+
+    static final CommandSpec SPEC = CommandSpec.command("up", "Create and start containers")
+            .positional("SERVICE", 0, PositionalSpec.UNBOUNDED)
+            .flag("Detached mode: run containers in the background", "-d", "--detach")
+            .flag("Wait for services to be running|healthy; implies detached mode", "--wait")
+            .option("SECONDS", "Maximum duration in seconds to wait for the project to be running|healthy", "--wait-timeout")
+            .flag("Don't start the services after creating them", "--no-start")
+            .flag("Recreate containers even if their configuration and image haven't changed", "--force-recreate")
+            .flag("If containers already exist, don't recreate them", "--no-recreate")
+            .flag("Recreate dependent containers", "--always-recreate-deps")
+            .flag("Remove containers for services not defined in the Compose file (default: COMPOSE_REMOVE_ORPHANS)", "--remove-orphans")
+            .flag("Recreate anonymous volumes instead of retrieving data from the previous containers", "-V", "--renew-anon-volumes")
+            .flag("Don't start linked services", "--no-deps")
+            .option("SECONDS", "Shutdown timeout in seconds when recreating", "-t", "--timeout")
+            .repeatable("SERVICE=NUM", "Scale SERVICE to NUM instances (overrides scale in the Compose file)", "--scale")
+            .flag("Produce monochrome output", "--no-color")
+            .flag("Don't print prefix in logs", "--no-log-prefix")
+            .flag("Show timestamps", "--timestamps")
+            .repeatable("SERVICE", "Restrict attaching to the specified services", "--attach")
+            .repeatable("SERVICE", "Do not attach (stream logs) to the specified services", "--no-attach")
+            .flag("Stops all containers if any container was stopped. Incompatible with -d", "--abort-on-container-exit")
+            .flag("Stops all containers if any container exited with failure. Incompatible with -d", "--abort-on-container-failure")
+            .option("SERVICE", "Return the exit code of the selected service container. Implies --abort-on-container-exit", "--exit-code-from")
+            .flag("Enable interactive shortcuts when running attached (accepted; jcompose has no menu)", "--menu")
+            .option("POLICY", "Pull image before running (\"always\"|\"missing\"|\"never\")", "--pull")
+            .flag("Pull without printing progress information", "--quiet-pull")
+            .build();
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    protected void bind(ParsedArgs args) {
+        services = args.positionals();
+        detach = args.flag("--detach");
+        await = args.flag("--wait");
+        waitTimeout = args.integer("--wait-timeout", 0);
+        noStart = args.flag("--no-start");
+        forceRecreate = args.flag("--force-recreate");
+        noRecreate = args.flag("--no-recreate");
+        alwaysRecreateDeps = args.flag("--always-recreate-deps");
+        removeOrphans = args.flagOrNull("--remove-orphans");
+        renewAnonVolumes = args.flag("--renew-anon-volumes");
+        noDeps = args.flag("--no-deps");
+        timeout = args.integer("--timeout", -1);
+        scale = ScaleCommand.parse(args.values("--scale"));
+        noColor = args.flag("--no-color");
+        noLogPrefix = args.flag("--no-log-prefix");
+        timestamps = args.flag("--timestamps");
+        attach = args.values("--attach");
+        noAttach = args.values("--no-attach");
+        abortOnExit = args.flag("--abort-on-container-exit");
+        abortOnFailure = args.flag("--abort-on-container-failure");
+        exitCodeFrom = args.value("--exit-code-from");
+        menu = args.flagOrNull("--menu");
+        pull = args.value("--pull");
+        quietPull = args.flag("--quiet-pull");
+    }
 
     /**
      * {@code --wait}, as docker compose: each service's containers running, and healthy where they have a health check

@@ -2,6 +2,9 @@ package dev.jcompose.cli.verbs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jcompose.cli.UserError;
+import dev.jcompose.cli.args.CommandSpec;
+import dev.jcompose.cli.args.ParsedArgs;
+import dev.jcompose.cli.args.PositionalSpec;
 import dev.jcompose.cli.compose.Labels;
 import dev.jcompose.cli.compose.ProjectContainers;
 import dev.jcompose.cli.engine.EngineClient;
@@ -9,22 +12,30 @@ import dev.jcompose.model.Project;
 import dev.jcompose.planner.reconcile.Teardown;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code jcompose wait SERVICE…}: blocks until the first container of the named services stops, and exits with its exit code. */
-@Command(name = "wait", description = "Block until containers of all (or specified) services stop.")
-public final class WaitCommand extends ProjectCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "SERVICE", arity = "1..*")
+public final class WaitCommand extends ProjectCommand {
     List<String> services = new ArrayList<>();
-
-    @Option(names = "--down-project", description = "Drops project when the first container stops")
     boolean downProject;
+
+    static final CommandSpec SPEC = CommandSpec.command("wait", "Block until containers of all (or specified) services stop.")
+            .positional("SERVICE", 1, PositionalSpec.UNBOUNDED)
+            .flag("Drops project when the first container stops", "--down-project")
+            .build();
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    protected void bind(ParsedArgs args) {
+        services = args.positionals();
+        downProject = args.flag("--down-project");
+    }
 
     @Override
     public Integer call() throws Exception {
