@@ -9,6 +9,7 @@ import dev.jcompose.cli.compose.ProjectContainers;
 import dev.jcompose.cli.engine.EngineClient;
 import dev.jcompose.model.Project;
 import dev.jcompose.planner.plan.Plan;
+import dev.jcompose.planner.reconcile.ConfigDrift;
 import dev.jcompose.planner.reconcile.DesiredProject;
 import dev.jcompose.planner.reconcile.LifecyclePlans;
 import dev.jcompose.planner.reconcile.ObservedState;
@@ -76,12 +77,21 @@ public final class ContainerVerbs {
         /** The progress header's word. */
         abstract String verb();
 
+        /** Whether this verb runs containers as they are, so one made from an older configuration deserves a warning. */
+        boolean runsContainersAsTheyAre() {
+            return false;
+        }
+
         @Override
         public Integer call() throws Exception {
             Project project = loadOrNamed(services);
             try (EngineClient engine = engine()) {
                 ObservedState observed = ProjectContainers.observe(engine, project.name());
-                Plan plan = plan(forTeardown(engine, project, observed), observed);
+                DesiredProject desired = forTeardown(engine, project, observed);
+                if (runsContainersAsTheyAre() && !project.configFiles().isEmpty()) {
+                    ConfigDrift.of(desired, observed, Set.copyOf(services)).forEach(o -> err().println("WARN[0000] " + ConfigDrift.warning(o)));
+                }
+                Plan plan = plan(desired, observed);
                 return execute(engine, project, new Reconciliation(plan, List.of()), verb(), timeout);
             }
         }
@@ -120,6 +130,11 @@ public final class ContainerVerbs {
         }
 
         @Override
+        boolean runsContainersAsTheyAre() {
+            return true;
+        }
+
+        @Override
         Plan plan(DesiredProject desired, ObservedState observed) {
             return LifecyclePlans.start(desired, observed, Set.copyOf(services));
         }
@@ -148,6 +163,11 @@ public final class ContainerVerbs {
         protected void bind(ParsedArgs args) {
             super.bind(args);
             noDeps = args.flag("--no-deps");
+        }
+
+        @Override
+        boolean runsContainersAsTheyAre() {
+            return true;
         }
 
         @Override

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.jcompose.cli.verbs.VerbsHarness.Run;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -121,6 +122,24 @@ class ServiceVerbsTest {
         } catch (java.io.IOException e) {
             return e.getMessage();
         }
+    }
+
+    @Test
+    void restartOfAContainerFromAnOlderConfigurationSaysThatOnlyUpAppliesTheChange() throws Exception {
+        h.ok("up", "-d", "app");
+        Run same = h.jcompose("restart", "-t", "1", "app");
+        assertEquals(0, same.code(), same.err());
+        assertFalse(same.err().contains("WARN"), "nothing changed, nothing to say: " + same.err());
+        h.compose(Files.readString(dir.resolve("compose.yaml")).replace("sleep 3602", "sleep 3603"));
+        Run changed = h.jcompose("restart", "-t", "1", "app");
+        assertEquals(0, changed.code(), changed.err());
+        assertTrue(changed.err().contains("WARN[0000] container verbssvc-app-1 was created from an older configuration of service \"app\": "
+                + "run `up` to apply the change"), changed.err());
+        assertTrue(h.engine.containers().inspect("verbssvc-app-1").args().contains("sleep 3601 & exec sleep 3602"),
+                "restart restarted the container as it was");
+        h.ok("up", "-d", "app");
+        Run applied = h.jcompose("restart", "-t", "1", "app");
+        assertFalse(applied.err().contains("WARN"), "after up the container is current: " + applied.err());
     }
 
     @Test
