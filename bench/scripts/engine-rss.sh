@@ -18,9 +18,17 @@ unset JCOMPOSE_HOST
 export JCOMPOSE_ROOT="$work/root" JCOMPOSE_RUN_DIR="$work/run"
 sock="$work/run/jcompose.sock"
 engine_pid=
+# the engine keeps its nftables table and the default network's bridge (jcompose0) when it stops (containers
+# outlive it); this script's engine state goes with $work, so they go too — unless they were there before
+# (another engine's)
+table_before= bridge_before=
+nft list table inet jcompose >/dev/null 2>&1 && table_before=1
+ip link show jcompose0 >/dev/null 2>&1 && bridge_before=1
 cleanup() {
   [ -f "$work/c10.yaml" ] && "$jc" -f "$work/c10.yaml" -p rss down -t 0 >/dev/null 2>&1 || true
   if [ -n "$engine_pid" ]; then kill "$engine_pid" 2>/dev/null || true; for _ in $(seq 100); do kill -0 "$engine_pid" 2>/dev/null || break; sleep 0.1; done; fi
+  [ -z "$table_before" ] && nft delete table inet jcompose 2>/dev/null || true
+  [ -z "$bridge_before" ] && ip link delete jcompose0 2>/dev/null || true
   grep -F " $work/" /proc/self/mountinfo | awk '{print $5}' | sort -r | xargs -r -n1 umount -l 2>/dev/null || true
   rm -rf "$work"
 }
