@@ -18,10 +18,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code docker run --rm} of a container that exits at once must still print all its output: the
- * attach made before the start sees everything written after it, and the auto-removal (which deletes
- * the log) waits until the attached stream has sent it. Hammered by eight clients at once; before
- * the fix, one run printed nothing (exit 0, empty output), as once in CI — in one of five tries on
- * this machine: the test catches the race often, not always.
+ * attach made before the start sees everything written after it, the stream ends only after the
+ * container started and stopped (judged from one reading of its state), and the auto-removal (which
+ * deletes the log) waits until the attached stream has sent it. Hammered by eight clients at once.
+ * Two races were found this way (exit 0, empty output, once in CI each): the log opened after the
+ * container had written, and a start landing between two reads of the state. The second showed in
+ * 2 of 12 runs here after dropping the page cache, not on a warm machine: the test catches such
+ * races sometimes, not always.
  */
 @Tag("root")
 class AttachRaceRootTest {
