@@ -6,8 +6,6 @@ import dev.jcompose.engine.container.ContainerRecord;
 import dev.jcompose.engine.container.ContainerService;
 import dev.jcompose.engine.container.ContainerState;
 import dev.jcompose.engine.events.EventBus;
-import dev.jcompose.engine.image.ref.Digest;
-import dev.jcompose.engine.image.store.ImageRecord;
 import dev.jcompose.engine.image.store.ImageStore;
 import dev.jcompose.engine.network.NetworkKernel;
 import dev.jcompose.engine.shim.ExitStatus;
@@ -47,8 +45,7 @@ public final class ContainerRuntime implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ContainerRuntime.class);
 
     private final ContainerService containers;
-    private final ImageStore images;
-    private final VolumeStore volumes;
+    private final ContainerPreparation preparation;
     private final EventBus events;
     private final Path shim;
     private final ContainerCgroups cgroups;
@@ -58,8 +55,7 @@ public final class ContainerRuntime implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private final Map<String, CompletableFuture<Integer>> exits = new ConcurrentHashMap<>();
-    private final Map<String, CompletableFuture<Void>> removals = new ConcurrentHashMap<>();
+    private final ContainerWaits waits = new ContainerWaits();
     /** Attached streams hold a container's output; its auto-removal waits for them, this long at most. */
     private final OutputHolds outputHolds = new OutputHolds();
     private static final Duration AUTO_REMOVE_DRAIN = Duration.ofSeconds(30);
@@ -79,7 +75,6 @@ public final class ContainerRuntime implements AutoCloseable {
     /** Held while an exit is recorded (it releases the container's endpoints) and by network connect/disconnect. */
     private final Object exitLock = new Object();
     private final ContainerNetworking networking;
-    private final UserNamespace remap;
 
     /** @param cgroups null when this host's cgroups cannot be managed (containers then run without limits) */
     public ContainerRuntime(ContainerService containers, ImageStore images, VolumeStore volumes,
@@ -92,10 +87,8 @@ public final class ContainerRuntime implements AutoCloseable {
     public ContainerRuntime(ContainerService containers, ImageStore images, VolumeStore volumes,
                             dev.jcompose.engine.network.NetworkStore networks, EventBus events, Path shim,
                             CgroupManagerFactory cgroups, Clock clock, dev.jcompose.engine.dns.EmbeddedDns dns, UserNamespace remap) {
-        this.remap = remap;
         this.containers = containers;
-        this.images = images;
-        this.volumes = volumes;
+        this.preparation = new ContainerPreparation(containers, images, volumes, remap);
         this.events = events;
         this.shim = shim;
         this.cgroups = new ContainerCgroups(cgroups);
@@ -174,8 +167,7 @@ public final class ContainerRuntime implements AutoCloseable {
      */
     public void recordMounts(ContainerRecord created) {
         try {
-            List<ContainerRecord.MountPoint> mounts = ContainerMounts.of(created, this::volume);
-            containers.store().update(created.id(), c -> c.withMounts(mounts));
+            preparation.recordMounts(created);
         } catch (RuntimeException e) {
             LOG.warn("recording the mounts of new container {}: {}", created.shortName(), e.getMessage());
         }
@@ -186,28 +178,13 @@ public final class ContainerRuntime implements AutoCloseable {
         if (asked.state().running()) {
             throw new ContainerException(304, "container already started");
         }
-        // Docker's Mounts, anonymous volumes made once; built outside the store's lock (volume rm takes both locks)
-        List<ContainerRecord.MountPoint> mounts = ContainerMounts.of(asked, this::volume);
-        ContainerRecord r = containers.store().update(asked.id(), c -> c.withMounts(mounts));
+        ContainerRecord r = preparation.recordMounts(asked);
         Path dir = containers.store().directory(r.id());
         ShimProcess shimProcess = null;
         try {
-            ImageRecord image = images.get(Digest.parse(r.image()))
-                    .orElseThrow(() -> new ContainerException(404, "No such image: " + r.config().image()));
-            ImageRootfs rootfs = new ImageRootfs(images, image);
-            UserResolver.Identity user = UserResolver.resolve(r.config().user(), rootfs.read("etc/passwd").orElse(null),
-                    rootfs.read("etc/group").orElse(null));
-            UserNamespace userns = "host".equals(r.hostConfig().usernsMode()) ? null : remap;
-            EtcFiles.write(r, dir, null, Path.of("/etc/resolv.conf"));
-            EtcFiles.ownBy(dir, userns);
-            if (userns != null) {
-                RemappedPaths.searchable(dir);
-            }
-            VolumeCopyUp.copyUpNamedVolumes(r, rootfs, this::volume, userns);
-            BindOwnership.apply(r.hostConfig().binds(), user, this::volumeSource, userns);
-            ShimSpec spec = ContainerSpecs.build(r, user, rootfs.overlayData(dir), dir, this::volumeSource, this::netnsOf,
-                    containers::inspect).withUserns(userns);
-            Files.deleteIfExists(spec.exitFile());
+            ContainerPreparation.Prepared prepared = preparation.prepare(r, dir);
+            ShimSpec spec = prepared.spec();
+            UserResolver.Identity user = prepared.user();
             Path specFile = dir.resolve("shim.spec");
             ShimSpecWriter.write(spec, specFile);
             shimProcess = ShimProcess.start(shim, specFile, dir.resolve("shim.log"));
@@ -221,7 +198,7 @@ public final class ContainerRuntime implements AutoCloseable {
             var published = ports.publish(r, endpoints);
             shimProcess.go();
             stoppedByUser.remove(r.id());
-            exits.putIfAbsent(r.id(), new CompletableFuture<>()); // a waiter that came before start (docker run) keeps its future
+            waits.nextExit(r.id()); // a waiter that came before start (docker run) keeps its future
             containers.store().update(r.id(), c -> c.withState(c.state().running(pid, clock.instant()))
                     .withNetworkSettings(new ContainerRecord.NetworkSettings("/proc/" + pid + "/ns/net", published,
                             endpoints.isEmpty() ? c.networkSettings().networks() : endpoints)));
@@ -247,7 +224,7 @@ public final class ContainerRuntime implements AutoCloseable {
         ContainerRecord failed = containers.store().update(r.id(), c -> c.withState(c.state().failed(128, message)));
         cgroups.remove(r.id());
         // waiters that came before start (docker run) learn the end: dockerd's start failure stops the container
-        Optional.ofNullable(exits.remove(r.id())).ifPresent(f -> f.complete(failed.state().exitCode()));
+        waits.exited(r.id(), failed.state().exitCode());
         if (failed.hostConfig().autoRemoveEnabled()) {
             // as dockerd: a --rm container that cannot start is removed (docker run --rm waits for that before it exits)
             autoRemove(failed);
@@ -294,7 +271,7 @@ public final class ContainerRuntime implements AutoCloseable {
         Map<String, String> attrs = new HashMap<>(attributes(after));
         attrs.put("exitCode", Integer.toString(s.exitCode()));
         events.publish("container", "die", id, attrs);
-        Optional.ofNullable(exits.remove(id)).ifPresent(f -> f.complete(s.exitCode()));
+        waits.exited(id, s.exitCode());
         boolean byUser = stoppedByUser.remove(id);
         RestartDecision.History history = restarts.getOrDefault(id, RestartDecision.History.NONE);
         Optional<RestartDecision.Restart> decision = RestartDecision.decide(after.hostConfig().effectiveRestartPolicy(), s.exitCode(),
@@ -317,12 +294,7 @@ public final class ContainerRuntime implements AutoCloseable {
         } catch (ContainerException e) {
             LOG.debug("auto-removing container {}: {}", ended.shortName(), e.getMessage()); // removed or started again meanwhile
         }
-        removed(ended.id());
-    }
-
-    /** Lets the waiters for condition "removed" go. */
-    private void removed(String id) {
-        Optional.ofNullable(removals.remove(id)).ifPresent(f -> f.complete(null));
+        waits.removed(ended.id());
     }
 
     /** Held by an attach while it sends the container's output: an auto-removal waits for its release. */
@@ -341,7 +313,7 @@ public final class ContainerRuntime implements AutoCloseable {
     }
 
     private void watchByPolling(String id) {
-        exits.putIfAbsent(id, new CompletableFuture<>());
+        waits.nextExit(id);
         scheduler.scheduleWithFixedDelay(() -> {
             Optional<ContainerRecord> r = containers.store().get(id);
             if (r.isEmpty() || !r.get().state().running()) {
@@ -364,11 +336,11 @@ public final class ContainerRuntime implements AutoCloseable {
         stoppedByUser.add(r.id());
         String sig = signal != null ? signal : r.config().stopSignal() != null ? r.config().stopSignal() : "SIGTERM";
         Duration grace = timeout != null ? timeout : Duration.ofSeconds(r.config().stopTimeout() == null ? 10 : r.config().stopTimeout());
-        CompletableFuture<Integer> exit = exits.computeIfAbsent(r.id(), k -> new CompletableFuture<>());
+        CompletableFuture<Integer> exit = waits.nextExit(r.id());
         signal(r, Signals.parse(sig));
-        if (!awaitExit(exit, grace)) {
+        if (!ContainerWaits.await(exit, grace)) {
             signal(r, 9);
-            awaitExit(exit, Duration.ofSeconds(10));
+            ContainerWaits.await(exit, Duration.ofSeconds(10));
         }
         events.publish("container", "stop", r.id(), attributes(r));
     }
@@ -404,25 +376,16 @@ public final class ContainerRuntime implements AutoCloseable {
         if (!r.state().running() && !"next-exit".equals(condition) && !beforeStart) {
             return r.state().exitCode();
         }
-        CompletableFuture<Integer> exit = exits.computeIfAbsent(r.id(), k -> new CompletableFuture<>());
         try {
-            int code = exit.get();
+            int code = waits.nextExit(r.id()).get();
             if ("removed".equals(condition)) {
-                awaitRemoval(r.id());
+                // Docker answers once it is gone (--rm: after its output was sent)
+                waits.awaitRemoval(r.id(), () -> containers.store().get(r.id()).isEmpty());
             }
             return code;
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException("waiting for container " + r.shortName() + ": " + e.getCause().getMessage(), e);
         }
-    }
-
-    /** Condition "removed" of a container that ran: Docker answers once it is gone ({@code --rm}: after its output was sent). */
-    private void awaitRemoval(String id) throws InterruptedException, java.util.concurrent.ExecutionException {
-        CompletableFuture<Void> gone = removals.computeIfAbsent(id, k -> new CompletableFuture<>());
-        if (containers.store().get(id).isEmpty()) {
-            removed(id);
-        }
-        gone.get();
     }
 
     public void pause(String idOrName, boolean pause) {
@@ -447,7 +410,7 @@ public final class ContainerRuntime implements AutoCloseable {
         containers.remove(r.id());
         cgroups.remove(r.id());
         events.publish("container", "destroy", r.id(), attributes(r));
-        removed(r.id());
+        waits.removed(r.id());
     }
 
     /** Force removal: kill, wait for the exit to be recorded, then remove the record. */
@@ -455,53 +418,23 @@ public final class ContainerRuntime implements AutoCloseable {
         ContainerRecord r = containers.inspect(idOrName);
         if (r.state().running()) {
             stoppedByUser.add(r.id());
-            CompletableFuture<Integer> exit = exits.computeIfAbsent(r.id(), k -> new CompletableFuture<>());
+            CompletableFuture<Integer> exit = waits.nextExit(r.id());
             signal(r, 9);
             if (r.state().paused()) {
                 pause(r.id(), false); // thawed, the SIGKILL lands; else the process would stay frozen forever
             }
-            awaitExit(exit, Duration.ofSeconds(10));
+            ContainerWaits.await(exit, Duration.ofSeconds(10));
         }
         containers.remove(r.id());
         cgroups.remove(r.id()); // an exit not recorded in time is not cleaned up by the exit watcher, which finds no record
         events.publish("container", "destroy", r.id(), attributes(r));
-        removed(r.id());
-    }
-
-    private boolean awaitExit(CompletableFuture<Integer> exit, Duration timeout) {
-        try {
-            exit.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (java.util.concurrent.TimeoutException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (java.util.concurrent.ExecutionException e) {
-            return true;
-        }
+        waits.removed(r.id());
     }
 
     private void signal(ContainerRecord r, int sig) {
         if (posix.kill(r.state().pid(), sig) != 0) {
             LOG.debug("kill " + r.state().pid() + " " + sig + ": errno " + posix.errno());
         }
-    }
-
-    private dev.jcompose.engine.volume.VolumeRecord volume(String name) {
-        return volumes.create(name, null, null, null);
-    }
-
-    private dev.jcompose.engine.volume.VolumeSource volumeSource(String name) {
-        return dev.jcompose.engine.volume.VolumeSource.of(volumes.create(name, null, null, null));
-    }
-
-    private Path netnsOf(String idOrName) {
-        ContainerRecord other = containers.inspect(idOrName);
-        if (!other.state().running()) {
-            throw new IllegalArgumentException("cannot join the network of container " + other.shortName() + ": it is not running");
-        }
-        return Path.of("/proc/" + other.state().pid() + "/ns/net");
     }
 
     static Map<String, String> attributes(ContainerRecord r) {
