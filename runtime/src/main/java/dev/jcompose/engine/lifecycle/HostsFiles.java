@@ -4,8 +4,13 @@ import dev.jcompose.engine.container.ContainerRecord;
 import dev.jcompose.engine.container.ContainerStore;
 import dev.jcompose.engine.container.EndpointSettings;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,7 +21,8 @@ import java.util.Set;
  * Name resolution between containers until the embedded DNS server is wired: each running
  * container's /etc/hosts lists, for every network it shares with another running container, that
  * container's address with its name, hostname and aliases on the network (the service name for
- * compose). Rewritten in place (same inode) so the bind mount inside the container sees it.
+ * compose). Rewritten in place (same inode) so the bind mount inside the container sees it, never
+ * empty in between ({@link #rewriteInPlace}).
  */
 final class HostsFiles {
     private final ContainerStore store;
@@ -72,7 +78,32 @@ final class HostsFiles {
         }
         Path hosts = Path.of(self.hostsPath());
         if (Files.exists(hosts)) {
-            Files.writeString(hosts, sb);
+            rewriteInPlace(hosts, sb.toString().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * Writes {@code content} over the file without ever leaving it empty: not truncated first (a container resolving
+     * {@code localhost} at that moment got "bad address", CI), but written from the start and cut to length after. The
+     * localhost lines come first and never change, so a read that overlaps the write still finds them. An unchanged
+     * file is not written at all.
+     */
+    static void rewriteInPlace(Path file, byte[] content) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            if (ch.size() == content.length) {
+                ByteBuffer now = ByteBuffer.allocate(content.length);
+                while (now.hasRemaining() && ch.read(now, now.position()) > 0) {
+                    // read it all
+                }
+                if (Arrays.equals(now.array(), content)) {
+                    return;
+                }
+            }
+            ByteBuffer out = ByteBuffer.wrap(content);
+            while (out.hasRemaining()) {
+                ch.write(out, out.position());
+            }
+            ch.truncate(content.length);
         }
     }
 
