@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 
 /**
  * Who waits for a container's next exit or its removal: {@code wait} (conditions next-exit,
@@ -35,7 +36,7 @@ final class ContainerWaits {
     }
 
     /** Blocks until {@code id} is removed; {@code gone} says whether it is already. */
-    void awaitRemoval(String id, java.util.function.BooleanSupplier gone) throws InterruptedException {
+    void awaitRemoval(String id, BooleanSupplier gone) throws InterruptedException {
         CompletableFuture<Void> removal = removals.computeIfAbsent(id, k -> new CompletableFuture<>());
         if (gone.getAsBoolean()) {
             removed(id);

@@ -89,16 +89,10 @@ final class HostsFiles {
      * file is not written at all.
      */
     static void rewriteInPlace(Path file, byte[] content) throws IOException {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            if (ch.size() == content.length) {
-                ByteBuffer now = ByteBuffer.allocate(content.length);
-                while (now.hasRemaining() && ch.read(now, now.position()) > 0) {
-                    // read it all
-                }
-                if (Arrays.equals(now.array(), content)) {
-                    return;
-                }
-            }
+        if (Files.size(file) == content.length && Arrays.equals(Files.readAllBytes(file), content)) {
+            return;
+        }
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
             ByteBuffer out = ByteBuffer.wrap(content);
             while (out.hasRemaining()) {
                 ch.write(out, out.position());
